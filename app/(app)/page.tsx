@@ -1,0 +1,140 @@
+import type { Metadata } from "next";
+import { Building2, MapPin } from "lucide-react";
+import { getDb } from "@/db/client";
+import { listProjectsByParks, type ProjectListItem } from "@/db/queries/projects";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { StageBadge } from "@/components/stage-badge";
+import { requireViewer, parkIdsOf } from "../_lib/auth/viewer";
+import { formatMoney, formatQuantity } from "../_lib/format/numbers";
+import { addDecimal } from "../_lib/format/units";
+import { getTranslator } from "../_lib/i18n/server";
+import { pickName } from "../_lib/i18n/pick";
+import type { Locale } from "../_lib/i18n/locale";
+import type { Translate } from "../_lib/i18n/translate";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("projects.title") };
+}
+
+function CapacityList({ project, locale, t }: { project: ProjectListItem; locale: Locale; t: Translate }) {
+  if (project.capacity.length === 0) return <span className="text-slate-500">{t("projects.none")}</span>;
+  // Different units sit side by side, one per line; they are never added.
+  return (
+    <ul className="space-y-0.5">
+      {project.capacity.map((c) => (
+        <li key={`${c.unit}/${c.period}`} className="tabular-nums whitespace-nowrap">
+          {formatQuantity(c.designed, c.unit, c.period, locale)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default async function ProjectsPage() {
+  const viewer = await requireViewer();
+  const { locale, t } = await getTranslator();
+  const db = await getDb();
+  const items = await listProjectsByParks(db, { parkIds: parkIdsOf(viewer) });
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("projects.title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("projects.subtitle")}</p>
+      </div>
+
+      {viewer.memberships.length === 0 ? <Card className="p-6 text-slate-700">{t("projects.noParks")}</Card> : null}
+
+      {viewer.memberships.map((park) => {
+        const parkProjects = items.filter((p) => p.parkId === park.parkId);
+        const planned = parkProjects.reduce((sum, p) => addDecimal(sum, p.plannedInvestment), "0");
+        const headingId = `park-${park.slug}`;
+        return (
+          <Card key={park.parkId} aria-labelledby={headingId} data-testid={`park-${park.slug}`}>
+            <div className="flex flex-wrap items-start justify-between gap-4 border-b border-slate-200 p-4 sm:p-5">
+              <div>
+                <h2 id={headingId} className="flex items-center gap-2 text-lg font-semibold">
+                  <Building2 aria-hidden className="size-5 text-brand-700" />
+                  {pickName(locale, park.name, park.nameEn)}
+                </h2>
+                <p className="mt-1 flex items-center gap-1 text-sm text-slate-600">
+                  <MapPin aria-hidden className="size-4" />
+                  {pickName(locale, park.province, park.provinceEn)} · {pickName(locale, park.city, park.cityEn)}
+                </p>
+              </div>
+              <div className="flex flex-wrap items-center gap-3 text-sm">
+                <Badge>{t("projects.yourRole", { role: t(`role.${park.role}`) })}</Badge>
+                <span className="text-slate-600">{t("projects.count", { count: parkProjects.length })}</span>
+                <span className="text-slate-600">
+                  {t("projects.plannedTotal")}:{" "}
+                  <strong className="font-semibold text-slate-900 tabular-nums">{formatMoney(planned, locale)}</strong>
+                </span>
+              </div>
+            </div>
+
+            {parkProjects.length === 0 ? (
+              <p className="p-5 text-sm text-slate-600">{t("projects.noProjects")}</p>
+            ) : (
+              <>
+                {/* Phones: one card per project. */}
+                <ul className="divide-y divide-slate-200 md:hidden">
+                  {parkProjects.map((p) => (
+                    <li key={p.id} className="space-y-1.5 p-4">
+                      <div className="flex items-start justify-between gap-3">
+                        <p className="font-medium">{pickName(locale, p.name, p.nameEn)}</p>
+                        <StageBadge stage={p.stage} t={t} />
+                      </div>
+                      <p className="text-sm text-slate-600">{pickName(locale, p.company, p.companyEn)}</p>
+                      <div className="flex flex-wrap justify-between gap-2 text-sm">
+                        <CapacityList project={p} locale={locale} t={t} />
+                        <span className="tabular-nums font-medium">{formatMoney(p.plannedInvestment, locale)}</span>
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+                {/* Wider screens: a table. */}
+                <div className="hidden overflow-x-auto md:block">
+                  <table className="w-full text-left text-sm">
+                    <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+                      <tr>
+                        <th scope="col" className="px-5 py-3 font-medium">{t("projects.col.project")}</th>
+                        <th scope="col" className="px-3 py-3 font-medium">{t("projects.col.company")}</th>
+                        <th scope="col" className="px-3 py-3 font-medium">{t("projects.col.stage")}</th>
+                        <th scope="col" className="px-3 py-3 font-medium">{t("projects.col.capacity")}</th>
+                        <th scope="col" className="px-5 py-3 text-right font-medium">{t("projects.col.planned")}</th>
+                      </tr>
+                    </thead>
+                    <tbody className="divide-y divide-slate-100">
+                      {parkProjects.map((p) => (
+                        <tr key={p.id} className="align-top hover:bg-slate-50">
+                          <th scope="row" className="px-5 py-3 font-medium text-slate-900">
+                            {pickName(locale, p.name, p.nameEn)}
+                            <span className="mt-0.5 block text-xs font-normal text-slate-600">
+                              {p.code} · {pickName(locale, p.cluster, p.clusterEn)}
+                            </span>
+                          </th>
+                          <td className="px-3 py-3 text-slate-700">{pickName(locale, p.company, p.companyEn)}</td>
+                          <td className="px-3 py-3">
+                            <StageBadge stage={p.stage} t={t} />
+                          </td>
+                          <td className="px-3 py-3 text-slate-700">
+                            <CapacityList project={p} locale={locale} t={t} />
+                          </td>
+                          <td className="px-5 py-3 text-right tabular-nums font-medium">
+                            {p.plannedInvestment === "0.00" ? t("projects.none") : formatMoney(p.plannedInvestment, locale)}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </>
+            )}
+          </Card>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { cookies } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { signIn, signOut } from "../auth/config";
+import { guardedAction } from "../guard";
+import { LOCALES } from "../i18n/locale";
+import { LOCALE_COOKIE } from "../i18n/server";
+import { safeCallbackPath } from "../safe-redirect";
+
+const signInSchema = z.object({
+  email: z.string("validation.required").trim().min(1, "validation.required").max(320, "validation.tooLong").email("validation.email"),
+  password: z.string("validation.required").min(1, "validation.required").max(1024, "validation.tooLong"),
+  callbackUrl: z.string().max(2000).optional(),
+});
+
+export const signInAction = guardedAction({ schema: signInSchema, access: { who: "anyone" } }, async ({ input, t }) => {
+  try {
+    await signIn("credentials", {
+      email: input.email,
+      password: input.password,
+      redirectTo: safeCallbackPath(input.callbackUrl),
+    });
+  } catch (error) {
+    // Unknown email and wrong password get the same message (and cost the same time, see password.ts).
+    if (error instanceof AuthError) {
+      return { ok: false, message: t("signin.invalid"), fieldErrors: {}, values: { email: input.email } };
+    }
+    throw error; // the redirect after a successful sign-in
+  }
+  return { ok: true };
+});
+
+export const signOutAction = guardedAction({ schema: z.object({}), access: { who: "signed-in" } }, async () => {
+  await signOut({ redirectTo: "/signin" });
+  return { ok: true };
+});
+
+const localeSchema = z.object({ locale: z.enum(LOCALES, "validation.invalid") });
+
+export const setLocaleAction = guardedAction({ schema: localeSchema, access: { who: "anyone" } }, async ({ input }) => {
+  (await cookies()).set(LOCALE_COOKIE, input.locale, {
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+    sameSite: "lax",
+    httpOnly: true,
+    secure: process.env.NODE_ENV === "production", // browsers accept Secure cookies on http://localhost too
+  });
+  revalidatePath("/", "layout");
+  return { ok: true };
+});

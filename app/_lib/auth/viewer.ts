@@ -1,0 +1,55 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { getSessionUser, listMembershipsByUser, type ParkMembership } from "@/db/queries/accounts";
+import type { MembershipRole } from "@/db/schema";
+import { auth } from "./config";
+
+export interface Viewer {
+  userId: string;
+  email: string;
+  name: string;
+  sessionId: string;
+  memberships: ParkMembership[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Who is asking, read from the database on every request: the cookie only names a session row,
+ * so sign-out and removed memberships take effect on the very next request.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = (await auth()) as { sid?: unknown } | null;
+  const sid = session?.sid;
+  if (typeof sid !== "string" || !UUID.test(sid)) return null;
+  const db = await getDb();
+  const user = await getSessionUser(db, { sessionId: sid });
+  if (!user) return null;
+  const memberships = await listMembershipsByUser(db, { userId: user.id });
+  return { userId: user.id, email: user.email, name: user.name, sessionId: sid, memberships };
+});
+
+/** For pages: the viewer, or a redirect to sign-in. */
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/signin");
+  return viewer;
+}
+
+const RANK: Record<MembershipRole, number> = { viewer: 1, editor: 2, admin: 3 };
+
+/** The viewer's role in a park, or null when they are not a member. */
+export function roleIn(viewer: Viewer, parkId: string): MembershipRole | null {
+  return viewer.memberships.find((m) => m.parkId === parkId)?.role ?? null;
+}
+
+export function hasRole(viewer: Viewer, parkId: string, atLeast: MembershipRole): boolean {
+  const role = roleIn(viewer, parkId);
+  return role !== null && RANK[role] >= RANK[atLeast];
+}
+
+export function parkIdsOf(viewer: Viewer): string[] {
+  return viewer.memberships.map((m) => m.parkId);
+}

@@ -1,0 +1,118 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import type { MembershipRole } from "@/db/schema";
+import { getViewer, hasRole, type Viewer } from "./auth/viewer";
+import { getTranslator } from "./i18n/server";
+import type { Locale } from "./i18n/locale";
+import type { MessageKey, Translate } from "./i18n/translate";
+
+/**
+ * Every server action and route handler goes through `guardedAction` or `guardedRoute`: who is
+ * asking, may they, is the input valid — in that order — so a missing check is visible in review.
+ */
+export type Access<I> =
+  | { who: "anyone" }
+  | { who: "signed-in" }
+  | { who: "member"; atLeast: MembershipRole; parkId: (input: I) => string };
+
+export type FormResult<D = undefined> =
+  | { ok: true; message?: string; data?: D }
+  | { ok: false; message: string; fieldErrors: Record<string, string>; values: Record<string, string> };
+
+export interface GuardContext<I> {
+  input: I;
+  viewer: Viewer | null;
+  locale: Locale;
+  t: Translate;
+}
+
+export class RefusedError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 429,
+    readonly messageKey: MessageKey,
+  ) {
+    super(messageKey);
+  }
+}
+
+/** zod issues → one message per field, in the user's language (the first issue of each field). */
+export function fieldErrorsFrom(error: z.ZodError, t: Translate): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join(".") || "_form";
+    if (out[field]) continue;
+    const key = (issue.message.startsWith("validation.") ? issue.message : "validation.invalid") as MessageKey;
+    out[field] = t(key, issue.code === "too_big" && "maximum" in issue ? { max: Number(issue.maximum) } : undefined);
+  }
+  return out;
+}
+
+function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !/password/i.test(key)) values[key] = value.slice(0, 2000);
+  }
+  return values;
+}
+
+async function checkAccess<I>(access: Access<I>, input: I, viewer: Viewer | null): Promise<void> {
+  if (access.who === "anyone") return;
+  if (!viewer) throw new RefusedError(401, "error.unauthorized");
+  if (access.who === "member" && !hasRole(viewer, access.parkId(input), access.atLeast)) {
+    // Not a member and too low a role look the same from outside: no oracle for other parks' ids.
+    throw new RefusedError(403, "error.forbidden");
+  }
+}
+
+/** A server action used with useActionState: (previous state, form data) → FormResult. */
+export function guardedAction<S extends z.ZodType, D = undefined>(
+  options: { schema: S; access: Access<z.output<S>> },
+  handler: (ctx: GuardContext<z.output<S>>) => Promise<FormResult<D>>,
+) {
+  return async (_previous: FormResult<D> | null, formData: FormData): Promise<FormResult<D>> => {
+    const { locale, t } = await getTranslator();
+    const values = formValues(formData);
+    const viewer = options.access.who === "anyone" ? null : await getViewer();
+    if (options.access.who !== "anyone" && !viewer) {
+      return { ok: false, message: t("error.unauthorized"), fieldErrors: {}, values };
+    }
+    const parsed = options.schema.safeParse(Object.fromEntries(formData.entries()));
+    if (!parsed.success) {
+      return { ok: false, message: t("error.badRequest"), fieldErrors: fieldErrorsFrom(parsed.error, t), values };
+    }
+    try {
+      await checkAccess(options.access, parsed.data, viewer);
+      return await handler({ input: parsed.data, viewer, locale, t });
+    } catch (error) {
+      if (error instanceof RefusedError) return { ok: false, message: t(error.messageKey), fieldErrors: {}, values };
+      throw error;
+    }
+  };
+}
+
+function problem(status: number, message: string) {
+  return NextResponse.json({ error: message, status }, { status, headers: { "cache-control": "no-store" } });
+}
+
+/** A route handler: JSON errors (401/403/400…) instead of redirects. The input is the query string. */
+export function guardedRoute<S extends z.ZodType>(
+  options: { schema: S; access: Access<z.output<S>> },
+  handler: (ctx: GuardContext<z.output<S>> & { request: Request }) => Promise<Response>,
+) {
+  return async (request: Request): Promise<Response> => {
+    const { locale, t } = await getTranslator();
+    const viewer = options.access.who === "anyone" ? null : await getViewer();
+    if (options.access.who !== "anyone" && !viewer) return problem(401, t("error.unauthorized"));
+    const query = Object.fromEntries(new URL(request.url).searchParams.entries());
+    const parsed = options.schema.safeParse(query);
+    if (!parsed.success) return problem(400, t("error.badRequest"));
+    try {
+      await checkAccess(options.access, parsed.data, viewer);
+      return await handler({ input: parsed.data, viewer, locale, t, request });
+    } catch (error) {
+      if (error instanceof RefusedError) return problem(error.status, t(error.messageKey));
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { listProjectsByParks } from "@/db/queries/projects";
+import { parkIdsOf } from "@/app/_lib/auth/viewer";
+import { guardedRoute } from "@/app/_lib/guard";
+
+export const dynamic = "force-dynamic";
+
+/** The signed-in user's parks, their role in each, and each park's projects. */
+export const GET = guardedRoute({ schema: z.object({}), access: { who: "signed-in" } }, async ({ viewer }) => {
+  const db = await getDb();
+  const projects = await listProjectsByParks(db, { parkIds: parkIdsOf(viewer!) });
+  const parks = viewer!.memberships.map((m) => ({
+    id: m.parkId,
+    slug: m.slug,
+    name: m.name,
+    nameEn: m.nameEn,
+    role: m.role,
+    projects: projects
+      .filter((p) => p.parkId === m.parkId)
+      .map(({ id, code, name, nameEn, company, companyEn, stage, health, plannedInvestment, capacity }) => ({
+        id,
+        code,
+        name,
+        nameEn,
+        company,
+        companyEn,
+        stage,
+        health,
+        plannedInvestment,
+        designedCapacity: capacity.map(({ unit, period, designed }) => ({ unit, period, value: designed })),
+      })),
+  }));
+  return Response.json({ parks }, { headers: { "cache-control": "private, no-store" } });
+});

@@ -1,0 +1,51 @@
+"use client";
+
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { ChevronDown, LogOut } from "lucide-react";
+import { useRef } from "react";
+import { signOutAction } from "@/app/_lib/actions/session";
+import { useI18n } from "./i18n-provider";
+
+export function AccountMenu({ name, email }: { name: string; email: string }) {
+  const { t } = useI18n();
+  const formRef = useRef<HTMLFormElement>(null);
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger
+        className="inline-flex min-h-9 items-center gap-1 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+        aria-label={t("nav.account")}
+      >
+        <span className="max-w-40 truncate">{name}</span>
+        <ChevronDown aria-hidden className="size-4" />
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={6}
+          className="z-50 min-w-56 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg"
+        >
+          <DropdownMenu.Label className="px-2 py-1.5 text-xs text-slate-600">{t("nav.signedInAs", { email })}</DropdownMenu.Label>
+          <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+          {/* Selecting the item submits the form; keeping the menu open lets the submission start first. */}
+          <form ref={formRef} action={async (formData) => void (await signOutAction(null, formData))}>
+            <DropdownMenu.Item
+              asChild
+              onSelect={(event) => {
+                event.preventDefault();
+                formRef.current?.requestSubmit();
+              }}
+            >
+              <button
+                type="submit"
+                className="flex w-full items-center gap-2 rounded px-2 py-1.5 text-left text-slate-800 outline-none data-[highlighted]:bg-slate-100"
+              >
+                <LogOut aria-hidden className="size-4" />
+                {t("nav.signOut")}
+              </button>
+            </DropdownMenu.Item>
+          </form>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

@@ -1,0 +1,14 @@
+import type { ProjectStage } from "@/db/schema/enums";
+import type { Translate } from "@/app/_lib/i18n/translate";
+import { Badge, type BadgeTone } from "./ui/badge";
+
+const TONE: Record<ProjectStage, BadgeTone> = {
+  signed: "info",
+  construction: "progress",
+  production: "good",
+  full_capacity: "good",
+};
+
+export function StageBadge({ stage, t }: { stage: ProjectStage; t: Translate }) {
+  return <Badge tone={TONE[stage]}>{t(`stage.${stage}`)}</Badge>;
+}

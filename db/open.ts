@@ -1,0 +1,56 @@
+import { mkdirSync } from "node:fs";
+import type { DatabaseTarget } from "./config";
+import * as schema from "./schema";
+import type { Db } from "./types";
+
+export interface OpenDatabase {
+  db: Db;
+  kind: DatabaseTarget["kind"];
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a database for a target. Only db/client.ts (the app's one instance), scripts and tests call
+ * this; the drivers are imported lazily so a build never loads or opens either of them.
+ */
+export async function openDatabase(target: DatabaseTarget | { kind: "pglite-memory" }): Promise<OpenDatabase> {
+  if (target.kind === "postgres") {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(target.url, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      onnotice: () => {},
+      connect_timeout: 10,
+    });
+    try {
+      await client`select 1`;
+    } catch (error) {
+      await client.end({ timeout: 1 });
+      const where = new URL(target.url);
+      throw new Error(
+        `Cannot reach PostgreSQL at ${where.hostname}:${where.port || 5432} (${error instanceof Error ? error.message : String(error)}); check DATABASE_URL`,
+        { cause: error },
+      );
+    }
+    return {
+      db: drizzle({ client, schema }) as unknown as Db,
+      kind: "postgres",
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  let client: InstanceType<typeof PGlite>;
+  if (target.kind === "pglite") {
+    mkdirSync(target.dataDir, { recursive: true });
+    client = new PGlite(target.dataDir);
+  } else {
+    client = new PGlite();
+  }
+  await client.waitReady;
+  return {
+    db: drizzle({ client, schema }) as unknown as Db,
+    kind: "pglite",
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { and, asc, eq, gt } from "drizzle-orm";
+import { memberships, parks, sessions, users, type MembershipRole } from "../schema";
+import type { Executor } from "../types";
+
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+export async function getUserByEmail(db: Executor, { email }: { email: string }) {
+  const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
+  return user ?? null;
+}
+
+export async function createSession(db: Executor, { userId }: { userId: string }) {
+  const [row] = await db
+    .insert(sessions)
+    .values({ userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
+    .returning({ id: sessions.id });
+  return row!.id;
+}
+
+/** The live session and its user, or null when the session was ended, expired or never existed. */
+export async function getSessionUser(db: Executor, { sessionId }: { sessionId: string }) {
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date())));
+  return row ?? null;
+}
+
+export async function deleteSession(db: Executor, { sessionId }: { sessionId: string }) {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export interface ParkMembership {
+  parkId: string;
+  role: MembershipRole;
+  slug: string;
+  name: string;
+  nameEn: string | null;
+  province: string;
+  provinceEn: string | null;
+  city: string;
+  cityEn: string | null;
+}
+
+export async function listMembershipsByUser(db: Executor, { userId }: { userId: string }): Promise<ParkMembership[]> {
+  return db
+    .select({
+      parkId: parks.id,
+      role: memberships.role,
+      slug: parks.slug,
+      name: parks.name,
+      nameEn: parks.nameEn,
+      province: parks.province,
+      provinceEn: parks.provinceEn,
+      city: parks.city,
+      cityEn: parks.cityEn,
+    })
+    .from(memberships)
+    .innerJoin(parks, eq(parks.id, memberships.parkId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(parks.name));
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { capacities, parks, projects } from "../schema";
+import type { Executor } from "../types";
+
+export interface CapacityTotal {
+  unit: (typeof capacities.unit.enumValues)[number];
+  period: (typeof capacities.period.enumValues)[number];
+  designed: string;
+  online: string;
+}
+
+/**
+ * A capacity row counts at its most specific level (project, phase or line), so a project's total
+ * is the sum of all its rows — per (unit, period) only: m² and t are never added together.
+ */
+export async function listCapacityTotalsByProjects(db: Executor, { parkIds, projectIds }: { parkIds: string[]; projectIds: string[] }) {
+  if (projectIds.length === 0 || parkIds.length === 0) return new Map<string, CapacityTotal[]>();
+  const rows = await db
+    .select({
+      projectId: capacities.projectId,
+      unit: capacities.unit,
+      period: capacities.period,
+      designed: sql<string>`sum(${capacities.designed})::text`,
+      online: sql<string>`sum(${capacities.online})::text`,
+    })
+    .from(capacities)
+    .where(and(inArray(capacities.parkId, parkIds), inArray(capacities.projectId, projectIds)))
+    .groupBy(capacities.projectId, capacities.unit, capacities.period)
+    .orderBy(capacities.projectId, capacities.unit, capacities.period);
+  const byProject = new Map<string, CapacityTotal[]>();
+  for (const { projectId, ...total } of rows) {
+    byProject.set(projectId, [...(byProject.get(projectId) ?? []), total]);
+  }
+  return byProject;
+}
+
+/** Projects of the given parks (the caller passes only parks the viewer may see). */
+export async function listProjectsByParks(db: Executor, { parkIds }: { parkIds: string[] }) {
+  if (parkIds.length === 0) return [];
+  const rows = await db
+    .select({
+      id: projects.id,
+      parkId: projects.parkId,
+      parkSlug: parks.slug,
+      code: projects.code,
+      name: projects.name,
+      nameEn: projects.nameEn,
+      company: projects.company,
+      companyEn: projects.companyEn,
+      cluster: projects.cluster,
+      clusterEn: projects.clusterEn,
+      stage: projects.stage,
+      health: projects.health,
+      plannedInvestment: projects.plannedInvestment,
+    })
+    .from(projects)
+    .innerJoin(parks, eq(parks.id, projects.parkId))
+    .where(inArray(projects.parkId, parkIds))
+    .orderBy(asc(parks.name), asc(projects.code));
+  const totals = await listCapacityTotalsByProjects(db, { parkIds, projectIds: rows.map((r) => r.id) });
+  return rows.map((r) => ({ ...r, capacity: totals.get(r.id) ?? [] }));
+}
+
+export type ProjectListItem = Awaited<ReturnType<typeof listProjectsByParks>>[number];

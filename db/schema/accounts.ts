@@ -1,0 +1,75 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt } from "./columns";
+import { membershipRole } from "./enums";
+import { parks } from "./parks";
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Stored lower-cased; sign-in lower-cases before lookup. */
+    email: text("email").notNull().unique(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    locale: text("locale").notNull().default("zh"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("users_email_lower_chk", sql`${t.email} = lower(${t.email}) and position('@' in ${t.email}) > 1`),
+    check("users_locale_chk", sql`${t.locale} in ('en', 'zh')`),
+  ],
+);
+
+/**
+ * One row per signed-in browser. The JWT cookie carries only the row id, and every request checks
+ * the row still exists, so sign-out (or a password change, which deletes all rows) ends it at once.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_user_id_idx").on(t.userId)],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    parkId: uuid("park_id")
+      .notNull()
+      .references(() => parks.id, { onDelete: "cascade" }),
+    role: membershipRole("role").notNull(),
+    createdAt: createdAt(),
+  },
+  // The primary key serves "parks of this user"; the index serves "members of this park".
+  (t) => [primaryKey({ columns: [t.userId, t.parkId] }), index("memberships_park_id_idx").on(t.parkId)],
+);
+
+/** Failed sign-ins, kept in the database so limits hold across app instances (issue 6). */
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
+    failures: integer("failures").notNull().default(1),
+  },
+  (t) => [
+    index("sign_in_attempts_email_attempted_at_idx").on(t.email, t.attemptedAt),
+    index("sign_in_attempts_ip_attempted_at_idx").on(t.ip, t.attemptedAt),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;

@@ -1,0 +1,25 @@
+// `npm run db:seed [-- --force]`: loads the demo data into the configured database.
+// Stop the dev server first when using the embedded database: two PGlite instances on one
+// directory lose data.
+import { resolveDatabaseTarget } from "../config";
+import { applyMigrations } from "../migrate";
+import { openDatabase } from "../open";
+import { SeedRefusedError, seedDemoData } from "../seed/seed";
+
+async function main() {
+  const force = process.argv.includes("--force");
+  const target = resolveDatabaseTarget();
+  const { db, close } = await openDatabase(target);
+  try {
+    await applyMigrations(db);
+    await seedDemoData(db, { force });
+    console.log(`Demo data loaded into ${target.kind === "postgres" ? "PostgreSQL" : target.dataDir}.`);
+  } finally {
+    await close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof SeedRefusedError ? error.message : error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

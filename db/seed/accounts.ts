@@ -1,0 +1,26 @@
+import type { MembershipRole } from "../schema/enums";
+
+/** Demo sign-ins, listed in README and shown on the sign-in page in development only. */
+export const DEMO_PASSWORD = "parkline-demo";
+
+export interface DemoAccount {
+  email: string;
+  name: string;
+  locale: "en" | "zh";
+  memberships: { parkSlug: string; role: MembershipRole }[];
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { email: "admin@ningxiang.demo", name: "郑园区管理员", locale: "zh", memberships: [{ parkSlug: "ningxiang-htz", role: "admin" }] },
+  { email: "editor@ningxiang.demo", name: "李项目专员", locale: "zh", memberships: [{ parkSlug: "ningxiang-htz", role: "editor" }] },
+  { email: "viewer@ningxiang.demo", name: "王分管领导", locale: "zh", memberships: [{ parkSlug: "ningxiang-htz", role: "viewer" }] },
+  {
+    email: "officer@ningbo.demo",
+    name: "Chen Officer",
+    locale: "en",
+    memberships: [
+      { parkSlug: "qianwan-new-area", role: "editor" },
+      { parkSlug: "yinzhou", role: "editor" },
+    ],
+  },
+];

@@ -1,0 +1,231 @@
+import { hash } from "@node-rs/argon2";
+import { count, sql } from "drizzle-orm";
+import {
+  capacities,
+  memberships,
+  milestones,
+  parks,
+  phases,
+  productionLines,
+  progressEntries,
+  projects,
+  provenance,
+  sources,
+  targets,
+  users,
+} from "../schema";
+import type { Executor, Tx, Db } from "../types";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
+import { demoData } from "./demo-data";
+import type { DemoCapacity, DemoDataset, Provenance } from "./types";
+
+export class SeedRefusedError extends Error {
+  override name = "SeedRefusedError";
+}
+
+async function countRows(db: Executor) {
+  const [p] = await db.select({ n: count() }).from(parks);
+  const [u] = await db.select({ n: count() }).from(users);
+  return { parks: p?.n ?? 0, users: u?.n ?? 0 };
+}
+
+/** Every table the seed writes, children first; `--force` empties them before seeding. */
+const ALL_TABLES =
+  "audit_events, provenance, sources, share_links, problem_updates, problems, progress_entries, milestone_baselines, milestones, capacities, production_lines, phases, projects, targets, memberships, sessions, sign_in_attempts, users, parks";
+
+/**
+ * Loads the demo dataset. Refuses a database that already holds data unless `force`, which wipes
+ * every Parkline table first — all in one transaction, so a failure leaves the database as it was.
+ */
+export async function seedDemoData(db: Db, { force = false, dataset = demoData } = {}) {
+  await db.transaction(async (tx) => {
+    const existing = await countRows(tx);
+    if (existing.parks > 0 || existing.users > 0) {
+      if (!force) {
+        throw new SeedRefusedError(
+          `The database already holds data (${existing.parks} parks, ${existing.users} users); nothing was changed. Re-run with --force to wipe it and load the demo data.`,
+        );
+      }
+      await tx.execute(sql.raw(`truncate ${ALL_TABLES} restart identity cascade`));
+    }
+    await insertDataset(tx, dataset);
+    await insertAccounts(tx);
+  });
+}
+
+/** Used at the first start on the embedded database: seeds only a database with no parks and no users. */
+export async function seedIfEmpty(db: Db): Promise<boolean> {
+  const existing = await countRows(db);
+  if (existing.parks > 0 || existing.users > 0) return false;
+  await seedDemoData(db);
+  return true;
+}
+
+async function insertAccounts(tx: Tx) {
+  const parkRows = await tx.select({ id: parks.id, slug: parks.slug }).from(parks);
+  const parkIdBySlug = new Map(parkRows.map((p) => [p.slug, p.id]));
+  for (const account of DEMO_ACCOUNTS) {
+    const [user] = await tx
+      .insert(users)
+      .values({ email: account.email, name: account.name, locale: account.locale, passwordHash: await hash(DEMO_PASSWORD) })
+      .returning({ id: users.id });
+    for (const m of account.memberships) {
+      const parkId = parkIdBySlug.get(m.parkSlug);
+      if (!parkId) throw new Error(`Demo account ${account.email} names an unknown park ${m.parkSlug}`);
+      await tx.insert(memberships).values({ userId: user!.id, parkId, role: m.role });
+    }
+  }
+}
+
+async function insertDataset(tx: Tx, dataset: DemoDataset) {
+  const sourceRows = await tx
+    .insert(sources)
+    .values(
+      dataset.sources.map((s) => ({
+        key: s.key,
+        title: s.title,
+        publisher: s.publisher,
+        publishedOn: s.publishedOn,
+        publishedOnEstimated: s.publishedOnEstimated,
+        note: s.note ?? null,
+      })),
+    )
+    .returning({ id: sources.id, key: sources.key });
+  const sourceIdByKey = new Map(sourceRows.map((s) => [s.key, s.id]));
+
+  for (const park of dataset.parks) {
+    const [parkRow] = await tx
+      .insert(parks)
+      .values({
+        slug: park.slug,
+        name: park.name,
+        nameEn: park.nameEn,
+        province: park.province,
+        provinceEn: park.provinceEn,
+        city: park.city,
+        cityEn: park.cityEn,
+      })
+      .returning({ id: parks.id });
+    const parkId = parkRow!.id;
+    const cite = async (entity: string, entityId: string, field: string, p: Provenance) => {
+      const sourceId = sourceIdByKey.get(p.source);
+      if (!sourceId) throw new Error(`Unknown source ${p.source} for ${entity}.${field}`);
+      await tx.insert(provenance).values({ parkId, entity, entityId, field, sourceId, estimated: p.estimated ?? false, quote: p.quote });
+    };
+
+    for (const target of park.targets) {
+      const [row] = await tx
+        .insert(targets)
+        .values({
+          parkId,
+          metric: target.metric,
+          value: target.value,
+          year: target.year,
+          baseYear: target.baseYear,
+          baseValue: target.baseValue ?? null,
+          statedGrowthPct: target.statedGrowthPct ?? null,
+        })
+        .returning({ id: targets.id });
+      await cite("target", row!.id, "value", target.provenance);
+    }
+
+    for (const project of park.projects) {
+      const [projectRow] = await tx
+        .insert(projects)
+        .values({
+          parkId,
+          code: project.code,
+          name: project.name,
+          nameEn: project.nameEn,
+          company: project.company,
+          companyEn: project.companyEn,
+          cluster: project.cluster,
+          clusterEn: project.clusterEn,
+          stage: project.stage,
+          health: project.health,
+          responsibleUnit: project.responsibleUnit ?? null,
+          leaderInCharge: project.leaderInCharge ?? null,
+          plannedInvestment: project.plannedInvestment ?? "0",
+          contractedInvestment: project.contractedInvestment ?? "0",
+          inPlaceInvestment: project.inPlaceInvestment ?? "0",
+          completedInvestment: project.completedInvestment ?? "0",
+        })
+        .returning({ id: projects.id });
+      const projectId = projectRow!.id;
+      await cite("project", projectId, "record", project.provenance);
+      for (const [field, p] of Object.entries(project.investmentProvenance ?? {})) {
+        if (p) await cite("project", projectId, `${field}Investment`, p);
+      }
+
+      const addCapacities = async (list: DemoCapacity[], phaseId: string | null, lineId: string | null) => {
+        for (const c of list) {
+          const [row] = await tx
+            .insert(capacities)
+            .values({
+              parkId,
+              projectId,
+              phaseId,
+              lineId,
+              product: c.product,
+              productEn: c.productEn,
+              unit: c.unit,
+              period: c.period,
+              designed: c.designed,
+              online: c.online,
+            })
+            .returning({ id: capacities.id });
+          await cite("capacity", row!.id, "designed", c.provenance);
+        }
+      };
+      await addCapacities(project.capacities, null, null);
+
+      for (const [phaseIndex, phase] of project.phases.entries()) {
+        const [phaseRow] = await tx
+          .insert(phases)
+          .values({ parkId, projectId, seq: phaseIndex + 1, name: phase.name, nameEn: phase.nameEn, stage: phase.stage })
+          .returning({ id: phases.id });
+        const phaseId = phaseRow!.id;
+        await addCapacities(phase.capacities, phaseId, null);
+        for (const [lineIndex, line] of phase.lines.entries()) {
+          const [lineRow] = await tx
+            .insert(productionLines)
+            .values({ parkId, projectId, phaseId, seq: lineIndex + 1, name: line.name, nameEn: line.nameEn })
+            .returning({ id: productionLines.id });
+          await addCapacities(line.capacities, phaseId, lineRow!.id);
+        }
+      }
+
+      for (const m of project.milestones) {
+        const [row] = await tx
+          .insert(milestones)
+          .values({
+            parkId,
+            projectId,
+            type: m.type,
+            customLabel: m.customLabel ?? null,
+            plannedDate: m.planned ?? null,
+            forecastDate: m.forecast ?? null,
+            actualDate: m.actual ?? null,
+          })
+          .returning({ id: milestones.id });
+        await cite("milestone", row!.id, "dates", m.provenance);
+      }
+
+      for (const e of project.progress) {
+        const [row] = await tx
+          .insert(progressEntries)
+          .values({
+            parkId,
+            projectId,
+            period: e.period,
+            narrative: e.narrative,
+            narrativeEn: e.narrativeEn,
+            investmentCompleted: e.investmentCompleted ?? null,
+            outputValue: e.outputValue ?? null,
+          })
+          .returning({ id: progressEntries.id });
+        await cite("progress_entry", row!.id, "record", e.provenance);
+      }
+    }
+  }
+}
