@@ -1,10 +1,11 @@
 import { describe, it, expect } from "vitest";
 import {
   AMOUNT_ERROR_CODES,
-  AMOUNT_ERROR_MESSAGES,
   parseAmount,
   type AmountError,
 } from "@/app/_lib/amount/parse-amount";
+import { en } from "@/app/_lib/i18n/messages/en";
+import { zh } from "@/app/_lib/i18n/messages/zh";
 
 describe("parseAmount accepts what people type", () => {
   it.each([
@@ -105,10 +106,10 @@ describe("parseAmount refuses with a reason", () => {
 
   it("has a message in both locales for every code", () => {
     for (const code of AMOUNT_ERROR_CODES) {
-      expect(AMOUNT_ERROR_MESSAGES[code].en).not.toBe("");
-      expect(AMOUNT_ERROR_MESSAGES[code].zh).not.toBe("");
+      expect(en[`amount.${code}`]).not.toBe("");
+      expect(zh[`amount.${code}`]).not.toBe("");
     }
-    expect(AMOUNT_ERROR_MESSAGES.not_a_number.en).toMatch(/scientific notation/);
+    expect(en["amount.not_a_number"]).toMatch(/scientific notation/);
   });
 });
 

@@ -1,5 +1,3 @@
-import type { Locale } from "@/app/_lib/i18n/locale";
-
 /*
  * Parses a typed investment amount into an exact decimal string of yuan.
  *
@@ -36,24 +34,6 @@ export const AMOUNT_ERROR_CODES = [
 export type AmountError = (typeof AMOUNT_ERROR_CODES)[number];
 
 export type AmountResult = { ok: true; yuan: string } | { ok: false; reason: AmountError };
-
-export const AMOUNT_ERROR_MESSAGES: Record<AmountError, Record<Locale, string>> = {
-  empty: { en: "Enter an amount.", zh: "请输入金额。" },
-  not_a_number: {
-    en: "Not a number. Use digits such as 50亿, 5 bn or 5,000,000,000; scientific notation (1e9) is not accepted.",
-    zh: "无法识别的金额。请输入如 50亿、5 bn 或 5,000,000,000；不支持科学计数法（如 1e9）。",
-  },
-  negative: { en: "Amounts cannot be negative.", zh: "金额不能为负数。" },
-  ambiguous_separator: {
-    en: "Ambiguous separators. Use commas only between groups of three digits and a single dot for decimals.",
-    zh: "分隔符有歧义。逗号只能用于每三位分组，小数点只能有一个。",
-  },
-  ambiguous_unit: { en: "Use a single unit, e.g. 50亿 or 5 bn.", zh: "请只使用一个单位，例如 50亿 或 5 bn。" },
-  mixed_units: { en: "Enter one number with one unit, e.g. 5.3亿.", zh: "请输入一个数字加一个单位，例如 5.3亿。" },
-  unsupported_currency: { en: "Amounts are in yuan (RMB).", zh: "金额须以人民币计。" },
-  too_many_decimals: { en: "At most two decimals of a yuan (fen).", zh: "最多精确到分（两位小数）。" },
-  too_large: { en: "Amount exceeds 10^15 yuan.", zh: "金额超过 10^15 元。" },
-};
 
 const MAX_FEN = 10n ** 15n * 100n;
 

@@ -43,6 +43,16 @@ export const en = {
   "error.backHome": "Back to projects",
   "error.retry": "Try again",
 
+  "amount.empty": "Enter an amount.",
+  "amount.not_a_number": "Not a number. Use digits such as 50亿, 5 bn or 5,000,000,000; scientific notation (1e9) is not accepted.",
+  "amount.negative": "Amounts cannot be negative.",
+  "amount.ambiguous_separator": "Ambiguous separators. Use commas only between groups of three digits and a single dot for decimals.",
+  "amount.ambiguous_unit": "Use a single unit, e.g. 50亿 or 5 bn.",
+  "amount.mixed_units": "Enter one number with one unit, e.g. 5.3亿.",
+  "amount.unsupported_currency": "Amounts are in yuan (RMB).",
+  "amount.too_many_decimals": "At most two decimals of a yuan (fen).",
+  "amount.too_large": "Amount exceeds 10^15 yuan.",
+
   "role.admin": "Admin",
   "role.editor": "Editor",
   "role.viewer": "Viewer",

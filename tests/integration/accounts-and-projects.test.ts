@@ -1,0 +1,61 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSession, deleteSession, getSessionUser, getUserByEmail, listMembershipsByUser } from "@/db/queries/accounts";
+import { listProjectsByParks } from "@/db/queries/projects";
+import { memberships, parks, sessions } from "@/db/schema";
+import { seedDemoData } from "@/db/seed/seed";
+import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
+
+describe.each(TEST_TARGETS)("accounts and project queries on %s", (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await seedDemoData(database.db);
+  });
+  afterAll(async () => database.drop());
+
+  it("finds users by email whatever its case", async () => {
+    expect((await getUserByEmail(database.db, { email: "  Editor@Ningxiang.DEMO " }))?.email).toBe("editor@ningxiang.demo");
+    expect(await getUserByEmail(database.db, { email: "nobody@ningxiang.demo" })).toBeNull();
+  });
+
+  it("ends a session for good when it is deleted or expired", async () => {
+    const user = (await getUserByEmail(database.db, { email: "viewer@ningxiang.demo" }))!;
+    const sid = await createSession(database.db, { userId: user.id });
+    expect((await getSessionUser(database.db, { sessionId: sid }))?.id).toBe(user.id);
+    await deleteSession(database.db, { sessionId: sid });
+    expect(await getSessionUser(database.db, { sessionId: sid })).toBeNull();
+
+    const expired = await createSession(database.db, { userId: user.id });
+    await database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, expired));
+    expect(await getSessionUser(database.db, { sessionId: expired })).toBeNull();
+  });
+
+  it("reads memberships from the database, so a removed membership is gone at once", async () => {
+    const officer = (await getUserByEmail(database.db, { email: "officer@ningbo.demo" }))!;
+    const before = await listMembershipsByUser(database.db, { userId: officer.id });
+    expect(before.map((m) => m.slug).sort()).toEqual(["qianwan-new-area", "yinzhou"]);
+    const yinzhou = before.find((m) => m.slug === "yinzhou")!;
+    await database.db.delete(memberships).where(eq(memberships.parkId, yinzhou.parkId));
+    const after = await listMembershipsByUser(database.db, { userId: officer.id });
+    expect(after.map((m) => m.slug)).toEqual(["qianwan-new-area"]);
+  });
+
+  it("lists only the projects of the parks asked for", async () => {
+    const [ningxiang] = await database.db.select().from(parks).where(eq(parks.slug, "ningxiang-htz"));
+    const list = await listProjectsByParks(database.db, { parkIds: [ningxiang!.id] });
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.every((p) => p.parkId === ningxiang!.id)).toBe(true);
+    expect(await listProjectsByParks(database.db, { parkIds: [] })).toEqual([]);
+  });
+
+  it("sums designed capacity per unit and period only", async () => {
+    const all = await listProjectsByParks(database.db, { parkIds: (await database.db.select().from(parks)).map((p) => p.id) });
+    const qinbang = all.find((p) => p.companyEn?.includes("Qinbang"))!;
+    expect(qinbang.capacity).toEqual([{ unit: "m2", period: "year", designed: "480000000.0000", online: expect.any(String) }]);
+    for (const project of all) {
+      const keys = project.capacity.map((c) => `${c.unit}/${c.period}`);
+      expect(new Set(keys).size).toBe(keys.length); // one total per unit and period, never merged
+    }
+  });
+});
