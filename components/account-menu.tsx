@@ -11,11 +11,10 @@ export function AccountMenu({ name, email }: { name: string; email: string }) {
   const formRef = useRef<HTMLFormElement>(null);
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        className="inline-flex min-h-9 items-center gap-1 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
-        aria-label={t("nav.account")}
-      >
+      {/* The visible name must be part of the accessible name (WCAG 2.5.3), so no aria-label here. */}
+      <DropdownMenu.Trigger className="inline-flex min-h-9 items-center gap-1 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
         <span className="max-w-40 truncate">{name}</span>
+        <span className="sr-only">{t("nav.account")}</span>
         <ChevronDown aria-hidden className="size-4" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

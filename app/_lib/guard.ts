@@ -6,6 +6,7 @@ import { getViewer, hasRole, type Viewer } from "./auth/viewer";
 import { getTranslator } from "./i18n/server";
 import type { Locale } from "./i18n/locale";
 import type { MessageKey, Translate } from "./i18n/translate";
+import { isMessageKey } from "./domain/fields";
 
 /**
  * Every server action and route handler goes through `guardedAction` or `guardedRoute`: who is
@@ -16,13 +17,28 @@ export type Access<I> =
   | { who: "signed-in" }
   | { who: "member"; atLeast: MembershipRole; parkId: (input: I) => string };
 
+/** A change someone else saved since the form was opened, shown with a conflict. */
+export interface ConflictChange {
+  at: string;
+  actorName: string | null;
+  changes: Record<string, [unknown, unknown]>;
+}
+
 export type FormResult<D = undefined> =
-  | { ok: true; message?: string; data?: D }
-  | { ok: false; message: string; fieldErrors: Record<string, string>; values: Record<string, string> };
+  | { ok: true; message?: string; warnings?: string[]; data?: D }
+  | {
+      ok: false;
+      message: string;
+      fieldErrors: Record<string, string>;
+      values: Record<string, string>;
+      conflict?: ConflictChange[];
+    };
 
 export interface GuardContext<I> {
   input: I;
   viewer: Viewer | null;
+  /** The submitted form values (for sending back with an error). Empty for route handlers. */
+  values: Record<string, string>;
   locale: Locale;
   t: Translate;
 }
@@ -42,7 +58,7 @@ export function fieldErrorsFrom(error: z.ZodError, t: Translate): Record<string,
   for (const issue of error.issues) {
     const field = issue.path.join(".") || "_form";
     if (out[field]) continue;
-    const key = (issue.message.startsWith("validation.") ? issue.message : "validation.invalid") as MessageKey;
+    const key: MessageKey = isMessageKey(issue.message) ? issue.message : "validation.invalid";
     out[field] = t(key, issue.code === "too_big" && "maximum" in issue ? { max: Number(issue.maximum) } : undefined);
   }
   return out;
@@ -67,7 +83,7 @@ async function checkAccess<I>(access: Access<I>, input: I, viewer: Viewer | null
 
 /** A server action used with useActionState: (previous state, form data) → FormResult. */
 export function guardedAction<S extends z.ZodType, D = undefined>(
-  options: { schema: S; access: Access<z.output<S>> },
+  options: { schema: S; access: Access<z.output<S>>; fromForm?: (formData: FormData) => unknown },
   handler: (ctx: GuardContext<z.output<S>>) => Promise<FormResult<D>>,
 ) {
   return async (_previous: FormResult<D> | null, formData: FormData): Promise<FormResult<D>> => {
@@ -77,13 +93,14 @@ export function guardedAction<S extends z.ZodType, D = undefined>(
     if (options.access.who !== "anyone" && !viewer) {
       return { ok: false, message: t("error.unauthorized"), fieldErrors: {}, values };
     }
-    const parsed = options.schema.safeParse(Object.fromEntries(formData.entries()));
+    const raw = options.fromForm ? options.fromForm(formData) : Object.fromEntries(formData.entries());
+    const parsed = options.schema.safeParse(raw);
     if (!parsed.success) {
-      return { ok: false, message: t("error.badRequest"), fieldErrors: fieldErrorsFrom(parsed.error, t), values };
+      return { ok: false, message: t("error.fixFields"), fieldErrors: fieldErrorsFrom(parsed.error, t), values };
     }
     try {
       await checkAccess(options.access, parsed.data, viewer);
-      return await handler({ input: parsed.data, viewer, locale, t });
+      return await handler({ input: parsed.data, viewer, locale, t, values });
     } catch (error) {
       if (error instanceof RefusedError) return { ok: false, message: t(error.messageKey), fieldErrors: {}, values };
       throw error;
@@ -109,7 +126,7 @@ export function guardedRoute<S extends z.ZodType>(
     if (!parsed.success) return problem(400, t("error.badRequest"));
     try {
       await checkAccess(options.access, parsed.data, viewer);
-      return await handler({ input: parsed.data, viewer, locale, t, request });
+      return await handler({ input: parsed.data, viewer, locale, t, request, values: {} });
     } catch (error) {
       if (error instanceof RefusedError) return problem(error.status, t(error.messageKey));
       throw error;

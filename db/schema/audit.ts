@@ -1,4 +1,4 @@
-import { bigserial, boolean, date, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { createdAt } from "./columns";
 import { parks } from "./parks";
@@ -17,6 +17,8 @@ export const auditEvents = pgTable(
     /** The project a change belongs to, so the project page lists its history with one index scan. */
     projectId: uuid("project_id"),
     action: text("action").notNull(),
+    /** The entity's version after this change: a conflict lists the events after the version the user read. */
+    entityVersion: integer("entity_version"),
     /** { field: [old, new] } */
     changes: jsonb("changes").notNull().default({}),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
@@ -24,6 +26,7 @@ export const auditEvents = pgTable(
   (t) => [
     index("audit_events_project_id_at_idx").on(t.projectId, t.at),
     index("audit_events_park_id_at_idx").on(t.parkId, t.at),
+    index("audit_events_entity_id_idx").on(t.entityId),
   ],
 );
 

@@ -1,31 +1,29 @@
 import { pgEnum } from "drizzle-orm/pg-core";
+import {
+  CAPACITY_PERIODS,
+  CAPACITY_UNITS,
+  MEMBERSHIP_ROLES,
+  MILESTONE_TYPES,
+  PROJECT_HEALTHS,
+  PROJECT_STAGES,
+  TARGET_METRICS,
+} from "../../app/_lib/domain/values";
 
-// Value lists live here once; zod schemas and UI reuse them via `.enumValues`.
-export const membershipRole = pgEnum("membership_role", ["admin", "editor", "viewer"]);
+// The value lists live in app/_lib/domain/values.ts, shared with zod schemas and client components.
+export const membershipRole = pgEnum("membership_role", MEMBERSHIP_ROLES);
 
 /** 签约 → 开工 → 投产 → 达产. Ordered: later stages compare greater. */
-export const projectStage = pgEnum("project_stage", ["signed", "construction", "production", "full_capacity"]);
+export const projectStage = pgEnum("project_stage", PROJECT_STAGES);
 
-export const projectHealth = pgEnum("project_health", ["on_track", "at_risk", "off_track"]);
+export const projectHealth = pgEnum("project_health", PROJECT_HEALTHS);
 
-export const capacityUnit = pgEnum("capacity_unit", ["m2", "t", "unit", "piece", "GWh"]);
-export const capacityPeriod = pgEnum("capacity_period", ["year", "month", "day"]);
+export const capacityUnit = pgEnum("capacity_unit", CAPACITY_UNITS);
+export const capacityPeriod = pgEnum("capacity_period", CAPACITY_PERIODS);
 
 /** The Chinese milestone vocabulary (签约, 土地供应, 立项/备案, 开工, 封顶, 设备安装, 投产, 达产, 上规) plus custom ones. */
-export const milestoneType = pgEnum("milestone_type", [
-  "signed",
-  "land_supply",
-  "approval",
-  "construction_start",
-  "topping_out",
-  "equipment_installed",
-  "production",
-  "full_capacity",
-  "above_designated_size",
-  "custom",
-]);
+export const milestoneType = pgEnum("milestone_type", MILESTONE_TYPES);
 
-export const targetMetric = pgEnum("target_metric", ["output_value", "investment", "tax", "revenue"]);
+export const targetMetric = pgEnum("target_metric", TARGET_METRICS);
 
 export const problemStatus = pgEnum("problem_status", ["open", "closed"]);
 

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { check, date, index, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
-import { createdAt, yuan } from "./columns";
+import { createdAt, quantity, yuan } from "./columns";
 import { problemStatus, projectStage } from "./enums";
 import { parks } from "./parks";
-import { projects } from "./projects";
+import { capacities, projects } from "./projects";
 
 /**
  * The monthly progress log. Append-only: a correction is a new row whose `supersedes_id` names the
@@ -44,6 +44,28 @@ export const progressEntries = pgTable(
     index("progress_entries_project_id_period_idx").on(t.projectId, t.period),
     index("progress_entries_park_id_period_idx").on(t.parkId, t.period),
     index("progress_entries_supersedes_id_idx").on(t.supersedesId),
+  ],
+);
+
+/** Capacity online as reported in an entry: the capacity ramp over time is read from these rows. */
+export const progressCapacities = pgTable(
+  "progress_capacities",
+  {
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => progressEntries.id, { onDelete: "cascade" }),
+    capacityId: uuid("capacity_id")
+      .notNull()
+      .references(() => capacities.id, { onDelete: "cascade" }),
+    parkId: uuid("park_id")
+      .notNull()
+      .references(() => parks.id, { onDelete: "restrict" }),
+    online: quantity("online").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entryId, t.capacityId] }),
+    check("progress_capacities_online_chk", sql`${t.online} >= 0`),
+    index("progress_capacities_capacity_id_idx").on(t.capacityId),
   ],
 );
 

@@ -31,7 +31,7 @@ async function countRows(db: Executor) {
 
 /** Every table the seed writes, children first; `--force` empties them before seeding. */
 const ALL_TABLES =
-  "audit_events, provenance, sources, share_links, problem_updates, problems, progress_entries, milestone_baselines, milestones, capacities, production_lines, phases, projects, targets, memberships, sessions, sign_in_attempts, users, parks";
+  "audit_events, provenance, sources, share_links, problem_updates, problems, progress_capacities, progress_entries, milestone_baselines, milestones, capacities, production_lines, phases, projects, targets, memberships, sessions, sign_in_attempts, users, parks";
 
 /**
  * Loads the demo dataset. Refuses a database that already holds data unless `force`, which wipes

@@ -1,9 +1,9 @@
 import type { Locale } from "@/app/_lib/i18n/locale";
 
-export const CAPACITY_UNITS = ["m2", "t", "unit", "piece", "GWh"] as const;
-export type CapacityUnit = (typeof CAPACITY_UNITS)[number];
+import { CAPACITY_PERIODS, CAPACITY_UNITS } from "@/app/_lib/domain/values";
 
-export const CAPACITY_PERIODS = ["year", "month", "day"] as const;
+export { CAPACITY_PERIODS, CAPACITY_UNITS };
+export type CapacityUnit = (typeof CAPACITY_UNITS)[number];
 export type CapacityPeriod = (typeof CAPACITY_PERIODS)[number];
 
 const UNIT_LABELS: Record<CapacityUnit, Record<Locale, string>> = {

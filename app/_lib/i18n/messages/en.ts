@@ -1,6 +1,9 @@
 // The English catalog is the reference: zh.ts must have exactly these keys and placeholders
 // (the type below enforces the keys; tests/unit/messages.test.ts checks the placeholders).
+import { projectEn } from "./project.en";
+
 export const en = {
+  ...projectEn,
   "app.name": "Parkline",
   "app.tagline": "Industrial investment projects, month by month",
   "app.skipToContent": "Skip to content",
@@ -30,10 +33,17 @@ export const en = {
   "validation.required": "This field is required.",
   "validation.email": "Enter a valid email address.",
   "validation.tooLong": "At most {max} characters.",
+  "validation.date": "Enter a real date (YYYY-MM-DD).",
+  "validation.month": "Enter a month (YYYY-MM).",
+  "validation.quantity": "Enter a number ≥ 0 with at most four decimals, e.g. 120000000.",
+  "validation.url": "Enter a link starting with http:// or https://.",
+  "validation.code": "Letters, digits and . _ - / only, starting with a letter or digit.",
+  "milestone.needsDate": "Give at least one date: planned, forecast or actual.",
   "validation.invalid": "This value is not valid.",
 
   "error.unauthorized": "Please sign in.",
   "error.forbidden": "You do not have access to this.",
+  "error.fixFields": "Please correct the fields marked below. Nothing was saved.",
   "error.notFound": "Not found.",
   "error.badRequest": "The request is not valid.",
   "error.unavailable": "The service is temporarily unavailable. Please try again.",

@@ -1,6 +1,8 @@
 import type { MessageKey } from "./en";
+import { projectZh } from "./project.zh";
 
 export const zh: Record<MessageKey, string> = {
+  ...projectZh,
   "app.name": "Parkline 园区项目通",
   "app.tagline": "工业投资项目，按月跟踪",
   "app.skipToContent": "跳到正文",
@@ -30,10 +32,17 @@ export const zh: Record<MessageKey, string> = {
   "validation.required": "此项为必填项。",
   "validation.email": "请输入有效的邮箱地址。",
   "validation.tooLong": "最多 {max} 个字符。",
+  "validation.date": "请输入有效日期（YYYY-MM-DD）。",
+  "validation.month": "请输入月份（YYYY-MM）。",
+  "validation.quantity": "请输入不小于 0 的数字，最多四位小数，例如 120000000。",
+  "validation.url": "请输入以 http:// 或 https:// 开头的链接。",
+  "validation.code": "只能包含字母、数字和 . _ - /，并以字母或数字开头。",
+  "milestone.needsDate": "请至少填写一个日期：计划、预计或实际。",
   "validation.invalid": "此值无效。",
 
   "error.unauthorized": "请先登录。",
   "error.forbidden": "您无权访问此内容。",
+  "error.fixFields": "请修改下方标出的字段，尚未保存任何内容。",
   "error.notFound": "未找到。",
   "error.badRequest": "请求无效。",
   "error.unavailable": "服务暂时不可用，请稍后重试。",

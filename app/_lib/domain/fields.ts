@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { parseAmount } from "../amount/parse-amount";
+import { en } from "../i18n/messages/en";
+
+/**
+ * Field builders shared by the server actions and the forms, so both apply the same rules.
+ * Issue messages are message-catalog keys; the guard translates them into the user's language.
+ */
+export const requiredText = (max = 200) =>
+  z
+    .string("validation.required")
+    .trim()
+    .min(1, "validation.required")
+    .max(max, "validation.tooLong")
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "validation.invalid");
+
+/** Empty input becomes null. */
+export const optionalText = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max, "validation.tooLong")
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "validation.invalid")
+    .optional()
+    .transform((s) => (s ? s : null));
+
+/** What people type (50亿, 5 bn, 500000万元…) → exact decimal yuan; refusals carry their reason. */
+export const amount = () =>
+  z.string("amount.empty").transform((raw, ctx) => {
+    const parsed = parseAmount(raw);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: `amount.${parsed.reason}` });
+      return z.NEVER;
+    }
+    return parsed.yuan;
+  });
+
+/** An amount that may be left empty (then null). */
+export const optionalAmount = () =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === "") return null;
+      const parsed = parseAmount(raw);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: `amount.${parsed.reason}` });
+        return z.NEVER;
+      }
+      return parsed.yuan;
+    });
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date between 1949 and 2200 (2026-02-30 is refused). */
+export const isoDate = () =>
+  z
+    .string("validation.required")
+    .regex(ISO_DATE, "validation.date")
+    .refine((s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= "1949-01-01" && s <= "2200-12-31";
+    }, "validation.date");
+
+export const optionalIsoDate = () =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s && s.trim() ? s.trim() : null))
+    .pipe(isoDate().nullable());
+
+/** A month as YYYY-MM (from <input type="month">) → the first day of that month. */
+export const month = () =>
+  z
+    .string("validation.required")
+    .regex(/^\d{4}-\d{2}$/, "validation.month")
+    .transform((s) => `${s}-01`)
+    .pipe(isoDate());
+
+/** A non-negative exact quantity (capacity): digits with at most four decimals. */
+export const quantity = () =>
+  z
+    .string("validation.required")
+    .trim()
+    .transform((s) => s.replace(/[,，\s]/g, ""))
+    .pipe(
+      z
+        .string()
+        .min(1, "validation.required")
+        .regex(/^\d{1,16}(\.\d{1,4})?$/, "validation.quantity"),
+    );
+
+export const uuid = () => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "validation.invalid");
+
+export const version = () => z.coerce.number("validation.invalid").int("validation.invalid").min(1, "validation.invalid").max(2_000_000_000, "validation.invalid");
+
+/** True when the text is a key of the message catalogs (zod messages are keys). */
+export function isMessageKey(text: string): text is keyof typeof en {
+  return Object.prototype.hasOwnProperty.call(en, text);
+}

@@ -1,0 +1,24 @@
+// Value lists shared by the database enums (db/schema/enums.ts), zod schemas and the UI.
+// Plain data, so client components can import them without pulling in the ORM.
+export const MEMBERSHIP_ROLES = ["admin", "editor", "viewer"] as const;
+export const PROJECT_STAGES = ["signed", "construction", "production", "full_capacity"] as const;
+export const PROJECT_HEALTHS = ["on_track", "at_risk", "off_track"] as const;
+export const CAPACITY_UNITS = ["m2", "t", "unit", "piece", "GWh"] as const;
+export const CAPACITY_PERIODS = ["year", "month", "day"] as const;
+export const MILESTONE_TYPES = [
+  "signed",
+  "land_supply",
+  "approval",
+  "construction_start",
+  "topping_out",
+  "equipment_installed",
+  "production",
+  "full_capacity",
+  "above_designated_size",
+  "custom",
+] as const;
+export const TARGET_METRICS = ["output_value", "investment", "tax", "revenue"] as const;
+
+export type ProjectStage = (typeof PROJECT_STAGES)[number];
+export type ProjectHealth = (typeof PROJECT_HEALTHS)[number];
+export type MilestoneType = (typeof MILESTONE_TYPES)[number];

@@ -1,0 +1,71 @@
+import "server-only";
+import { and, asc, desc, eq, gt } from "drizzle-orm";
+import { auditEvents, users } from "../schema";
+import type { Executor } from "../types";
+
+export type Changes = Record<string, [unknown, unknown]>;
+
+/** The fields whose values differ between two versions of a row, as { field: [old, new] }. */
+export function diffFields(before: object | null, after: object, fields: readonly string[]): Changes {
+  const changes: Changes = {};
+  for (const field of fields) {
+    const old = before ? ((before as Record<string, unknown>)[field] ?? null) : null;
+    const next = (after as Record<string, unknown>)[field] ?? null;
+    if (!sameValue(old, next)) changes[field] = [old, next];
+  }
+  return changes;
+}
+
+/** Numeric strings compare by value ("5000000000" equals "5000000000.00"). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (typeof a === "string" && typeof b === "string" && /^-?\d+(\.\d+)?$/.test(a) && /^-?\d+(\.\d+)?$/.test(b)) {
+    const norm = (s: string) => (s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s);
+    return norm(a) === norm(b);
+  }
+  return a === b;
+}
+
+export interface AuditInput {
+  parkId: string;
+  actorId: string | null;
+  entity: string;
+  entityId: string;
+  projectId: string | null;
+  action: "create" | "update" | "delete" | "supersede" | "derive" | "rebaseline" | "close";
+  changes: Changes;
+  entityVersion?: number | null;
+}
+
+export async function recordAudit(db: Executor, event: AuditInput) {
+  if (event.action === "update" && Object.keys(event.changes).length === 0) return;
+  await db.insert(auditEvents).values({ ...event, entityVersion: event.entityVersion ?? null });
+}
+
+/** What others changed on a row since the version a user read: shown with a conflict. */
+export async function listChangesSince(db: Executor, { parkId, entityId, sinceVersion }: { parkId: string; entityId: string; sinceVersion: number }) {
+  return db
+    .select({ at: auditEvents.at, actorName: users.name, action: auditEvents.action, changes: auditEvents.changes })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.parkId, parkId), eq(auditEvents.entityId, entityId), gt(auditEvents.entityVersion, sinceVersion)))
+    .orderBy(asc(auditEvents.id));
+}
+
+export type ChangeSince = Awaited<ReturnType<typeof listChangesSince>>[number];
+
+export async function listAuditByProject(db: Executor, { parkId, projectId, limit = 100 }: { parkId: string; projectId: string; limit?: number }) {
+  return db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      actorName: users.name,
+      entity: auditEvents.entity,
+      action: auditEvents.action,
+      changes: auditEvents.changes,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.parkId, parkId), eq(auditEvents.projectId, projectId)))
+    .orderBy(desc(auditEvents.id))
+    .limit(limit);
+}

@@ -1,0 +1,101 @@
+import "server-only";
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { parks, projects, type ProjectHealth, type ProjectStage } from "../schema";
+import type { Executor } from "../types";
+import { listCapacityTotalsByProjects } from "./projects";
+
+export const PROJECT_SORTS = ["code", "name", "company", "stage", "planned", "updated"] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+export interface ProjectListQuery {
+  /** The parks the viewer may see; filters narrow within them, never beyond. */
+  parkIds: string[];
+  q?: string;
+  parkId?: string;
+  cluster?: string;
+  stage?: ProjectStage;
+  health?: ProjectHealth;
+  sort: ProjectSort;
+  dir: "asc" | "desc";
+  page: number;
+  pageSize: number;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+const SORT_COLUMNS = {
+  code: projects.code,
+  name: projects.name,
+  company: projects.company,
+  stage: projects.stage,
+  planned: projects.plannedInvestment,
+  updated: projects.updatedAt,
+} as const;
+
+/** One page of projects and the total matching count (one round trip, `count(*) over ()`). */
+export async function listProjects(db: Executor, query: ProjectListQuery) {
+  const scope = query.parkId ? query.parkIds.filter((id) => id === query.parkId) : query.parkIds;
+  if (scope.length === 0) return { rows: [], total: 0 };
+  const where: (SQL | undefined)[] = [inArray(projects.parkId, scope)];
+  if (query.cluster) where.push(eq(projects.cluster, query.cluster));
+  if (query.stage) where.push(eq(projects.stage, query.stage));
+  if (query.health) where.push(eq(projects.health, query.health));
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
+    where.push(
+      or(ilike(projects.name, pattern), ilike(projects.nameEn, pattern), ilike(projects.company, pattern), ilike(projects.companyEn, pattern), ilike(projects.code, pattern)),
+    );
+  }
+  const order = query.dir === "desc" ? desc(SORT_COLUMNS[query.sort]) : asc(SORT_COLUMNS[query.sort]);
+  const rows = await db
+    .select({
+      id: projects.id,
+      parkId: projects.parkId,
+      parkName: parks.name,
+      parkNameEn: parks.nameEn,
+      code: projects.code,
+      name: projects.name,
+      nameEn: projects.nameEn,
+      company: projects.company,
+      companyEn: projects.companyEn,
+      cluster: projects.cluster,
+      clusterEn: projects.clusterEn,
+      stage: projects.stage,
+      health: projects.health,
+      plannedInvestment: projects.plannedInvestment,
+      completedInvestment: projects.completedInvestment,
+      updatedAt: projects.updatedAt,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(projects)
+    .innerJoin(parks, eq(parks.id, projects.parkId))
+    .where(and(...where))
+    .orderBy(order, asc(projects.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const totals = await listCapacityTotalsByProjects(db, { parkIds: scope, projectIds: rows.map((r) => r.id) });
+  return {
+    rows: rows.map((r) => ({ ...r, capacity: totals.get(r.id) ?? [] })),
+    // A page past the end has no rows to carry the window count: count separately then.
+    total: rows[0]?.total ?? (query.page > 1 ? await countProjects(db, where) : 0),
+  };
+}
+
+async function countProjects(db: Executor, where: (SQL | undefined)[]) {
+  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(projects).where(and(...where));
+  return row?.n ?? 0;
+}
+
+/** Distinct clusters of the viewer's parks, for the filter. */
+export async function listClusters(db: Executor, { parkIds }: { parkIds: string[] }) {
+  if (parkIds.length === 0) return [];
+  return db
+    .selectDistinct({ cluster: projects.cluster, clusterEn: projects.clusterEn })
+    .from(projects)
+    .where(inArray(projects.parkId, parkIds))
+    .orderBy(asc(projects.cluster));
+}
+
+export type ProjectListRow = Awaited<ReturnType<typeof listProjects>>["rows"][number];

@@ -1,0 +1,291 @@
+import "server-only";
+import { and, eq, max, sql } from "drizzle-orm";
+import { stageFromMilestones, isoToday } from "@/app/_lib/domain/milestones";
+import { capacities, milestoneBaselines, milestones, phases, productionLines, projects, type MilestoneType, type ProjectHealth } from "../schema";
+import type { Db, Executor } from "../types";
+import { diffFields, listChangesSince, recordAudit } from "./audit";
+import { investmentWarnings, NotFound, runWrite, WriteRefused, type WriteOutcome } from "./outcomes";
+
+/** Who writes, and in which park: every query below is scoped to `parkId`. */
+export interface Actor {
+  parkId: string;
+  actorId: string;
+}
+
+export interface ProjectFields {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  company: string;
+  companyEn: string | null;
+  cluster: string;
+  clusterEn: string | null;
+  responsibleUnit: string | null;
+  leaderInCharge: string | null;
+  health: ProjectHealth;
+  plannedInvestment: string;
+  contractedInvestment: string;
+  inPlaceInvestment: string;
+  completedInvestment: string;
+}
+
+const PROJECT_FIELDS = [
+  "code", "name", "nameEn", "company", "companyEn", "cluster", "clusterEn", "responsibleUnit", "leaderInCharge", "health",
+  "plannedInvestment", "contractedInvestment", "inPlaceInvestment", "completedInvestment",
+] as const satisfies readonly (keyof ProjectFields)[];
+
+export function createProject(db: Db, actor: Actor, fields: ProjectFields): Promise<WriteOutcome> {
+  return runWrite(() =>
+    db.transaction(async (tx) => {
+      const [row] = await tx.insert(projects).values({ ...fields, parkId: actor.parkId }).returning();
+      await recordAudit(tx, {
+        parkId: actor.parkId, actorId: actor.actorId, entity: "project", entityId: row!.id, projectId: row!.id,
+        action: "create", changes: diffFields(null, row!, PROJECT_FIELDS), entityVersion: row!.version,
+      });
+      return { ok: true, value: { id: row!.id }, warnings: investmentWarnings(fields) };
+    }),
+  );
+}
+
+/** Optimistic concurrency: the update names the version it read; a newer one means a conflict. */
+export function updateProject(db: Db, actor: Actor, projectId: string, readVersion: number, fields: ProjectFields): Promise<WriteOutcome> {
+  return runWrite(() =>
+    db.transaction(async (tx) => {
+      const [current] = await tx
+        .select()
+        .from(projects)
+        .where(and(eq(projects.id, projectId), eq(projects.parkId, actor.parkId)))
+        .for("update");
+      if (!current) throw new NotFound();
+      if (current.version !== readVersion) {
+        return { ok: false, reason: "conflict", changes: await listChangesSince(tx, { parkId: actor.parkId, entityId: projectId, sinceVersion: readVersion }) };
+      }
+      const changes = diffFields(current, fields, PROJECT_FIELDS);
+      if (Object.keys(changes).length === 0) return { ok: true, value: { id: projectId }, warnings: investmentWarnings(fields) };
+      const [updated] = await tx
+        .update(projects)
+        .set({ ...fields, version: sql`${projects.version} + 1` })
+        .where(and(eq(projects.id, projectId), eq(projects.parkId, actor.parkId), eq(projects.version, readVersion)))
+        .returning({ version: projects.version });
+      await recordAudit(tx, {
+        parkId: actor.parkId, actorId: actor.actorId, entity: "project", entityId: projectId, projectId,
+        action: "update", changes, entityVersion: updated!.version,
+      });
+      return { ok: true, value: { id: projectId }, warnings: investmentWarnings(fields) };
+    }),
+  );
+}
+
+/** Loads a project of the actor's park, locked for the rest of the transaction, or throws NotFound. */
+export async function lockProject(tx: Executor, actor: Actor, projectId: string) {
+  const [row] = await tx
+    .select()
+    .from(projects)
+    .where(and(eq(projects.id, projectId), eq(projects.parkId, actor.parkId)))
+    .for("update");
+  if (!row) throw new NotFound();
+  return row;
+}
+
+export interface NamedInput {
+  name: string;
+  nameEn: string | null;
+}
+
+export function savePhase(db: Db, actor: Actor, input: NamedInput & { projectId: string; phaseId?: string; version?: number }): Promise<WriteOutcome> {
+  return runWrite(() =>
+    db.transaction(async (tx) => {
+      await lockProject(tx, actor, input.projectId);
+      const fields = { name: input.name, nameEn: input.nameEn };
+      if (!input.phaseId) {
+        const [{ seq } = { seq: 0 }] = await tx
+          .select({ seq: max(phases.seq) })
+          .from(phases)
+          .where(and(eq(phases.projectId, input.projectId), eq(phases.parkId, actor.parkId)))
+          .then((r) => r.map((x) => ({ seq: x.seq ?? 0 })));
+        const [row] = await tx.insert(phases).values({ ...fields, parkId: actor.parkId, projectId: input.projectId, seq: seq + 1 }).returning();
+        await recordAudit(tx, { ...auditBase(actor, "phase", row!.id, input.projectId), action: "create", changes: diffFields(null, row!, ["name", "nameEn", "seq"]), entityVersion: 1 });
+        return { ok: true, value: { id: row!.id }, warnings: [] };
+      }
+      return updateVersioned(tx, actor, {
+        table: phases, entity: "phase", id: input.phaseId, projectId: input.projectId, readVersion: input.version, fields, fieldNames: ["name", "nameEn"],
+      });
+    }),
+  );
+}
+
+export function saveLine(db: Db, actor: Actor, input: NamedInput & { projectId: string; phaseId: string; lineId?: string; version?: number }): Promise<WriteOutcome> {
+  return runWrite(() =>
+    db.transaction(async (tx) => {
+      await lockProject(tx, actor, input.projectId);
+      const [phase] = await tx
+        .select({ id: phases.id })
+        .from(phases)
+        .where(and(eq(phases.id, input.phaseId), eq(phases.projectId, input.projectId), eq(phases.parkId, actor.parkId)));
+      if (!phase) throw new WriteRefused("phaseId", "validation.invalid");
+      const fields = { name: input.name, nameEn: input.nameEn };
+      if (!input.lineId) {
+        const [last] = await tx.select({ seq: max(productionLines.seq) }).from(productionLines).where(eq(productionLines.phaseId, phase.id));
+        const [row] = await tx
+          .insert(productionLines)
+          .values({ ...fields, parkId: actor.parkId, projectId: input.projectId, phaseId: phase.id, seq: (last?.seq ?? 0) + 1 })
+          .returning();
+        await recordAudit(tx, { ...auditBase(actor, "line", row!.id, input.projectId), action: "create", changes: diffFields(null, row!, ["name", "nameEn", "seq"]), entityVersion: 1 });
+        return { ok: true, value: { id: row!.id }, warnings: [] };
+      }
+      return updateVersioned(tx, actor, {
+        table: productionLines, entity: "line", id: input.lineId, projectId: input.projectId, readVersion: input.version, fields, fieldNames: ["name", "nameEn"],
+      });
+    }),
+  );
+}
+
+export interface CapacityInput {
+  projectId: string;
+  capacityId?: string;
+  version?: number;
+  phaseId?: string;
+  lineId?: string;
+  product: string;
+  productEn: string | null;
+  unit: (typeof capacities.unit.enumValues)[number];
+  period: (typeof capacities.period.enumValues)[number];
+  designed: string;
+  online: string;
+}
+
+export function saveCapacity(db: Db, actor: Actor, input: CapacityInput): Promise<WriteOutcome> {
+  return runWrite(() =>
+    db.transaction(async (tx) => {
+      await lockProject(tx, actor, input.projectId);
+      let phaseId = input.phaseId ?? null;
+      if (input.lineId) {
+        const [line] = await tx
+          .select({ phaseId: productionLines.phaseId })
+          .from(productionLines)
+          .where(and(eq(productionLines.id, input.lineId), eq(productionLines.projectId, input.projectId), eq(productionLines.parkId, actor.parkId)));
+        if (!line) throw new WriteRefused("lineId", "validation.invalid");
+        phaseId = line.phaseId; // a line's capacity always names the line's own phase
+      } else if (phaseId) {
+        const [phase] = await tx
+          .select({ id: phases.id })
+          .from(phases)
+          .where(and(eq(phases.id, phaseId), eq(phases.projectId, input.projectId), eq(phases.parkId, actor.parkId)));
+        if (!phase) throw new WriteRefused("phaseId", "validation.invalid");
+      }
+      const fields = {
+        phaseId, lineId: input.lineId ?? null, product: input.product, productEn: input.productEn,
+        unit: input.unit, period: input.period, designed: input.designed, online: input.online,
+      };
+      const names = ["phaseId", "lineId", "product", "productEn", "unit", "period", "designed", "online"] as const;
+      if (!input.capacityId) {
+        const [row] = await tx.insert(capacities).values({ ...fields, parkId: actor.parkId, projectId: input.projectId }).returning();
+        await recordAudit(tx, { ...auditBase(actor, "capacity", row!.id, input.projectId), action: "create", changes: diffFields(null, row!, names), entityVersion: 1 });
+        return { ok: true, value: { id: row!.id }, warnings: [] };
+      }
+      return updateVersioned(tx, actor, {
+        table: capacities, entity: "capacity", id: input.capacityId, projectId: input.projectId, readVersion: input.version, fields, fieldNames: names,
+      });
+    }),
+  );
+}
+
+export interface MilestoneInput {
+  projectId: string;
+  milestoneId?: string;
+  version?: number;
+  type: MilestoneType;
+  customLabel: string | null;
+  plannedDate: string | null;
+  forecastDate: string | null;
+  actualDate: string | null;
+  rebaselineReason: string | null;
+}
+
+/** Saves a milestone; a changed baseline keeps the old one in milestone_baselines; the stage follows. */
+export function saveMilestone(db: Db, actor: Actor, input: MilestoneInput, today = isoToday()): Promise<WriteOutcome> {
+  return runWrite(() =>
+    db.transaction(async (tx) => {
+      await lockProject(tx, actor, input.projectId);
+      const fields = {
+        type: input.type, customLabel: input.customLabel, plannedDate: input.plannedDate, forecastDate: input.forecastDate, actualDate: input.actualDate,
+      };
+      const names = ["type", "customLabel", "plannedDate", "forecastDate", "actualDate"] as const;
+      let outcome: WriteOutcome;
+      if (!input.milestoneId) {
+        const [row] = await tx.insert(milestones).values({ ...fields, parkId: actor.parkId, projectId: input.projectId }).returning();
+        await recordAudit(tx, { ...auditBase(actor, "milestone", row!.id, input.projectId), action: "create", changes: diffFields(null, row!, names), entityVersion: 1 });
+        outcome = { ok: true, value: { id: row!.id }, warnings: [] };
+      } else {
+        const [current] = await tx
+          .select()
+          .from(milestones)
+          .where(and(eq(milestones.id, input.milestoneId), eq(milestones.projectId, input.projectId), eq(milestones.parkId, actor.parkId)));
+        if (!current) throw new NotFound();
+        if (current.plannedDate && input.plannedDate !== current.plannedDate && current.version === input.version) {
+          await tx.insert(milestoneBaselines).values({
+            parkId: actor.parkId, milestoneId: current.id, plannedDate: current.plannedDate, replacedBy: actor.actorId, reason: input.rebaselineReason,
+          });
+          await recordAudit(tx, {
+            ...auditBase(actor, "milestone", current.id, input.projectId), action: "rebaseline",
+            changes: { plannedDate: [current.plannedDate, input.plannedDate], reason: [null, input.rebaselineReason] },
+          });
+        }
+        outcome = await updateVersioned(tx, actor, {
+          table: milestones, entity: "milestone", id: input.milestoneId, projectId: input.projectId, readVersion: input.version, fields, fieldNames: names,
+        });
+      }
+      if (outcome.ok) await deriveStage(tx, actor, input.projectId, today);
+      return outcome;
+    }),
+  );
+}
+
+/** Recomputes the project's stage from its reached milestones and records the change, if any. */
+export async function deriveStage(tx: Executor, actor: Actor, projectId: string, today = isoToday()) {
+  const rows = await tx
+    .select({ type: milestones.type, plannedDate: milestones.plannedDate, forecastDate: milestones.forecastDate, actualDate: milestones.actualDate })
+    .from(milestones)
+    .where(and(eq(milestones.projectId, projectId), eq(milestones.parkId, actor.parkId)));
+  const [project] = await tx.select({ stage: projects.stage }).from(projects).where(and(eq(projects.id, projectId), eq(projects.parkId, actor.parkId)));
+  const stage = stageFromMilestones(rows, today);
+  // With no milestones at all the stage keeps whatever the record says (e.g. imported from a ledger).
+  if (!project || rows.length === 0 || project.stage === stage) return;
+  await tx.update(projects).set({ stage }).where(and(eq(projects.id, projectId), eq(projects.parkId, actor.parkId)));
+  await recordAudit(tx, { ...auditBase(actor, "project", projectId, projectId), action: "derive", changes: { stage: [project.stage, stage] } });
+}
+
+function auditBase(actor: Actor, entity: string, entityId: string, projectId: string) {
+  return { parkId: actor.parkId, actorId: actor.actorId, entity, entityId, projectId };
+}
+
+type VersionedTable = typeof phases | typeof productionLines | typeof capacities | typeof milestones;
+
+/** Update of a child row: scoped to park and project, refused as a conflict if its version moved on. */
+async function updateVersioned(
+  tx: Executor,
+  actor: Actor,
+  args: { table: VersionedTable; entity: string; id: string; projectId: string; readVersion?: number; fields: Record<string, unknown>; fieldNames: readonly string[] },
+): Promise<WriteOutcome> {
+  const { table } = args;
+  if (args.readVersion === undefined) throw new WriteRefused("version", "validation.invalid");
+  const [current] = (await tx
+    .select()
+    .from(table)
+    .where(and(eq(table.id, args.id), eq(table.projectId, args.projectId), eq(table.parkId, actor.parkId)))
+    .for("update")) as Record<string, unknown>[];
+  if (!current) throw new NotFound();
+  if (current.version !== args.readVersion) {
+    return { ok: false, reason: "conflict", changes: await listChangesSince(tx, { parkId: actor.parkId, entityId: args.id, sinceVersion: args.readVersion }) };
+  }
+  const changes = diffFields(current, args.fields, args.fieldNames);
+  if (Object.keys(changes).length === 0) return { ok: true, value: { id: args.id }, warnings: [] };
+  await tx
+    .update(table)
+    .set({ ...args.fields, version: sql`${table.version} + 1` })
+    .where(and(eq(table.id, args.id), eq(table.parkId, actor.parkId), eq(table.version, args.readVersion)));
+  await recordAudit(tx, {
+    ...auditBase(actor, args.entity, args.id, args.projectId), action: "update", changes, entityVersion: args.readVersion + 1,
+  });
+  return { ok: true, value: { id: args.id }, warnings: [] };
+}
