@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/account-menu";
 import { LanguageSwitch } from "@/components/language-switch";
+import { NavLink } from "@/components/nav-link";
 import { requireViewer } from "../_lib/auth/viewer";
 import { getTranslator } from "../_lib/i18n/server";
 
@@ -24,9 +25,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             {t("app.name")}
           </Link>
           <nav aria-label={t("nav.projects")} className="flex items-center gap-4 text-sm">
-            <Link href="/" className="font-medium text-brand-700 hover:underline">
-              {t("nav.projects")}
-            </Link>
+            <NavLink href="/">{t("nav.projects")}</NavLink>
+            <NavLink href="/projects">{t("list.title")}</NavLink>
           </nav>
           <div className="ml-auto flex items-center gap-2">
             <LanguageSwitch />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Building2, MapPin } from "lucide-react";
 import { getDb } from "@/db/client";
 import { listProjectsByParks, type ProjectListItem } from "@/db/queries/projects";
@@ -83,7 +84,9 @@ export default async function ProjectsPage() {
                   {parkProjects.map((p) => (
                     <li key={p.id} className="space-y-1.5 p-4">
                       <div className="flex items-start justify-between gap-3">
-                        <p className="font-medium">{pickName(locale, p.name, p.nameEn)}</p>
+                        <Link href={`/projects/${p.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                          {pickName(locale, p.name, p.nameEn)}
+                        </Link>
                         <StageBadge stage={p.stage} t={t} />
                       </div>
                       <p className="text-sm text-slate-600">{pickName(locale, p.company, p.companyEn)}</p>
@@ -110,7 +113,9 @@ export default async function ProjectsPage() {
                       {parkProjects.map((p) => (
                         <tr key={p.id} className="align-top hover:bg-slate-50">
                           <th scope="row" className="px-5 py-3 font-medium text-slate-900">
-                            {pickName(locale, p.name, p.nameEn)}
+                            <Link href={`/projects/${p.id}`} className="hover:text-brand-700 hover:underline">
+                              {pickName(locale, p.name, p.nameEn)}
+                            </Link>
                             <span className="mt-0.5 block text-xs font-normal text-slate-600">
                               {p.code} · {pickName(locale, p.cluster, p.clusterEn)}
                             </span>

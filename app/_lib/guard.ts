@@ -12,10 +12,11 @@ import { isMessageKey } from "./domain/fields";
  * Every server action and route handler goes through `guardedAction` or `guardedRoute`: who is
  * asking, may they, is the input valid — in that order — so a missing check is visible in review.
  */
-export type Access<I> =
+export type Access =
   | { who: "anyone" }
   | { who: "signed-in" }
-  | { who: "member"; atLeast: MembershipRole; parkId: (input: I) => string };
+  /** The park is read from the raw input's `parkId` and checked before the rest is validated. */
+  | { who: "member"; atLeast: MembershipRole };
 
 /** A change someone else saved since the form was opened, shown with a conflict. */
 export interface ConflictChange {
@@ -72,10 +73,13 @@ function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-async function checkAccess<I>(access: Access<I>, input: I, viewer: Viewer | null): Promise<void> {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function checkAccess(access: Access, raw: unknown, viewer: Viewer | null): void {
   if (access.who === "anyone") return;
   if (!viewer) throw new RefusedError(401, "error.unauthorized");
-  if (access.who === "member" && !hasRole(viewer, access.parkId(input), access.atLeast)) {
+  const parkId = typeof raw === "object" && raw !== null ? (raw as { parkId?: unknown }).parkId : undefined;
+  if (access.who === "member" && (typeof parkId !== "string" || !UUID.test(parkId) || !hasRole(viewer, parkId, access.atLeast))) {
     // Not a member and too low a role look the same from outside: no oracle for other parks' ids.
     throw new RefusedError(403, "error.forbidden");
   }
@@ -83,23 +87,20 @@ async function checkAccess<I>(access: Access<I>, input: I, viewer: Viewer | null
 
 /** A server action used with useActionState: (previous state, form data) → FormResult. */
 export function guardedAction<S extends z.ZodType, D = undefined>(
-  options: { schema: S; access: Access<z.output<S>>; fromForm?: (formData: FormData) => unknown },
+  options: { schema: S; access: Access; fromForm?: (formData: FormData) => unknown },
   handler: (ctx: GuardContext<z.output<S>>) => Promise<FormResult<D>>,
 ) {
   return async (_previous: FormResult<D> | null, formData: FormData): Promise<FormResult<D>> => {
     const { locale, t } = await getTranslator();
     const values = formValues(formData);
     const viewer = options.access.who === "anyone" ? null : await getViewer();
-    if (options.access.who !== "anyone" && !viewer) {
-      return { ok: false, message: t("error.unauthorized"), fieldErrors: {}, values };
-    }
     const raw = options.fromForm ? options.fromForm(formData) : Object.fromEntries(formData.entries());
-    const parsed = options.schema.safeParse(raw);
-    if (!parsed.success) {
-      return { ok: false, message: t("error.fixFields"), fieldErrors: fieldErrorsFrom(parsed.error, t), values };
-    }
     try {
-      await checkAccess(options.access, parsed.data, viewer);
+      checkAccess(options.access, raw, viewer);
+      const parsed = options.schema.safeParse(raw);
+      if (!parsed.success) {
+        return { ok: false, message: t("error.fixFields"), fieldErrors: fieldErrorsFrom(parsed.error, t), values };
+      }
       return await handler({ input: parsed.data, viewer, locale, t, values });
     } catch (error) {
       if (error instanceof RefusedError) return { ok: false, message: t(error.messageKey), fieldErrors: {}, values };
@@ -114,18 +115,17 @@ function problem(status: number, message: string) {
 
 /** A route handler: JSON errors (401/403/400…) instead of redirects. The input is the query string. */
 export function guardedRoute<S extends z.ZodType>(
-  options: { schema: S; access: Access<z.output<S>> },
+  options: { schema: S; access: Access },
   handler: (ctx: GuardContext<z.output<S>> & { request: Request }) => Promise<Response>,
 ) {
   return async (request: Request): Promise<Response> => {
     const { locale, t } = await getTranslator();
     const viewer = options.access.who === "anyone" ? null : await getViewer();
-    if (options.access.who !== "anyone" && !viewer) return problem(401, t("error.unauthorized"));
     const query = Object.fromEntries(new URL(request.url).searchParams.entries());
-    const parsed = options.schema.safeParse(query);
-    if (!parsed.success) return problem(400, t("error.badRequest"));
     try {
-      await checkAccess(options.access, parsed.data, viewer);
+      checkAccess(options.access, query, viewer);
+      const parsed = options.schema.safeParse(query);
+      if (!parsed.success) return problem(400, t("error.badRequest"));
       return await handler({ input: parsed.data, viewer, locale, t, request, values: {} });
     } catch (error) {
       if (error instanceof RefusedError) return problem(error.status, t(error.messageKey));

@@ -27,17 +27,28 @@ export async function runWrite<T>(work: () => Promise<WriteOutcome<T>>): Promise
   } catch (error) {
     if (error instanceof WriteRefused) return { ok: false, reason: "invalid", field: error.field, messageKey: error.messageKey };
     if (error instanceof NotFound) return { ok: false, reason: "not_found" };
-    if (isUniqueViolation(error)) return { ok: false, reason: "invalid", field: "code", messageKey: "project.duplicateCode" };
+    const constraint = uniqueViolation(error);
+    if (constraint && UNIQUE_MESSAGES[constraint]) return { ok: false, reason: "invalid", ...UNIQUE_MESSAGES[constraint] };
     throw error;
   }
 }
 
-/** postgres.js and PGlite both expose SQLSTATE as `code`; Drizzle may wrap it in `cause`. */
-export function isUniqueViolation(error: unknown): boolean {
+/** Unique constraints a user can run into, and the field and message that explain them. */
+const UNIQUE_MESSAGES: Record<string, { field: string; messageKey: string }> = {
+  projects_park_id_code_uq: { field: "code", messageKey: "project.duplicateCode" },
+  progress_entries_supersedes_id_uq: { field: "supersedesId", messageKey: "progress.alreadyCorrected" },
+};
+
+/**
+ * The constraint name of a unique violation, or null. postgres.js and PGlite both expose SQLSTATE as
+ * `code` (and the constraint as `constraint_name` / `constraint`); Drizzle may wrap them in `cause`.
+ */
+export function uniqueViolation(error: unknown): string | null {
   for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    if ((e as { code?: unknown }).code === "23505") return true;
+    const err = e as { code?: unknown; constraint_name?: unknown; constraint?: unknown };
+    if (err.code === "23505") return String(err.constraint_name ?? err.constraint ?? "");
   }
-  return false;
+  return null;
 }
 
 /** Exact comparison of decimal strings with up to 2 decimals (yuan with fen). */

@@ -34,7 +34,7 @@ const SORT_COLUMNS = {
   updated: projects.updatedAt,
 } as const;
 
-/** One page of projects and the total matching count (one round trip, `count(*) over ()`). */
+/** One page of projects and the total number matching. */
 export async function listProjects(db: Executor, query: ProjectListQuery) {
   const scope = query.parkId ? query.parkIds.filter((id) => id === query.parkId) : query.parkIds;
   if (scope.length === 0) return { rows: [], total: 0 };
@@ -49,37 +49,39 @@ export async function listProjects(db: Executor, query: ProjectListQuery) {
     );
   }
   const order = query.dir === "desc" ? desc(SORT_COLUMNS[query.sort]) : asc(SORT_COLUMNS[query.sort]);
-  const rows = await db
-    .select({
-      id: projects.id,
-      parkId: projects.parkId,
-      parkName: parks.name,
-      parkNameEn: parks.nameEn,
-      code: projects.code,
-      name: projects.name,
-      nameEn: projects.nameEn,
-      company: projects.company,
-      companyEn: projects.companyEn,
-      cluster: projects.cluster,
-      clusterEn: projects.clusterEn,
-      stage: projects.stage,
-      health: projects.health,
-      plannedInvestment: projects.plannedInvestment,
-      completedInvestment: projects.completedInvestment,
-      updatedAt: projects.updatedAt,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-    })
-    .from(projects)
-    .innerJoin(parks, eq(parks.id, projects.parkId))
-    .where(and(...where))
-    .orderBy(order, asc(projects.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+  // The count runs beside the page query: a window count would read and sort every match first.
+  const [rows, total] = await Promise.all([
+    db
+      .select({
+        id: projects.id,
+        parkId: projects.parkId,
+        parkName: parks.name,
+        parkNameEn: parks.nameEn,
+        code: projects.code,
+        name: projects.name,
+        nameEn: projects.nameEn,
+        company: projects.company,
+        companyEn: projects.companyEn,
+        cluster: projects.cluster,
+        clusterEn: projects.clusterEn,
+        stage: projects.stage,
+        health: projects.health,
+        plannedInvestment: projects.plannedInvestment,
+        completedInvestment: projects.completedInvestment,
+        updatedAt: projects.updatedAt,
+      })
+      .from(projects)
+      .innerJoin(parks, eq(parks.id, projects.parkId))
+      .where(and(...where))
+      .orderBy(order, asc(projects.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    countProjects(db, where),
+  ]);
   const totals = await listCapacityTotalsByProjects(db, { parkIds: scope, projectIds: rows.map((r) => r.id) });
   return {
     rows: rows.map((r) => ({ ...r, capacity: totals.get(r.id) ?? [] })),
-    // A page past the end has no rows to carry the window count: count separately then.
-    total: rows[0]?.total ?? (query.page > 1 ? await countProjects(db, where) : 0),
+    total,
   };
 }
 

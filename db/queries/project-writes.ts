@@ -29,10 +29,14 @@ export interface ProjectFields {
   completedInvestment: string;
 }
 
+/** Fields of the edit form: completed investment is set at creation, then kept by the progress log. */
+export type EditableProjectFields = Omit<ProjectFields, "completedInvestment">;
+
 const PROJECT_FIELDS = [
   "code", "name", "nameEn", "company", "companyEn", "cluster", "clusterEn", "responsibleUnit", "leaderInCharge", "health",
   "plannedInvestment", "contractedInvestment", "inPlaceInvestment", "completedInvestment",
 ] as const satisfies readonly (keyof ProjectFields)[];
+const EDITABLE_FIELDS = PROJECT_FIELDS.filter((f) => f !== "completedInvestment");
 
 export function createProject(db: Db, actor: Actor, fields: ProjectFields): Promise<WriteOutcome> {
   return runWrite(() =>
@@ -48,7 +52,7 @@ export function createProject(db: Db, actor: Actor, fields: ProjectFields): Prom
 }
 
 /** Optimistic concurrency: the update names the version it read; a newer one means a conflict. */
-export function updateProject(db: Db, actor: Actor, projectId: string, readVersion: number, fields: ProjectFields): Promise<WriteOutcome> {
+export function updateProject(db: Db, actor: Actor, projectId: string, readVersion: number, fields: EditableProjectFields): Promise<WriteOutcome> {
   return runWrite(() =>
     db.transaction(async (tx) => {
       const [current] = await tx
@@ -60,8 +64,9 @@ export function updateProject(db: Db, actor: Actor, projectId: string, readVersi
       if (current.version !== readVersion) {
         return { ok: false, reason: "conflict", changes: await listChangesSince(tx, { parkId: actor.parkId, entityId: projectId, sinceVersion: readVersion }) };
       }
-      const changes = diffFields(current, fields, PROJECT_FIELDS);
-      if (Object.keys(changes).length === 0) return { ok: true, value: { id: projectId }, warnings: investmentWarnings(fields) };
+      const changes = diffFields(current, fields, EDITABLE_FIELDS);
+      const warnings = investmentWarnings({ ...fields, completedInvestment: current.completedInvestment });
+      if (Object.keys(changes).length === 0) return { ok: true, value: { id: projectId }, warnings };
       const [updated] = await tx
         .update(projects)
         .set({ ...fields, version: sql`${projects.version} + 1` })
@@ -71,7 +76,7 @@ export function updateProject(db: Db, actor: Actor, projectId: string, readVersi
         parkId: actor.parkId, actorId: actor.actorId, entity: "project", entityId: projectId, projectId,
         action: "update", changes, entityVersion: updated!.version,
       });
-      return { ok: true, value: { id: projectId }, warnings: investmentWarnings(fields) };
+      return { ok: true, value: { id: projectId }, warnings };
     }),
   );
 }
@@ -211,7 +216,9 @@ export function saveMilestone(db: Db, actor: Actor, input: MilestoneInput, today
         type: input.type, customLabel: input.customLabel, plannedDate: input.plannedDate, forecastDate: input.forecastDate, actualDate: input.actualDate,
       };
       const names = ["type", "customLabel", "plannedDate", "forecastDate", "actualDate"] as const;
+      if (input.actualDate && input.actualDate > today) throw new WriteRefused("actualDate", "progress.futureDate");
       let outcome: WriteOutcome;
+      let removedActual = false;
       if (!input.milestoneId) {
         const [row] = await tx.insert(milestones).values({ ...fields, parkId: actor.parkId, projectId: input.projectId }).returning();
         await recordAudit(tx, { ...auditBase(actor, "milestone", row!.id, input.projectId), action: "create", changes: diffFields(null, row!, names), entityVersion: 1 });
@@ -222,6 +229,7 @@ export function saveMilestone(db: Db, actor: Actor, input: MilestoneInput, today
           .from(milestones)
           .where(and(eq(milestones.id, input.milestoneId), eq(milestones.projectId, input.projectId), eq(milestones.parkId, actor.parkId)));
         if (!current) throw new NotFound();
+        removedActual = current.actualDate !== null && input.actualDate !== current.actualDate;
         if (current.plannedDate && input.plannedDate !== current.plannedDate && current.version === input.version) {
           await tx.insert(milestoneBaselines).values({
             parkId: actor.parkId, milestoneId: current.id, plannedDate: current.plannedDate, replacedBy: actor.actorId, reason: input.rebaselineReason,
@@ -235,24 +243,31 @@ export function saveMilestone(db: Db, actor: Actor, input: MilestoneInput, today
           table: milestones, entity: "milestone", id: input.milestoneId, projectId: input.projectId, readVersion: input.version, fields, fieldNames: names,
         });
       }
-      if (outcome.ok) await deriveStage(tx, actor, input.projectId, today);
+      if (outcome.ok) await deriveStage(tx, actor, input.projectId, today, removedActual);
       return outcome;
     }),
   );
 }
 
-/** Recomputes the project's stage from its reached milestones and records the change, if any. */
-export async function deriveStage(tx: Executor, actor: Actor, projectId: string, today = isoToday()) {
+const STAGE_RANK = { signed: 0, construction: 1, production: 2, full_capacity: 3 } as const;
+
+/**
+ * Moves the project's stage forward to what its reached milestones prove. It never moves it back on
+ * its own — a project imported at "production" with only planned milestones stays there — except when
+ * `allowLower` says a reached date was just removed or moved into the future (a real correction).
+ */
+export async function deriveStage(tx: Executor, actor: Actor, projectId: string, today = isoToday(), allowLower = false) {
   const rows = await tx
     .select({ type: milestones.type, plannedDate: milestones.plannedDate, forecastDate: milestones.forecastDate, actualDate: milestones.actualDate })
     .from(milestones)
     .where(and(eq(milestones.projectId, projectId), eq(milestones.parkId, actor.parkId)));
   const [project] = await tx.select({ stage: projects.stage }).from(projects).where(and(eq(projects.id, projectId), eq(projects.parkId, actor.parkId)));
-  const stage = stageFromMilestones(rows, today);
-  // With no milestones at all the stage keeps whatever the record says (e.g. imported from a ledger).
-  if (!project || rows.length === 0 || project.stage === stage) return;
-  await tx.update(projects).set({ stage }).where(and(eq(projects.id, projectId), eq(projects.parkId, actor.parkId)));
-  await recordAudit(tx, { ...auditBase(actor, "project", projectId, projectId), action: "derive", changes: { stage: [project.stage, stage] } });
+  if (!project) return;
+  const derived = stageFromMilestones(rows, today);
+  if (derived === project.stage) return;
+  if (STAGE_RANK[derived] < STAGE_RANK[project.stage] && !allowLower) return;
+  await tx.update(projects).set({ stage: derived }).where(and(eq(projects.id, projectId), eq(projects.parkId, actor.parkId)));
+  await recordAudit(tx, { ...auditBase(actor, "project", projectId, projectId), action: "derive", changes: { stage: [project.stage, derived] } });
 }
 
 function auditBase(actor: Actor, entity: string, entityId: string, projectId: string) {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { check, date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { createdAt, quantity, yuan } from "./columns";
 import { problemStatus, projectStage } from "./enums";
@@ -43,7 +43,8 @@ export const progressEntries = pgTable(
     // Project page: its log newest first. Park rollups: a park's entries by month.
     index("progress_entries_project_id_period_idx").on(t.projectId, t.period),
     index("progress_entries_park_id_period_idx").on(t.parkId, t.period),
-    index("progress_entries_supersedes_id_idx").on(t.supersedesId),
+    // An entry is corrected at most once: the next correction corrects the correction.
+    uniqueIndex("progress_entries_supersedes_id_uq").on(t.supersedesId),
   ],
 );
 

@@ -44,6 +44,10 @@ export const projects = pgTable(
     // Project list: filter by park, then cluster / stage / health.
     index("projects_park_id_cluster_idx").on(t.parkId, t.cluster),
     index("projects_park_id_stage_idx").on(t.parkId, t.stage),
+    // Project list sorts: the first page of a sorted list reads 25 index entries, not every match.
+    index("projects_updated_at_id_idx").on(t.updatedAt, t.id),
+    index("projects_planned_investment_id_idx").on(t.plannedInvestment, t.id),
+    index("projects_code_id_idx").on(t.code, t.id),
   ],
 );
 

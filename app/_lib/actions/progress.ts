@@ -8,7 +8,7 @@ import { problemCreateSchema, problemUpdateSchema, progressFormToObject, progres
 import { guardedAction } from "../guard";
 import { toFormResult } from "./outcome";
 
-const editorOf = { who: "member", atLeast: "editor", parkId: (i: { parkId: string }) => i.parkId } as const;
+const editorOf = { who: "member", atLeast: "editor" } as const;
 
 export const logProgressAction = guardedAction(
   { schema: progressSchema, access: editorOf, fromForm: progressFormToObject },

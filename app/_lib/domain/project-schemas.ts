@@ -23,7 +23,9 @@ export const projectFields = {
 };
 
 export const createProjectSchema = z.object({ ...inPark, ...projectFields });
-export const updateProjectSchema = z.object({ ...inPark, projectId: uuid(), version: version(), ...projectFields });
+// Completed investment is set when a project is created (its opening balance); after that the
+// progress log keeps it, so the edit form does not carry it.
+export const updateProjectSchema = z.object({ ...inPark, projectId: uuid(), version: version(), ...projectFields }).omit({ completedInvestment: true });
 export type ProjectFieldsInput = z.output<z.ZodObject<typeof projectFields>>;
 
 export const phaseSchema = z.object({

@@ -211,4 +211,6 @@ export const projectEn = {
   "list.none": "No projects match these filters.",
   "list.pagination": "Pagination",
   "list.filters": "Filters",
+  "list.health": "Health",
+  "list.dir": "Order",
 } as const;

@@ -212,4 +212,6 @@ export const projectZh: Record<keyof typeof projectEn, string> = {
   "list.none": "没有符合条件的项目。",
   "list.pagination": "分页",
   "list.filters": "筛选条件",
+  "list.health": "进度状态",
+  "list.dir": "顺序",
 };

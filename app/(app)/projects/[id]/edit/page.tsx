@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card } from "@/components/ui/card";
+import { ProjectForm } from "@/components/projects/project-form";
+import { getTranslator } from "@/app/_lib/i18n/server";
+import { pickName } from "@/app/_lib/i18n/pick";
+import { loadProject } from "../load";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { detail } = await loadProject((await params).id);
+  const { locale, t } = await getTranslator();
+  return { title: t("project.editTitle", { name: pickName(locale, detail.project.name, detail.project.nameEn) }) };
+}
+
+export default async function EditProjectPage({ params }: { params: Promise<{ id: string }> }) {
+  const { detail, canEdit } = await loadProject((await params).id);
+  if (!canEdit) notFound();
+  const { locale, t } = await getTranslator();
+  const p = detail.project;
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <Link href={`/projects/${p.id}`} className="text-sm font-medium text-brand-700 hover:underline">
+        ← {pickName(locale, p.name, p.nameEn)}
+      </Link>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("project.editTitle", { name: pickName(locale, p.name, p.nameEn) })}</h1>
+      <Card className="p-5">
+        <ProjectForm parkId={detail.park.id} project={p} />
+      </Card>
+    </div>
+  );
+}

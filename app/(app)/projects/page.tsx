@@ -1,0 +1,341 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ArrowDown, ArrowUp, ArrowUpDown, Plus } from "lucide-react";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { listClusters, listProjects, PROJECT_SORTS, type ProjectListRow, type ProjectSort } from "@/db/queries/project-list";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { StageBadge } from "@/components/stage-badge";
+import { hasRole, parkIdsOf, requireViewer } from "../../_lib/auth/viewer";
+import { PROJECT_HEALTHS, PROJECT_STAGES, type ProjectHealth } from "../../_lib/domain/values";
+import { formatMoney, formatQuantity } from "../../_lib/format/numbers";
+import { getTranslator } from "../../_lib/i18n/server";
+import { pickName } from "../../_lib/i18n/pick";
+import type { Locale } from "../../_lib/i18n/locale";
+import type { Translate } from "../../_lib/i18n/translate";
+
+const PAGE_SIZE = 25;
+const MAX_PAGE = 100_000;
+const DEFAULT_SORT: ProjectSort = "code";
+/** Money and recency read best largest / newest first; the rest alphabetically. */
+const FIRST_DIR: Record<ProjectSort, "asc" | "desc"> = { code: "asc", name: "asc", company: "asc", stage: "asc", planned: "desc", updated: "desc" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("list.title") };
+}
+
+/** `?a=1&a=2` arrives as an array: take the first, like a form would send. */
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const oneOf = (allowed: readonly string[]) => z.preprocess(first, z.string().refine((v) => allowed.includes(v))).optional().catch(undefined);
+
+/** Every value falls back on its own: a hand-edited or stale URL narrows less, it never fails. */
+function listParamsSchema(parkIds: string[], clusters: string[]) {
+  return z.object({
+    q: z.preprocess(first, z.string().trim().max(100)).catch(""),
+    park: oneOf(parkIds),
+    cluster: oneOf(clusters),
+    stage: z.preprocess(first, z.enum(PROJECT_STAGES)).optional().catch(undefined),
+    health: z.preprocess(first, z.enum(PROJECT_HEALTHS)).optional().catch(undefined),
+    sort: z.preprocess(first, z.enum(PROJECT_SORTS)).catch(DEFAULT_SORT),
+    dir: z.preprocess(first, z.enum(["asc", "desc"])).catch("asc"),
+    page: z.preprocess(first, z.coerce.number().int().min(1).max(MAX_PAGE)).catch(1),
+  });
+}
+type ListParams = z.infer<ReturnType<typeof listParamsSchema>>;
+
+/** The canonical URL of a list state: defaults left out, so links stay short and shareable. */
+function listHref(params: ListParams, change: Partial<ListParams>): string {
+  const next = { ...params, ...change };
+  const search = new URLSearchParams();
+  if (next.q) search.set("q", next.q);
+  if (next.park) search.set("park", next.park);
+  if (next.cluster) search.set("cluster", next.cluster);
+  if (next.stage) search.set("stage", next.stage);
+  if (next.health) search.set("health", next.health);
+  if (next.sort !== DEFAULT_SORT || next.dir !== "asc") {
+    search.set("sort", next.sort);
+    search.set("dir", next.dir);
+  }
+  if (next.page > 1) search.set("page", String(next.page));
+  const query = search.toString();
+  return query ? `/projects?${query}` : "/projects";
+}
+
+const HEALTH_TONE: Record<ProjectHealth, BadgeTone> = { on_track: "good", at_risk: "progress", off_track: "bad" };
+
+function HealthBadge({ health, t }: { health: ProjectHealth; t: Translate }) {
+  return <Badge tone={HEALTH_TONE[health]}>{t(`health.${health}`)}</Badge>;
+}
+
+function CapacityList({ project, locale, t }: { project: ProjectListRow; locale: Locale; t: Translate }) {
+  if (project.capacity.length === 0) return <span className="text-slate-500">{t("projects.none")}</span>;
+  // Different units sit side by side, one per line; they are never added.
+  return (
+    <ul className="space-y-0.5">
+      {project.capacity.map((c) => (
+        <li key={`${c.unit}/${c.period}`} className="tabular-nums whitespace-nowrap">
+          {formatQuantity(c.designed, c.unit, c.period, locale)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Planned({ project, locale, t }: { project: ProjectListRow; locale: Locale; t: Translate }) {
+  const unset = /^0+(\.0+)?$/.test(project.plannedInvestment);
+  return <>{unset ? t("projects.none") : formatMoney(project.plannedInvestment, locale)}</>;
+}
+
+const control = "min-h-10 w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-sm";
+
+function FilterSelect({ name, label, value, all, options }: { name: string; label: string; value: string | undefined; all?: string; options: { value: string; label: string }[] }) {
+  const id = `filter-${name}`;
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={control}>
+        {all ? <option value="">{all}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function SortHeader({ column, label, params, className }: { column: ProjectSort; label: string; params: ListParams; className?: string }) {
+  const current = params.sort === column;
+  const dir = current ? (params.dir === "asc" ? "desc" : "asc") : FIRST_DIR[column];
+  const Icon = !current ? ArrowUpDown : params.dir === "asc" ? ArrowUp : ArrowDown;
+  return (
+    <th scope="col" aria-sort={current ? (params.dir === "asc" ? "ascending" : "descending") : undefined} className={cn("py-3 font-medium", className)}>
+      <Link href={listHref(params, { sort: column, dir, page: 1 })} className="inline-flex items-center gap-1 rounded-sm hover:text-slate-900 hover:underline">
+        {label}
+        <Icon aria-hidden className={cn("size-3.5", current ? "text-brand-700" : "text-slate-400")} />
+      </Link>
+    </th>
+  );
+}
+
+function PageLink({ href, rel, children }: { href: string | null; rel: "prev" | "next"; children: string }) {
+  const box = "inline-flex min-h-10 items-center rounded-md border px-3 text-sm font-medium";
+  if (!href) {
+    return (
+      <span aria-disabled="true" className={cn(box, "cursor-not-allowed border-slate-200 text-slate-400")}>
+        {children}
+      </span>
+    );
+  }
+  return (
+    <Link href={href} rel={rel} className={cn(box, "border-slate-300 bg-white text-slate-800 hover:bg-slate-100")}>
+      {children}
+    </Link>
+  );
+}
+
+export default async function ProjectListPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
+  const { locale, t } = await getTranslator();
+  const db = await getDb();
+  const parkIds = parkIdsOf(viewer);
+
+  // One cluster may carry several English names across parks; the filter matches on the Chinese one.
+  const clusterNames = new Map<string, string | null>();
+  for (const c of await listClusters(db, { parkIds })) {
+    if (!clusterNames.get(c.cluster)) clusterNames.set(c.cluster, c.clusterEn);
+  }
+  const params = listParamsSchema(parkIds, [...clusterNames.keys()]).parse(await searchParams);
+
+  const { rows, total } = await listProjects(db, {
+    parkIds,
+    q: params.q || undefined,
+    parkId: params.park,
+    cluster: params.cluster,
+    stage: params.stage,
+    health: params.health,
+    sort: params.sort,
+    dir: params.dir,
+    page: params.page,
+    pageSize: PAGE_SIZE,
+  });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const prevHref = params.page > 1 ? listHref(params, { page: Math.min(params.page - 1, pages) }) : null;
+  const nextHref = params.page < pages ? listHref(params, { page: params.page + 1 }) : null;
+
+  const newProjectPark =
+    params.park && hasRole(viewer, params.park, "editor") ? params.park : viewer.memberships.find((m) => hasRole(viewer, m.parkId, "editor"))?.parkId;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <h1 className="text-2xl font-semibold tracking-tight">{t("list.title")}</h1>
+        {newProjectPark ? (
+          <Button asChild>
+            <Link href={`/projects/new?park=${encodeURIComponent(newProjectPark)}`}>
+              <Plus aria-hidden className="size-4" />
+              {t("project.new")}
+            </Link>
+          </Button>
+        ) : null}
+      </div>
+
+      <Card className="p-4 sm:p-5">
+        <form method="get" action="/projects" aria-label={t("list.filters")} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          <div className="flex min-w-0 flex-col gap-1 sm:col-span-2">
+            <label htmlFor="filter-q" className="text-sm font-medium text-slate-800">
+              {t("list.search")}
+            </label>
+            <input id="filter-q" type="search" name="q" maxLength={100} defaultValue={params.q} className={cn(control, "placeholder:text-slate-500")} />
+          </div>
+          <FilterSelect
+            name="park"
+            label={t("project.park")}
+            value={params.park}
+            all={t("list.allParks")}
+            options={viewer.memberships.map((m) => ({ value: m.parkId, label: pickName(locale, m.name, m.nameEn) }))}
+          />
+          <FilterSelect
+            name="cluster"
+            label={t("projects.col.cluster")}
+            value={params.cluster}
+            all={t("list.allClusters")}
+            options={[...clusterNames].map(([zh, en]) => ({ value: zh, label: pickName(locale, zh, en) }))}
+          />
+          <FilterSelect
+            name="stage"
+            label={t("project.stage")}
+            value={params.stage}
+            all={t("list.allStages")}
+            options={PROJECT_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))}
+          />
+          <FilterSelect
+            name="health"
+            label={t("list.health")}
+            value={params.health}
+            all={t("list.allHealth")}
+            options={PROJECT_HEALTHS.map((h) => ({ value: h, label: t(`health.${h}`) }))}
+          />
+          <FilterSelect name="sort" label={t("list.sortBy")} value={params.sort} options={PROJECT_SORTS.map((s) => ({ value: s, label: t(`list.sort.${s}`) }))} />
+          <FilterSelect
+            name="dir"
+            label={t("list.dir")}
+            value={params.dir}
+            options={[
+              { value: "asc", label: t("list.asc") },
+              { value: "desc", label: t("list.desc") },
+            ]}
+          />
+          <div className="flex flex-wrap items-center justify-end gap-2 sm:col-span-2 lg:col-span-4">
+            <Button asChild variant="ghost">
+              <Link href="/projects">{t("list.reset")}</Link>
+            </Button>
+            <Button type="submit">{t("list.apply")}</Button>
+          </div>
+        </form>
+      </Card>
+
+      <Card>
+        <p className="border-b border-slate-200 px-4 py-3 text-sm text-slate-700 sm:px-5">{t("list.results", { total })}</p>
+        {rows.length === 0 ? (
+          <p className="p-5 text-sm text-slate-600">{t("list.none")}</p>
+        ) : (
+          <>
+            {/* Phones: one card per project. */}
+            <ul className="divide-y divide-slate-200 md:hidden">
+              {rows.map((p) => (
+                <li key={p.id} className="space-y-1.5 p-4">
+                  <div className="flex items-start justify-between gap-3">
+                    <Link href={`/projects/${p.id}`} className="min-w-0 font-medium break-words text-slate-900 hover:underline">
+                      {pickName(locale, p.name, p.nameEn)}
+                    </Link>
+                    <StageBadge stage={p.stage} t={t} />
+                  </div>
+                  <p className="text-xs break-words text-slate-600">
+                    {p.code} · {pickName(locale, p.cluster, p.clusterEn)} · {pickName(locale, p.parkName, p.parkNameEn)}
+                  </p>
+                  <p className="text-sm break-words text-slate-700">{pickName(locale, p.company, p.companyEn)}</p>
+                  <div className="flex flex-wrap items-start justify-between gap-2 text-sm">
+                    <CapacityList project={p} locale={locale} t={t} />
+                    <span className="flex flex-col items-end gap-1">
+                      <span className="font-medium tabular-nums">
+                        <Planned project={p} locale={locale} t={t} />
+                      </span>
+                      <HealthBadge health={p.health} t={t} />
+                    </span>
+                  </div>
+                </li>
+              ))}
+            </ul>
+            {/* Wider screens: a table, scrolling inside its own box when the columns do not fit. */}
+            <div role="region" aria-label={t("list.title")} tabIndex={0} className="hidden overflow-x-auto md:block">
+              <table className="w-full text-left text-sm">
+                <thead className="bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
+                  <tr>
+                    <SortHeader column="name" label={t("projects.col.project")} params={params} className="px-5" />
+                    <th scope="col" className="px-3 py-3 font-medium">
+                      {t("project.park")}
+                    </th>
+                    <SortHeader column="company" label={t("projects.col.company")} params={params} className="px-3" />
+                    <SortHeader column="stage" label={t("projects.col.stage")} params={params} className="px-3" />
+                    <th scope="col" className="px-3 py-3 font-medium">
+                      {t("list.health")}
+                    </th>
+                    <th scope="col" className="px-3 py-3 font-medium">
+                      {t("projects.col.capacity")}
+                    </th>
+                    <SortHeader column="planned" label={t("projects.col.planned")} params={params} className="px-5 text-right" />
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {rows.map((p) => (
+                    <tr key={p.id} className="align-top hover:bg-slate-50">
+                      <th scope="row" className="px-5 py-3 font-medium text-slate-900">
+                        <Link href={`/projects/${p.id}`} className="rounded-sm hover:underline">
+                          {pickName(locale, p.name, p.nameEn)}
+                        </Link>
+                        <span className="mt-0.5 block text-xs font-normal text-slate-600">
+                          {p.code} · {pickName(locale, p.cluster, p.clusterEn)}
+                        </span>
+                      </th>
+                      <td className="px-3 py-3 text-slate-700">{pickName(locale, p.parkName, p.parkNameEn)}</td>
+                      <td className="px-3 py-3 text-slate-700">{pickName(locale, p.company, p.companyEn)}</td>
+                      <td className="px-3 py-3">
+                        <StageBadge stage={p.stage} t={t} />
+                      </td>
+                      <td className="px-3 py-3">
+                        <HealthBadge health={p.health} t={t} />
+                      </td>
+                      <td className="px-3 py-3 text-slate-700">
+                        <CapacityList project={p} locale={locale} t={t} />
+                      </td>
+                      <td className="px-5 py-3 text-right font-medium tabular-nums">
+                        <Planned project={p} locale={locale} t={t} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+        <nav aria-label={t("list.pagination")} className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 sm:px-5">
+          <PageLink href={prevHref} rel="prev">
+            {t("list.prev")}
+          </PageLink>
+          <p className="text-sm text-slate-700">{t("list.page", { page: params.page, pages })}</p>
+          <PageLink href={nextHref} rel="next">
+            {t("list.next")}
+          </PageLink>
+        </nav>
+      </Card>
+    </div>
+  );
+}
