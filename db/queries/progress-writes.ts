@@ -6,6 +6,7 @@ import type { Db } from "../types";
 import { diffFields, recordAudit } from "./audit";
 import { NotFound, runWrite, toFen, WriteRefused, type WriteOutcome } from "./outcomes";
 import { deriveStage, lockProject, type Actor } from "./project-writes";
+import { addToMonthlyStats } from "./rollup-maintenance";
 
 export interface ProgressEntryInput {
   projectId: string;
@@ -26,6 +27,11 @@ export interface ProgressEntryInput {
   problemDueDate: string | null;
 }
 
+function negate(amount: string | null): string {
+  if (!amount || toFen(amount) === 0n) return "0";
+  return amount.startsWith("-") ? amount.slice(1) : `-${amount}`;
+}
+
 function fenToYuan(fen: bigint): string {
   const sign = fen < 0n ? "-" : "";
   const abs = fen < 0n ? -fen : fen;
@@ -44,6 +50,7 @@ export function logProgress(db: Db, actor: Actor, input: ProgressEntryInput, tod
       if (input.period > today) throw new WriteRefused("period", "progress.futurePeriod");
 
       let replacedInvestment = 0n;
+      let replaced: { period: string; investmentCompleted: string | null; outputValue: string | null } | null = null;
       if (input.supersedesId) {
         const [old] = await tx
           .select()
@@ -53,6 +60,7 @@ export function logProgress(db: Db, actor: Actor, input: ProgressEntryInput, tod
         const [already] = await tx.select({ id: progressEntries.id }).from(progressEntries).where(eq(progressEntries.supersedesId, old.id));
         if (already) throw new WriteRefused("supersedesId", "progress.alreadyCorrected");
         replacedInvestment = old.investmentCompleted ? toFen(old.investmentCompleted) : 0n;
+        replaced = old;
       }
 
       const [entry] = await tx
@@ -68,6 +76,16 @@ export function logProgress(db: Db, actor: Actor, input: ProgressEntryInput, tod
         action: input.supersedesId ? "supersede" : "create",
         changes: diffFields(null, entry!, ["period", "narrative", "investmentCompleted", "outputValue", "sourceUrl", "sourceRef", "supersedesId"]),
       });
+
+      // The park's monthly sums move with the log: the new entry in, the one it corrects out.
+      await addToMonthlyStats(tx, {
+        parkId: actor.parkId, period: input.period, investment: input.investmentCompleted ?? "0", output: input.outputValue ?? "0", entries: 1,
+      });
+      if (replaced) {
+        await addToMonthlyStats(tx, {
+          parkId: actor.parkId, period: replaced.period, investment: negate(replaced.investmentCompleted), output: negate(replaced.outputValue), entries: -1,
+        });
+      }
 
       const reachedIds = Object.keys(input.reached);
       if (reachedIds.length > 0) {

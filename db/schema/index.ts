@@ -5,3 +5,4 @@ export * from "./projects";
 export * from "./progress";
 export * from "./sharing";
 export * from "./audit";
+export * from "./rollups";

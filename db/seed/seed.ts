@@ -15,6 +15,7 @@ import {
   users,
 } from "../schema";
 import type { Executor, Tx, Db } from "../types";
+import { rebuildMonthlyStats } from "../queries/rollup-maintenance";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import { demoData } from "./demo-data";
 import type { DemoCapacity, DemoDataset, Provenance } from "./types";
@@ -31,7 +32,7 @@ async function countRows(db: Executor) {
 
 /** Every table the seed writes, children first; `--force` empties them before seeding. */
 const ALL_TABLES =
-  "audit_events, provenance, sources, share_links, problem_updates, problems, progress_capacities, progress_entries, milestone_baselines, milestones, capacities, production_lines, phases, projects, targets, memberships, sessions, sign_in_attempts, users, parks";
+  "park_monthly_stats, park_health_rules, audit_events, provenance, sources, share_links, problem_updates, problems, progress_capacities, progress_entries, milestone_baselines, milestones, capacities, production_lines, phases, projects, targets, memberships, sessions, sign_in_attempts, users, parks";
 
 /**
  * Loads the demo dataset. Refuses a database that already holds data unless `force`, which wipes
@@ -49,6 +50,7 @@ export async function seedDemoData(db: Db, { force = false, dataset = demoData }
       await tx.execute(sql.raw(`truncate ${ALL_TABLES} restart identity cascade`));
     }
     await insertDataset(tx, dataset);
+    await rebuildMonthlyStats(tx);
     await insertAccounts(tx);
   });
 }

@@ -1,0 +1,52 @@
+import { sql } from "drizzle-orm";
+import { check, date, integer, numeric, pgTable, primaryKey, uuid } from "drizzle-orm/pg-core";
+import { updatedAt, yuan } from "./columns";
+import { parks } from "./parks";
+
+/**
+ * Per park and month, the sums of the progress entries nobody superseded. Maintained in the same
+ * transaction as every progress write (db/queries/progress-writes.ts), so park rollups read a few
+ * rows per month instead of every entry, and are never stale.
+ */
+export const parkMonthlyStats = pgTable(
+  "park_monthly_stats",
+  {
+    parkId: uuid("park_id")
+      .notNull()
+      .references(() => parks.id, { onDelete: "cascade" }),
+    period: date("period").notNull(),
+    investmentCompleted: yuan("investment_completed").notNull().default("0"),
+    outputValue: yuan("output_value").notNull().default("0"),
+    entryCount: integer("entry_count").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.parkId, t.period] }),
+    check("park_monthly_stats_period_chk", sql`extract(day from ${t.period}) = 1`),
+    check("park_monthly_stats_count_chk", sql`${t.entryCount} >= 0`),
+  ],
+);
+
+/**
+ * A park's three-colour rule for computed project health: yellow when the project is between
+ * `yellowBehindPp` and `redBehindPp` percentage points behind its time-elapsed pace (序时进度), red
+ * beyond that, or when construction has not started `redMonthsNotStarted` months after it was due.
+ */
+export const parkHealthRules = pgTable(
+  "park_health_rules",
+  {
+    parkId: uuid("park_id")
+      .primaryKey()
+      .references(() => parks.id, { onDelete: "cascade" }),
+    yellowBehindPp: numeric("yellow_behind_pp", { precision: 5, scale: 1 }).notNull().default("10"),
+    redBehindPp: numeric("red_behind_pp", { precision: 5, scale: 1 }).notNull().default("30"),
+    redMonthsNotStarted: integer("red_months_not_started").notNull().default(3),
+    version: integer("version").notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("park_health_rules_order_chk", sql`0 <= ${t.yellowBehindPp} and ${t.yellowBehindPp} < ${t.redBehindPp} and ${t.redBehindPp} <= 100`),
+    check("park_health_rules_months_chk", sql`${t.redMonthsNotStarted} between 1 and 36`),
+  ],
+);
+
+export type ParkHealthRule = typeof parkHealthRules.$inferSelect;

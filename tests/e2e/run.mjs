@@ -1,0 +1,121 @@
+// `npm run test:e2e`: builds the app once, then runs the Playwright suite against a production
+// server for each database target — the embedded PGlite always, PostgreSQL when TEST_DATABASE_URL is set.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import postgres from "postgres";
+
+const PORTS = { pglite: 3917, postgres: 3918 };
+
+// Every path below (node_modules/.bin, .next, db/scripts) is relative to the project root.
+process.chdir(fileURLToPath(new URL("../..", import.meta.url)));
+
+async function findChromium() {
+  const chosen = process.env.CHROMIUM_PATH?.trim();
+  if (chosen) return existsSync(chosen) ? chosen : null;
+  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  try {
+    const { chromium } = await import("@playwright/test");
+    const bundled = chromium.executablePath();
+    if (bundled && existsSync(bundled)) return bundled;
+  } catch {
+    // No bundled browser registered: fall through to the message below.
+  }
+  return null;
+}
+
+/** Runs a command with inherited stdio; resolves to its exit code (a signal counts as failure). */
+function run(command, args, env = process.env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => resolve(signal ? 1 : (code ?? 1)));
+  });
+}
+
+function withDatabase(url, name) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** The environment for one target: only its own database variable, none inherited from the shell. */
+function targetEnv(target, chromium, database) {
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  delete env.DATABASE_URL;
+  delete env.PGLITE_DIR;
+  delete env.PARKLINE_AUTO_SEED;
+  const port = PORTS[target];
+  return { ...env, ...database, E2E_CHROMIUM: chromium, E2E_PORT: String(port), E2E_BASE_URL: `http://localhost:${port}` };
+}
+
+function playwright(env) {
+  return run("node_modules/.bin/playwright", ["test", ...process.argv.slice(2)], env);
+}
+
+async function runPglite(chromium) {
+  const dir = mkdtempSync(join(tmpdir(), "parkline-e2e-pglite-"));
+  try {
+    return await playwright(targetEnv("pglite", chromium, { PGLITE_DIR: dir }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function runPostgres(chromium, adminUrl) {
+  const name = `parkline_e2e_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database "${name}"`);
+    const env = targetEnv("postgres", chromium, { DATABASE_URL: withDatabase(adminUrl, name) });
+    const seeded = await run("node_modules/.bin/tsx", ["--conditions=react-server", "db/scripts/seed.ts"], env);
+    if (seeded !== 0) {
+      console.error(`Seeding ${name} failed.`);
+      return seeded;
+    }
+    return await playwright(env);
+  } finally {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`).catch((error) => {
+      console.error(`Could not drop ${name}: ${error.message}`);
+    });
+    await admin.end({ timeout: 5 });
+  }
+}
+
+async function main() {
+  const chromium = await findChromium();
+  if (!chromium) {
+    console.error('No Chromium found: install one with "apt-get install -y chromium" or set CHROMIUM_PATH');
+    return 1;
+  }
+
+  if (process.env.E2E_SKIP_BUILD !== "1") {
+    const built = await run("node_modules/.bin/next", ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+    if (built !== 0) return built;
+  } else if (!existsSync(".next/BUILD_ID")) {
+    console.error("E2E_SKIP_BUILD=1 but there is no build in .next/: run `npx next build` first.");
+    return 1;
+  }
+
+  const adminUrl = process.env.TEST_DATABASE_URL?.trim();
+  const targets = adminUrl ? ["pglite", "postgres"] : ["pglite"];
+  const failed = [];
+  for (const target of targets) {
+    console.log(`\n=== e2e: ${target === "pglite" ? "embedded PGlite" : "PostgreSQL"} (port ${PORTS[target]}) ===\n`);
+    let code = 1;
+    try {
+      code = target === "pglite" ? await runPglite(chromium) : await runPostgres(chromium, adminUrl);
+    } catch (error) {
+      console.error(`e2e ${target}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (code !== 0) failed.push(target);
+  }
+
+  console.log(failed.length ? `\ne2e failed on: ${failed.join(", ")}` : `\ne2e passed on: ${targets.join(", ")}`);
+  return failed.length ? 1 : 0;
+}
+
+process.exitCode = await main();
