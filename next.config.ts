@@ -5,6 +5,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
   reactStrictMode: true,
+  devIndicators: false,
   typedRoutes: false,
 };
 

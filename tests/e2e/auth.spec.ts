@@ -11,7 +11,7 @@ for (const { email, role } of NINGXIANG_MEMBERS) {
   test(`${email} sees the Ningxiang park and its role (${role})`, async ({ signInPage, projectsPage }) => {
     await signInPage.signInAs(email);
 
-    await expect(projectsPage.heading).toHaveText("项目");
+    await expect(projectsPage.heading).toHaveText("园区概览");
     await expect(projectsPage.parkCards).toHaveCount(1);
     const card = projectsPage.parkCard("ningxiang-htz");
     await expect(card).toBeVisible();

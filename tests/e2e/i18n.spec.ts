@@ -2,14 +2,14 @@ import { ADMIN, OFFICER, expect, test } from "./fixtures";
 
 test("the language switch changes the UI and sticks across reloads and sign-ins", async ({ page, signInPage, projectsPage }) => {
   await signInPage.signInAs(ADMIN);
-  await expect(projectsPage.heading).toHaveText("项目");
+  await expect(projectsPage.heading).toHaveText("园区概览");
   await expect(projectsPage.languageButton("中文")).toHaveAttribute("aria-pressed", "true");
   await expect(projectsPage.languageButton("EN")).toHaveAttribute("aria-pressed", "false");
   await expect(projectsPage.projectRow("ningxiang-htz", "NX-BYD-BATTERY")).toContainText("已投产");
   await expect(projectsPage.projectRow("ningxiang-htz", "NX-WANSHSIN-REDUCER")).toContainText("在建");
 
   await projectsPage.switchLanguage("EN");
-  await expect(projectsPage.heading).toHaveText("Projects");
+  await expect(projectsPage.heading).toHaveText("Park overview");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(projectsPage.projectRow("ningxiang-htz", "NX-BYD-BATTERY")).toContainText("In production");
   await expect(projectsPage.projectRow("ningxiang-htz", "NX-WANSHSIN-REDUCER")).toContainText("Under construction");
@@ -17,7 +17,7 @@ test("the language switch changes the UI and sticks across reloads and sign-ins"
   await expect(projectsPage.parkCard("ningxiang-htz").getByText("Your role: Admin")).toBeVisible();
 
   await page.reload();
-  await expect(projectsPage.heading).toHaveText("Projects");
+  await expect(projectsPage.heading).toHaveText("Park overview");
   await expect(projectsPage.languageButton("EN")).toHaveAttribute("aria-pressed", "true");
 
   // The language lives in its own cookie, which signing out leaves alone.
@@ -25,14 +25,14 @@ test("the language switch changes the UI and sticks across reloads and sign-ins"
   await expect(signInPage.heading).toHaveText("Sign in to Parkline");
   await expect(signInPage.languageButton("EN")).toHaveAttribute("aria-pressed", "true");
   await signInPage.signInAs(ADMIN);
-  await expect(projectsPage.heading).toHaveText("Projects");
+  await expect(projectsPage.heading).toHaveText("Park overview");
 
   await projectsPage.switchLanguage("中文");
-  await expect(projectsPage.heading).toHaveText("项目");
+  await expect(projectsPage.heading).toHaveText("园区概览");
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(projectsPage.projectRow("ningxiang-htz", "NX-BYD-BATTERY")).toContainText("已投产");
   await page.reload();
-  await expect(projectsPage.heading).toHaveText("项目");
+  await expect(projectsPage.heading).toHaveText("园区概览");
 });
 
 test("money and capacity are formatted for each language", async ({ signInPage, projectsPage }) => {

@@ -8,7 +8,7 @@ export const en = {
   "app.tagline": "Industrial investment projects, month by month",
   "app.skipToContent": "Skip to content",
 
-  "nav.projects": "Projects",
+  "nav.projects": "Overview",
   "nav.signOut": "Sign out",
   "nav.language": "Language",
   "nav.account": "Account menu",
@@ -76,7 +76,7 @@ export const en = {
   "health.at_risk": "At risk",
   "health.off_track": "Off track",
 
-  "projects.title": "Projects",
+  "projects.title": "Park overview",
   "projects.subtitle": "Your parks and their investment projects",
   "projects.noParks": "You are not a member of any park yet. Ask a park admin to add you.",
   "projects.noProjects": "No projects in this park yet.",

@@ -7,7 +7,7 @@ export const zh: Record<MessageKey, string> = {
   "app.tagline": "工业投资项目，按月跟踪",
   "app.skipToContent": "跳到正文",
 
-  "nav.projects": "项目",
+  "nav.projects": "概览",
   "nav.signOut": "退出登录",
   "nav.language": "语言",
   "nav.account": "账户菜单",
@@ -75,7 +75,7 @@ export const zh: Record<MessageKey, string> = {
   "health.at_risk": "有风险",
   "health.off_track": "滞后",
 
-  "projects.title": "项目",
+  "projects.title": "园区概览",
   "projects.subtitle": "您所在园区及其投资项目",
   "projects.noParks": "您尚未加入任何园区，请联系园区管理员添加。",
   "projects.noProjects": "该园区暂无项目。",
