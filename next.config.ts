@@ -7,6 +7,23 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   devIndicators: false,
   typedRoutes: false,
+  // The Content-Security-Policy (with a per-request nonce) is set in proxy.ts.
+  async headers() {
+    const production = process.env.NODE_ENV === "production";
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+          // Browsers only honour HSTS over HTTPS, so it is harmless on an intranet served over HTTP.
+          ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }] : []),
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,0 +1,37 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+/**
+ * Sets a Content-Security-Policy with a fresh nonce on every page response. It makes no
+ * authorization decision: every page, action and route handler checks the session itself.
+ * Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const dev = process.env.NODE_ENV !== "production";
+  const policy = [
+    "default-src 'self'",
+    // 'unsafe-eval' only in development, where React's dev tooling needs it.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // Inline style attributes (bar widths) and Next's style tags; scripts stay nonce-only.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${dev ? " ws:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+export const config = {
+  // Static assets need no nonce; public status pages (/share) set their own, stricter policy.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|screenshots/|bench.txt|share/).*)" }],
+};

@@ -1,0 +1,39 @@
+import { EDITOR, expect, test } from "./fixtures";
+
+test.describe("security headers", () => {
+  test("pages carry a nonce-based CSP with no inline or eval scripts, and no framing", async ({ request }) => {
+    const response = await request.get("/signin");
+    expect(response.status()).toBe(200);
+    const headers = response.headers();
+    const csp = headers["content-security-policy"] ?? "";
+    const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    expect(scriptSrc).not.toContain("'unsafe-eval'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["strict-transport-security"]).toContain("max-age=");
+
+    // Every script Next.js renders carries this response's nonce.
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+
+    // A new nonce for every response.
+    const again = (await request.get("/signin")).headers()["content-security-policy"];
+    expect(again).not.toBe(csp);
+  });
+
+  test("the session cookie is HttpOnly and SameSite", async ({ page, signInPage, context }) => {
+    await signInPage.signInAs(EDITOR);
+    await expect(page).not.toHaveURL(/\/signin/);
+    const session = (await context.cookies()).find((c) => c.name.includes("session-token"));
+    expect(session).toBeDefined();
+    expect(session!.httpOnly).toBe(true);
+    expect(session!.sameSite).toBe("Lax");
+  });
+});
