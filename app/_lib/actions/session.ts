@@ -1,7 +1,9 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { getDb } from "@/db/client";
+import { clearFailedSignIns, isSignInAllowed, recordFailedSignIn } from "@/db/queries/sign-in-attempts";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { signIn, signOut } from "../auth/config";
@@ -16,7 +18,19 @@ const signInSchema = z.object({
   callbackUrl: z.string().max(2000).optional(),
 });
 
+/** The client's address as the nearest proxy reports it; the limit is per address and per account. */
+async function clientIp(): Promise<string> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip")?.trim() || "unknown";
+}
+
 export const signInAction = guardedAction({ schema: signInSchema, access: { who: "anyone" } }, async ({ input, t }) => {
+  const db = await getDb();
+  const email = input.email.toLowerCase();
+  const ip = await clientIp();
+  if (!(await isSignInAllowed(db, { email, ip }))) {
+    return { ok: false, message: t("signin.tooMany"), fieldErrors: {}, values: { email: input.email } };
+  }
   try {
     await signIn("credentials", {
       email: input.email,
@@ -26,8 +40,10 @@ export const signInAction = guardedAction({ schema: signInSchema, access: { who:
   } catch (error) {
     // Unknown email and wrong password get the same message (and cost the same time, see password.ts).
     if (error instanceof AuthError) {
+      await recordFailedSignIn(db, { email, ip });
       return { ok: false, message: t("signin.invalid"), fieldErrors: {}, values: { email: input.email } };
     }
+    await clearFailedSignIns(db, { email });
     throw error; // the redirect after a successful sign-in
   }
   return { ok: true };
