@@ -1,29 +1,32 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
-import { capacities, milestones, parkHealthRules, parkMonthlyStats, parks, problems, projects, targets, type ProjectStage } from "../schema";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import { sumYuan } from "@/app/_lib/domain/rollups";
+import { milestones, parkCapacityStats, parkHealthRules, parkMonthlyStats, parkProjectStats, parks, problems, projects, targets, type ProjectStage } from "../schema";
 import type { Executor } from "../types";
 
 /**
- * Rollups read the summary table (park_monthly_stats) and the project rows of the parks shown —
- * never the progress log — so their cost grows with the projects shown, not with the entries.
+ * Rollups read only summary tables — park_project_stats and park_capacity_stats (kept by triggers)
+ * and park_monthly_stats (kept by logProgress) — never the projects or the progress log, so their
+ * cost grows with the parks shown, not with the projects or the entries.
  * `parkIds` is always the caller's scope: one park, or the parks of a region the viewer belongs to.
  */
 export async function getRollup(db: Executor, { parkIds, today, months = 36 }: { parkIds: string[]; today: string; months?: number }) {
   if (parkIds.length === 0) return null;
   const since = `${Number(today.slice(0, 4)) - Math.ceil(months / 12)}-01-01`;
   const year = Number(today.slice(0, 4));
-  const [stageRows, totals, monthly, annualPlan, capacityRows, openProblemCount] = await Promise.all([
-    db.select({ stage: projects.stage, n: count() }).from(projects).where(inArray(projects.parkId, parkIds)).groupBy(projects.stage),
+  const [stageRows, monthly, annualPlan, capacityRows, openProblemCount] = await Promise.all([
     db
       .select({
-        projects: count(),
-        planned: sql<string>`coalesce(sum(${projects.plannedInvestment}), 0)::text`,
-        contracted: sql<string>`coalesce(sum(${projects.contractedInvestment}), 0)::text`,
-        inPlace: sql<string>`coalesce(sum(${projects.inPlaceInvestment}), 0)::text`,
-        completed: sql<string>`coalesce(sum(${projects.completedInvestment}), 0)::text`,
+        stage: parkProjectStats.stage,
+        projects: sql<number>`sum(${parkProjectStats.projects})`.mapWith(Number),
+        planned: sql<string>`sum(${parkProjectStats.planned})::text`,
+        contracted: sql<string>`sum(${parkProjectStats.contracted})::text`,
+        inPlace: sql<string>`sum(${parkProjectStats.inPlace})::text`,
+        completed: sql<string>`sum(${parkProjectStats.completed})::text`,
       })
-      .from(projects)
-      .where(inArray(projects.parkId, parkIds)),
+      .from(parkProjectStats)
+      .where(inArray(parkProjectStats.parkId, parkIds))
+      .groupBy(parkProjectStats.stage),
     db
       .select({
         period: parkMonthlyStats.period,
@@ -40,33 +43,48 @@ export async function getRollup(db: Executor, { parkIds, today, months = 36 }: {
       .where(and(inArray(targets.parkId, parkIds), eq(targets.metric, "investment"), eq(targets.year, year))),
     db
       .select({
-        cluster: projects.cluster,
-        clusterEn: sql<string | null>`min(${projects.clusterEn})`,
-        unit: capacities.unit,
-        period: capacities.period,
-        designed: sql<string>`sum(${capacities.designed})::text`,
-        online: sql<string>`sum(${capacities.online})::text`,
+        cluster: parkCapacityStats.cluster,
+        unit: parkCapacityStats.unit,
+        period: parkCapacityStats.period,
+        designed: sql<string>`sum(${parkCapacityStats.designed})::text`,
+        online: sql<string>`sum(${parkCapacityStats.online})::text`,
       })
-      .from(capacities)
-      .innerJoin(projects, eq(projects.id, capacities.projectId))
-      .where(inArray(capacities.parkId, parkIds))
-      .groupBy(projects.cluster, capacities.unit, capacities.period)
-      .orderBy(asc(projects.cluster), asc(capacities.unit), asc(capacities.period)),
+      .from(parkCapacityStats)
+      .where(and(inArray(parkCapacityStats.parkId, parkIds), gt(parkCapacityStats.rows, 0)))
+      .groupBy(parkCapacityStats.cluster, parkCapacityStats.unit, parkCapacityStats.period)
+      .orderBy(asc(parkCapacityStats.cluster), asc(parkCapacityStats.unit), asc(parkCapacityStats.period)),
     db.select({ n: count() }).from(problems).where(and(inArray(problems.parkId, parkIds), eq(problems.status, "open"))),
   ]);
+  const totals = {
+    projects: stageRows.reduce((n, r) => n + r.projects, 0),
+    planned: sumYuan(stageRows.map((r) => r.planned)),
+    contracted: sumYuan(stageRows.map((r) => r.contracted)),
+    inPlace: sumYuan(stageRows.map((r) => r.inPlace)),
+    completed: sumYuan(stageRows.map((r) => r.completed)),
+  };
   const stages: Record<ProjectStage, number> = { signed: 0, construction: 0, production: 0, full_capacity: 0 };
-  for (const row of stageRows) stages[row.stage] = row.n;
+  for (const row of stageRows) stages[row.stage] = row.projects;
   return {
     stages,
-    totals: totals[0]!,
+    totals,
     monthly,
     annualPlan: annualPlan[0]?.value ?? null,
-    capacityByCluster: capacityRows,
+    // English cluster names are looked up only for the clusters shown.
+    capacityByCluster: await withClusterNames(db, parkIds, capacityRows),
     openProblemCount: openProblemCount[0]?.n ?? 0,
   };
 }
 
 export type Rollup = NonNullable<Awaited<ReturnType<typeof getRollup>>>;
+
+async function withClusterNames<T extends { cluster: string }>(db: Executor, parkIds: string[], rows: T[]) {
+  if (rows.length === 0) return [];
+  const names = await db
+    .selectDistinct({ cluster: projects.cluster, clusterEn: projects.clusterEn })
+    .from(projects)
+    .where(and(inArray(projects.parkId, parkIds), inArray(projects.cluster, [...new Set(rows.map((r) => r.cluster))])));
+  return rows.map((r) => ({ ...r, clusterEn: names.find((n) => n.cluster === r.cluster && n.clusterEn)?.clusterEn ?? null }));
+}
 
 /** Milestones due before today and not reached, most overdue first. */
 export async function listLateMilestones(db: Executor, { parkIds, today, limit = 20 }: { parkIds: string[]; today: string; limit?: number }) {
@@ -106,7 +124,7 @@ export async function listOpenProblems(db: Executor, { parkIds, limit = 20 }: { 
     .from(problems)
     .innerJoin(projects, eq(projects.id, problems.projectId))
     .where(and(inArray(problems.parkId, parkIds), eq(problems.status, "open")))
-    .orderBy(asc(sql`${problems.dueDate} nulls last`), desc(problems.createdAt))
+    .orderBy(sql`${problems.dueDate} asc nulls last`, desc(problems.createdAt))
     .limit(limit);
 }
 
@@ -177,15 +195,15 @@ export async function compareParks(db: Executor, { parkIds, today }: { parkIds: 
   const [projectRows, monthRows, planRows] = await Promise.all([
     db
       .select({
-        parkId: projects.parkId,
-        projects: count(),
-        planned: sql<string>`sum(${projects.plannedInvestment})::text`,
-        completed: sql<string>`sum(${projects.completedInvestment})::text`,
-        inProduction: sql<number>`count(*) filter (where ${projects.stage} in ('production', 'full_capacity'))`.mapWith(Number),
+        parkId: parkProjectStats.parkId,
+        projects: sql<number>`sum(${parkProjectStats.projects})`.mapWith(Number),
+        planned: sql<string>`sum(${parkProjectStats.planned})::text`,
+        completed: sql<string>`sum(${parkProjectStats.completed})::text`,
+        inProduction: sql<number>`coalesce(sum(${parkProjectStats.projects}) filter (where ${parkProjectStats.stage} in ('production', 'full_capacity')), 0)`.mapWith(Number),
       })
-      .from(projects)
-      .where(inArray(projects.parkId, parkIds))
-      .groupBy(projects.parkId),
+      .from(parkProjectStats)
+      .where(inArray(parkProjectStats.parkId, parkIds))
+      .groupBy(parkProjectStats.parkId),
     db
       .select({
         parkId: parkMonthlyStats.parkId,

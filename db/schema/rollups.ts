@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { check, date, integer, numeric, pgTable, primaryKey, uuid } from "drizzle-orm/pg-core";
+import { check, date, integer, numeric, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { updatedAt, yuan } from "./columns";
+import { capacityPeriod, capacityUnit, projectStage } from "./enums";
 import { parks } from "./parks";
 
 /**
@@ -50,3 +51,42 @@ export const parkHealthRules = pgTable(
 );
 
 export type ParkHealthRule = typeof parkHealthRules.$inferSelect;
+
+/**
+ * Per park, stage and cluster: how many projects and their investment sums. Maintained by triggers
+ * on `projects` (db/migrations, "park_project_stats"), so every write path — forms, imports, the
+ * API, plain SQL — keeps it in step within its own transaction.
+ */
+export const parkProjectStats = pgTable(
+  "park_project_stats",
+  {
+    parkId: uuid("park_id")
+      .notNull()
+      .references(() => parks.id, { onDelete: "cascade" }),
+    stage: projectStage("stage").notNull(),
+    cluster: text("cluster").notNull(),
+    projects: integer("projects").notNull().default(0),
+    planned: numeric("planned", { precision: 20, scale: 2 }).notNull().default("0"),
+    contracted: numeric("contracted", { precision: 20, scale: 2 }).notNull().default("0"),
+    inPlace: numeric("in_place", { precision: 20, scale: 2 }).notNull().default("0"),
+    completed: numeric("completed", { precision: 20, scale: 2 }).notNull().default("0"),
+  },
+  (t) => [primaryKey({ columns: [t.parkId, t.stage, t.cluster] })],
+);
+
+/** Per park, cluster, unit and period: designed and online capacity. Maintained by triggers too. */
+export const parkCapacityStats = pgTable(
+  "park_capacity_stats",
+  {
+    parkId: uuid("park_id")
+      .notNull()
+      .references(() => parks.id, { onDelete: "cascade" }),
+    cluster: text("cluster").notNull(),
+    unit: capacityUnit("unit").notNull(),
+    period: capacityPeriod("period").notNull(),
+    rows: integer("rows").notNull().default(0),
+    designed: numeric("designed", { precision: 24, scale: 4 }).notNull().default("0"),
+    online: numeric("online", { precision: 24, scale: 4 }).notNull().default("0"),
+  },
+  (t) => [primaryKey({ columns: [t.parkId, t.cluster, t.unit, t.period] })],
+);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { createdAt } from "./columns";
 import { shareScope } from "./enums";
@@ -38,3 +38,22 @@ export const shareLinks = pgTable(
 );
 
 export type ShareLink = typeof shareLinks.$inferSelect;
+
+/**
+ * Unknown share tokens per client address and fixed 10-minute window: after too many misses the
+ * address gets 429 for unknown tokens (valid ones still work), which makes guessing tokens slower still.
+ */
+export const shareTokenMisses = pgTable(
+  "share_token_misses",
+  {
+    ip: text("ip").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ip, t.windowStart] }),
+    check("share_token_misses_count_chk", sql`${t.count} > 0`),
+    // Old windows are deleted by window_start on each miss.
+    index("share_token_misses_window_start_idx").on(t.windowStart),
+  ],
+);

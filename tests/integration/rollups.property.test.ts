@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logProgress } from "@/db/queries/progress-writes";
 import { compareParks, getRollup } from "@/db/queries/rollups";
@@ -27,6 +28,8 @@ const projectArb = fc.record({
   cluster: fc.constantFrom(...CLUSTERS),
   planned: fen,
   contracted: fen,
+  /** Moved to another stage and cluster after creation, to exercise the summary triggers' update path. */
+  moveTo: fc.option(fc.record({ stage: fc.constantFrom(...PROJECT_STAGES), cluster: fc.constantFrom(...CLUSTERS) }), { nil: null }),
   capacities: fc.array(fc.record({ unit: fc.constantFrom(...CAPACITY_UNITS), period: fc.constantFrom(...CAPACITY_PERIODS), designed: fc.integer({ min: 0, max: 10 ** 9 }), online: fc.integer({ min: 0, max: 10 ** 9 }) }), { maxLength: 3 }),
 });
 const entryArb = fc.record({ project: fc.nat(), month: fc.integer({ min: 0, max: MONTHS.length - 1 }), investment: fc.option(fen, { nil: null }), output: fc.option(fen, { nil: null }), correctsLast: fc.boolean() });
@@ -62,6 +65,12 @@ describe.each(TEST_TARGETS)("rollups against an independent computation on %s", 
             await db.insert(capacities).values({ parkId: row!.parkId, projectId: row!.id, product: "产品", unit: c.unit, period: c.period, designed: String(c.designed), online: String(c.online) });
           }
           created.push({ ...spec, id: row!.id, parkId: row!.parkId, completed: 0n });
+        }
+        for (const p of created) {
+          if (!p.moveTo) continue;
+          await db.update(projects).set({ stage: p.moveTo.stage, cluster: p.moveTo.cluster }).where(eq(projects.id, p.id));
+          p.stage = p.moveTo.stage;
+          p.cluster = p.moveTo.cluster;
         }
 
         // The model: which entries stand (not superseded), kept here independently of the database.
