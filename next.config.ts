@@ -22,6 +22,8 @@ const nextConfig: NextConfig = {
           ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }] : []),
         ],
       },
+      // The public status pages carry their token in the URL: it must never leave in a Referer.
+      { source: "/share/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
     ];
   },
 };

@@ -24,9 +24,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             </span>
             {t("app.name")}
           </Link>
-          <nav aria-label={t("nav.projects")} className="flex items-center gap-4 text-sm">
+          <nav aria-label={t("nav.projects")} className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
             <NavLink href="/">{t("nav.projects")}</NavLink>
             <NavLink href="/projects">{t("list.title")}</NavLink>
+            {/* One park: its dashboard is one click away. Several: the park cards on "/" link to each. */}
+            {viewer.memberships.length === 1 ? <NavLink href={`/parks/${viewer.memberships[0]!.slug}`}>{t("nav.dashboard")}</NavLink> : null}
+            <NavLink href="/regions">{t("nav.regions")}</NavLink>
           </nav>
           <div className="ml-auto flex items-center gap-2">
             <LanguageSwitch />

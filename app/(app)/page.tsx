@@ -58,7 +58,9 @@ export default async function ProjectsPage() {
               <div>
                 <h2 id={headingId} className="flex items-center gap-2 text-lg font-semibold">
                   <Building2 aria-hidden className="size-5 text-brand-700" />
-                  {pickName(locale, park.name, park.nameEn)}
+                  <Link href={`/parks/${park.slug}`} className="hover:text-brand-700 hover:underline">
+                    {pickName(locale, park.name, park.nameEn)}
+                  </Link>
                 </h2>
                 <p className="mt-1 flex items-center gap-1 text-sm text-slate-600">
                   <MapPin aria-hidden className="size-4" />

@@ -1,9 +1,13 @@
 // The English catalog is the reference: zh.ts must have exactly these keys and placeholders
 // (the type below enforces the keys; tests/unit/messages.test.ts checks the placeholders).
+import { dashboardEn } from "./dashboard.en";
 import { projectEn } from "./project.en";
+import { shareEn } from "./share.en";
 
 export const en = {
   ...projectEn,
+  ...shareEn,
+  ...dashboardEn,
   "app.name": "Parkline",
   "app.tagline": "Industrial investment projects, month by month",
   "app.skipToContent": "Skip to content",

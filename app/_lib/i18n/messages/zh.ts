@@ -1,8 +1,12 @@
 import type { MessageKey } from "./en";
+import { dashboardZh } from "./dashboard.zh";
 import { projectZh } from "./project.zh";
+import { shareZh } from "./share.zh";
 
 export const zh: Record<MessageKey, string> = {
   ...projectZh,
+  ...shareZh,
+  ...dashboardZh,
   "app.name": "Parkline 园区项目通",
   "app.tagline": "工业投资项目，按月跟踪",
   "app.skipToContent": "跳到正文",

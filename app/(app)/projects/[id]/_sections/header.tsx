@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Pencil, NotebookPen } from "lucide-react";
+import { Pencil, NotebookPen, Share2 } from "lucide-react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { StageBadge } from "@/components/stage-badge";
@@ -37,6 +37,12 @@ export function ProjectHeader({ detail, canEdit, locale, t }: { detail: ProjectD
         </div>
         {canEdit ? (
           <div className="flex flex-wrap gap-2">
+            <Button asChild variant="secondary">
+              <Link href={`/parks/${detail.park.slug}/shares?project=${p.id}`}>
+                <Share2 aria-hidden className="size-4" />
+                {t("share.link")}
+              </Link>
+            </Button>
             <Button asChild variant="secondary">
               <Link href={`/projects/${p.id}/edit`}>
                 <Pencil aria-hidden className="size-4" />

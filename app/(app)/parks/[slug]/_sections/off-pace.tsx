@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import type { listProjectPaceInputs } from "@/db/queries/rollups";
+import { computeProjectHealth, type ComputedHealth, type HealthRule } from "@/app/_lib/domain/pace-health";
+import type { ProjectHealth } from "@/app/_lib/domain/values";
+import { pickName } from "@/app/_lib/i18n/pick";
+import type { SectionContext } from "./context";
+
+const HEALTH_TONE: Record<ProjectHealth, BadgeTone> = { on_track: "good", at_risk: "progress", off_track: "bad" };
+
+type PaceInput = Awaited<ReturnType<typeof listProjectPaceInputs>>[number];
+
+/** Whole months from `from` to `to` (both ISO dates). */
+export function monthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split("-").map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split("-").map(Number) as [number, number, number];
+  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+}
+
+/**
+ * Projects the park's three-colour rule puts at risk or off track, each with the reason and the
+ * clause that fired, beside the health the officer reported: the two can disagree, and that is news.
+ */
+export function OffPaceSection({ inputs, rule, ruleIsDefault, ctx }: { inputs: PaceInput[]; rule: HealthRule; ruleIsDefault: boolean; ctx: SectionContext }) {
+  const { t, locale, today } = ctx;
+  const flagged = inputs
+    .map((p) => ({ p, h: computeProjectHealth(p, rule, today) }))
+    .filter(({ h }) => h.health !== "on_track")
+    .sort((a, b) => (a.h.health === b.h.health ? (b.h.behindPp ?? 999) - (a.h.behindPp ?? 999) : a.h.health === "off_track" ? -1 : 1));
+  const ruleText = t("dashboard.ruleText", { yellow: rule.yellowBehindPp, red: rule.redBehindPp, months: rule.redMonthsNotStarted });
+  const reason = (p: PaceInput, h: ComputedHealth) =>
+    h.reason === "not_started"
+      ? t("dashboard.reasonNotStarted", { months: monthsBetween(p.startPlanned!, today) })
+      : t("dashboard.reasonBehind", { pp: (h.behindPp ?? 0).toFixed(1) });
+  const fired = (h: ComputedHealth) =>
+    h.reason === "not_started"
+      ? t("dashboard.firedNotStarted", { months: rule.redMonthsNotStarted })
+      : h.reason === "behind_red"
+        ? t("dashboard.firedRed", { red: rule.redBehindPp })
+        : t("dashboard.firedYellow", { yellow: rule.yellowBehindPp, red: rule.redBehindPp });
+  return (
+    <Card aria-labelledby="offpace-title" className="p-5">
+      <h2 id="offpace-title" className="text-lg font-semibold">
+        {t("dashboard.offPaceTitle")} <span className="text-slate-500">({flagged.length})</span>
+      </h2>
+      <p className="text-xs text-slate-600">
+        {ruleText} {ruleIsDefault ? t("dashboard.ruleDefault") : t("dashboard.ruleOfPark")}
+      </p>
+      {flagged.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">{t("dashboard.offPaceNone")}</p>
+      ) : (
+        <ul className="mt-3 divide-y divide-slate-100" data-testid="off-pace">
+          {flagged.map(({ p, h }) => (
+            <li key={p.id} className="space-y-1 py-2.5">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <Link href={`/projects/${p.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                  {pickName(locale, p.name, p.nameEn)}
+                </Link>
+                <span className="flex flex-wrap gap-1.5">
+                  <Badge tone={HEALTH_TONE[h.health]}>{t("dashboard.computed", { health: t(`health.${h.health}`) })}</Badge>
+                  <Badge tone={HEALTH_TONE[p.health]}>{t("dashboard.reported", { health: t(`health.${p.health}`) })}</Badge>
+                </span>
+              </div>
+              <p className="text-sm text-slate-700">{reason(p, h)}</p>
+              <p className="text-xs text-slate-600">{fired(h)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { HealthRuleForm } from "@/components/parks/health-rule-form";
+import { DeleteTargetForm, TargetForm } from "@/components/parks/target-form";
+import { Card } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { getHealthRule, listTargets } from "@/db/queries/rollups";
+import { DEFAULT_HEALTH_RULE } from "@/app/_lib/domain/pace-health";
+import { formatMoney } from "@/app/_lib/format/numbers";
+import { pickName } from "@/app/_lib/i18n/pick";
+import { getTranslator } from "@/app/_lib/i18n/server";
+import { loadPark } from "../load";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("settings.title") };
+}
+
+/** Park admins set the park's targets and its three-colour health rule here; others get a 404. */
+export default async function ParkSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { park, isAdmin } = await loadPark((await params).slug);
+  if (!isAdmin) notFound();
+  const { locale, t } = await getTranslator();
+  const db = await getDb();
+  const [rule, targets] = await Promise.all([getHealthRule(db, { parkId: park.parkId }), listTargets(db, { parkIds: [park.parkId] })]);
+  const ruleValues = rule
+    ? { yellowBehindPp: rule.yellowBehindPp, redBehindPp: rule.redBehindPp, redMonthsNotStarted: rule.redMonthsNotStarted, version: rule.version }
+    : { yellowBehindPp: String(DEFAULT_HEALTH_RULE.yellowBehindPp), redBehindPp: String(DEFAULT_HEALTH_RULE.redBehindPp), redMonthsNotStarted: DEFAULT_HEALTH_RULE.redMonthsNotStarted };
+  return (
+    <div className="space-y-6">
+      <header>
+        <p className="text-sm text-slate-600">
+          <Link href={`/parks/${park.slug}`} className="font-medium text-brand-700 hover:underline">
+            {t("settings.back", { park: pickName(locale, park.name, park.nameEn) })}
+          </Link>
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t("settings.title")}</h1>
+      </header>
+
+      <Card aria-labelledby="rule-title" className="space-y-3 p-5">
+        <div>
+          <h2 id="rule-title" className="text-lg font-semibold">
+            {t("healthRule.title")}
+          </h2>
+          <p className="text-sm text-slate-600">{t("healthRule.explain")}</p>
+          {rule ? null : <p className="mt-1 text-sm text-slate-600">{t("healthRule.usingDefault")}</p>}
+        </div>
+        <HealthRuleForm parkId={park.parkId} rule={ruleValues} />
+      </Card>
+
+      <Card aria-labelledby="targets-title" className="space-y-4 p-5">
+        <h2 id="targets-title" className="text-lg font-semibold">
+          {t("dashboard.targetsTitle")}
+        </h2>
+        {targets.length === 0 ? <p className="text-sm text-slate-600">{t("dashboard.targetsNone")}</p> : null}
+        <ul className="space-y-4">
+          {targets.map(({ id, version, metric, value, year, baseYear, baseValue, statedGrowthPct }) => ({ id, version, metric, value, year, baseYear, baseValue, statedGrowthPct })).map((target) => (
+            <li key={target.id} className="rounded-md border border-slate-200 p-4">
+              <h3 className="mb-3 font-medium">
+                {t(`target.metric.${target.metric}`)} · {t("dashboard.target.goal", { value: formatMoney(target.value, locale), year: target.year })}
+              </h3>
+              <TargetForm parkId={park.parkId} target={target} />
+              <details className="mt-3">
+                <summary className="cursor-pointer text-sm font-medium text-rose-700">{t("settings.deleteTarget")}</summary>
+                <div className="mt-2 rounded-md border border-rose-200 p-3">
+                  <DeleteTargetForm parkId={park.parkId} target={target} />
+                </div>
+              </details>
+            </li>
+          ))}
+        </ul>
+        <details className="rounded-md border border-dashed border-slate-300 p-3" open={targets.length === 0}>
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("settings.addTarget")}</summary>
+          <div className="mt-3">
+            <TargetForm parkId={park.parkId} />
+          </div>
+        </details>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { listShareableProjects, listShareLinks } from "@/db/queries/share-links";
+import { hasRole } from "@/app/_lib/auth/viewer";
+import { chinaDateOf } from "@/app/_lib/domain/share-schemas";
+import { pickName } from "@/app/_lib/i18n/pick";
+import { getTranslator } from "@/app/_lib/i18n/server";
+import { loadPark } from "../load";
+import { CreateShareForm, RevokeShareButton } from "./share-forms";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("share.title") };
+}
+
+/** The park's share links: its editors and admins make and revoke them here; anyone else gets a 404. */
+export default async function ShareLinksPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ project?: string }> }) {
+  const { park, viewer } = await loadPark((await params).slug);
+  if (!hasRole(viewer, park.parkId, "editor")) notFound();
+  const { locale, t } = await getTranslator();
+  const db = await getDb();
+  const [links, projects] = await Promise.all([listShareLinks(db, { parkId: park.parkId }), listShareableProjects(db, { parkId: park.parkId })]);
+  const wanted = (await searchParams).project;
+  const defaultTarget = projects.some((p) => p.id === wanted) ? wanted! : "park";
+  const parkName = pickName(locale, park.name, park.nameEn);
+  const targets = [
+    { value: "park", label: `${t("share.targetPark")} · ${parkName}` },
+    ...projects.map((p) => ({ value: p.id, label: `${p.code} · ${pickName(locale, p.name, p.nameEn)}` })),
+  ];
+  const when = (d: Date) => d.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
+  return (
+    <div className="space-y-6">
+      <header>
+        <p className="text-sm text-slate-600">
+          <Link href={`/parks/${park.slug}`} className="font-medium text-brand-700 hover:underline">
+            {t("share.back")} · {parkName}
+          </Link>
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t("share.title")}</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("share.subtitle")}</p>
+      </header>
+
+      <Card aria-labelledby="share-new-title" className="space-y-4 p-5">
+        <h2 id="share-new-title" className="text-lg font-semibold">
+          {t("share.createTitle")}
+        </h2>
+        <CreateShareForm parkId={park.parkId} targets={targets} defaultTarget={defaultTarget} />
+      </Card>
+
+      <Card aria-labelledby="share-active-title" className="space-y-3 p-5">
+        <h2 id="share-active-title" className="text-lg font-semibold">
+          {t("share.active")} ({links.length})
+        </h2>
+        {links.length === 0 ? <p className="text-sm text-slate-600">{t("share.none")}</p> : null}
+        {links.length ? (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead className="text-xs text-slate-600">
+                <tr>
+                  {(["label", "target", "creator", "created", "expires", "views", "lastViewed", "actions"] as const).map((c) => (
+                    <th key={c} scope="col" className="py-2 pr-3 font-medium whitespace-nowrap">
+                      {t(`share.col.${c}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 align-top">
+                {links.map((l) => (
+                  <tr key={l.id} data-testid="share-link-row">
+                    <th scope="row" className="py-2 pr-3 font-medium">
+                      {l.label}
+                    </th>
+                    <td className="py-2 pr-3">
+                      {l.scope === "park" ? t("share.targetPark") : pickName(locale, l.projectName ?? "—", l.projectNameEn)}
+                      {l.snapshotAt ? <span className="block text-xs text-slate-600">{t("share.frozen", { date: chinaDateOf(l.snapshotAt) })}</span> : null}
+                    </td>
+                    <td className="py-2 pr-3">{l.creatorName ?? t("audit.system")}</td>
+                    <td className="py-2 pr-3 whitespace-nowrap tabular-nums">{when(l.createdAt)}</td>
+                    <td className="py-2 pr-3 whitespace-nowrap tabular-nums">{l.expiresAt ? chinaDateOf(l.expiresAt) : t("share.never")}</td>
+                    <td className="py-2 pr-3 tabular-nums" data-testid="share-views">
+                      {l.viewCount}
+                    </td>
+                    <td className="py-2 pr-3 whitespace-nowrap tabular-nums">{l.lastViewedAt ? when(l.lastViewedAt) : t("share.notYet")}</td>
+                    <td className="py-2">
+                      <RevokeShareButton parkId={park.parkId} linkId={l.id} label={l.label} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </Card>
+    </div>
+  );
+}

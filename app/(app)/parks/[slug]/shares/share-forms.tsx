@@ -1,0 +1,91 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { createShareLinkAction, revokeShareLinkAction } from "@/app/_lib/actions/share-links";
+import type { FormResult } from "@/app/_lib/guard";
+import { createShareLinkSchema, DEFAULT_REDACTION, REDACTION_SECTIONS, shareFormToObject } from "@/app/_lib/domain/share-schemas";
+import { ActionForm } from "@/components/form/action-form";
+import { SelectField, TextField } from "@/components/form/fields";
+import { useI18n } from "@/components/i18n-provider";
+import { Button } from "@/components/ui/button";
+
+type Created = FormResult<{ id: string; token?: string }>;
+
+/** The new link, shown once: the token is not stored anywhere it could be read back from. */
+function CreatedLink({ token }: { token: string }) {
+  const { t } = useI18n();
+  const url = `${window.location.origin}/share/${token}`;
+  return (
+    <div role="status" className="space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-950">
+      <p className="font-medium">{t("share.createdOnce")}</p>
+      <label htmlFor="share-url" className="block font-medium">
+        {t("share.newLink")}
+      </label>
+      <input
+        id="share-url"
+        readOnly
+        value={url}
+        onFocus={(e) => e.currentTarget.select()}
+        aria-describedby="share-url-hint"
+        className="min-h-10 w-full rounded-md border border-emerald-300 bg-white px-3 font-mono text-xs text-slate-900"
+        data-testid="share-url"
+      />
+      <p id="share-url-hint">{t("share.copyHint")}</p>
+    </div>
+  );
+}
+
+export function CreateShareForm({ parkId, targets, defaultTarget }: { parkId: string; targets: { value: string; label: string }[]; defaultTarget: string }) {
+  const { t } = useI18n();
+  const [token, setToken] = useState<string | null>(null);
+  async function create(previous: Created | null, formData: FormData): Promise<Created> {
+    const result = await createShareLinkAction(previous, formData);
+    setToken(result.ok && result.data?.token ? result.data.token : null);
+    return result;
+  }
+  return (
+    <div className="space-y-4">
+      {token ? <CreatedLink token={token} /> : null}
+      <ActionForm id="share-new" action={create} schema={createShareLinkSchema} fromForm={shareFormToObject} hidden={{ parkId }} submitLabel={t("share.create")}>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField name="label" label={t("share.label")} hint={t("share.labelHint")} required maxLength={120} className="sm:col-span-2" />
+          <SelectField name="target" label={t("share.target")} options={targets} defaultValue={defaultTarget} className="sm:col-span-2" />
+          <TextField name="expiresOn" type="date" label={t("share.expiresOn")} hint={t("share.expiresHint")} />
+          <TextField name="snapshotOn" type="date" label={t("share.snapshotOn")} hint={t("share.snapshotHint")} />
+        </div>
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium text-slate-800">{t("share.sections")}</legend>
+          <p className="text-xs text-slate-600">{t("share.sectionsHint")}</p>
+          <div className="grid gap-2 sm:grid-cols-2">
+            {REDACTION_SECTIONS.map((s) => (
+              <label key={s} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name={`show.${s}`} defaultChecked={DEFAULT_REDACTION[s]} className="size-4" />
+                {t(`share.section.${s}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </ActionForm>
+    </div>
+  );
+}
+
+/** One click revokes: the link stops working on its next request. */
+export function RevokeShareButton({ parkId, linkId, label }: { parkId: string; linkId: string; label: string }) {
+  const { t } = useI18n();
+  const [state, action, pending] = useActionState(revokeShareLinkAction, null);
+  return (
+    <form action={action}>
+      <input type="hidden" name="parkId" value={parkId} />
+      <input type="hidden" name="linkId" value={linkId} />
+      <Button type="submit" variant="secondary" disabled={pending} aria-label={t("share.revokeLabel", { label })} className="min-h-9 px-3">
+        {t("share.revoke")}
+      </Button>
+      {state && !state.ok ? (
+        <p role="alert" className="mt-1 text-sm text-rose-700">
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,158 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { formatGrowth, Headline } from "@/components/parks/headline";
+import { Card } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { compareParks, getRollup, listParksInRegion } from "@/db/queries/rollups";
+import { parkIdsOf, requireViewer, type Viewer } from "@/app/_lib/auth/viewer";
+import { isoToday } from "@/app/_lib/domain/milestones";
+import { paceAgainstPlan } from "@/app/_lib/domain/rollups";
+import { formatMoney, formatPercent } from "@/app/_lib/format/numbers";
+import type { Locale } from "@/app/_lib/i18n/locale";
+import { pickName } from "@/app/_lib/i18n/pick";
+import { getTranslator } from "@/app/_lib/i18n/server";
+import type { MessageKey, Translate } from "@/app/_lib/i18n/translate";
+
+// Anything odd in the query string (arrays, huge values) is dropped, never a 500.
+const regionQuery = z.object({
+  province: z.string().trim().min(1).max(100).optional().catch(undefined),
+  city: z.string().trim().min(1).max(100).optional().catch(undefined),
+});
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("region.title") };
+}
+
+const COLUMNS: readonly MessageKey[] = [
+  "region.col.park", "dashboard.projects", "region.col.inProduction", "project.planned", "project.completed",
+  "region.col.ytd", "dashboard.ytdGrowth", "region.col.annualPlan", "region.col.completionRate",
+];
+
+const href = (province: string, city?: string) => `/regions?${new URLSearchParams(city ? { province, city } : { province })}`;
+
+/** The viewer's provinces, each with its cities, as links. */
+function RegionList({ viewer, locale, t }: { viewer: Viewer; locale: Locale; t: Translate }) {
+  const provinces = new Map<string, { label: string; cities: Map<string, string> }>();
+  for (const m of viewer.memberships) {
+    const p = provinces.get(m.province) ?? { label: pickName(locale, m.province, m.provinceEn), cities: new Map() };
+    p.cities.set(m.city, pickName(locale, m.city, m.cityEn));
+    provinces.set(m.province, p);
+  }
+  if (provinces.size === 0) return <Card className="p-6 text-slate-700">{t("projects.noParks")}</Card>;
+  return (
+    <Card aria-labelledby="regions-list" className="p-5">
+      <h2 id="regions-list" className="text-lg font-semibold">
+        {t("region.choose")}
+      </h2>
+      <ul className="mt-3 space-y-3" data-testid="region-list">
+        {[...provinces].map(([province, p]) => (
+          <li key={province}>
+            <Link href={href(province)} className="font-medium text-brand-700 hover:underline">
+              {p.label}
+            </Link>
+            <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 pl-4 text-sm">
+              {[...p.cities].map(([city, label]) => (
+                <li key={city}>
+                  <Link href={href(province, city)} className="text-brand-700 underline-offset-2 hover:underline">
+                    {label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+export default async function RegionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
+  const { locale, t } = await getTranslator();
+  const { province, city } = regionQuery.parse(await searchParams);
+  if (!province) {
+    return (
+      <div className="space-y-6">
+        <h1 className="text-2xl font-semibold tracking-tight">{t("region.title")}</h1>
+        <RegionList viewer={viewer} locale={locale} t={t} />
+      </div>
+    );
+  }
+  const db = await getDb();
+  const today = isoToday();
+  const parks = await listParksInRegion(db, { parkIds: parkIdsOf(viewer), province, city });
+  const parkIds = parks.map((p) => p.id);
+  const [rollup, rows] = await Promise.all([getRollup(db, { parkIds, today }), compareParks(db, { parkIds, today })]);
+  const first = parks[0];
+  const name = first
+    ? [pickName(locale, first.province, first.provinceEn), city ? pickName(locale, first.city, first.cityEn) : null].filter(Boolean).join(" · ")
+    : [province, city].filter(Boolean).join(" · ");
+  const money = (v: string) => formatMoney(v, locale);
+  return (
+    <div className="space-y-6">
+      <header>
+        <p className="text-sm text-slate-600">
+          <Link href="/regions" className="font-medium text-brand-700 hover:underline">
+            {t("region.all")}
+          </Link>
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{name}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("region.subtitle", { count: parks.length, date: today })}</p>
+      </header>
+      {!rollup ? (
+        <>
+          <Card className="p-6 text-slate-700">{t("region.none")}</Card>
+          <RegionList viewer={viewer} locale={locale} t={t} />
+        </>
+      ) : (
+        <>
+          <Headline rollup={rollup} today={today} locale={locale} t={t} />
+          <Card aria-labelledby="compare-title" className="p-5">
+            <h2 id="compare-title" className="text-lg font-semibold">
+              {t("region.compareTitle")}
+            </h2>
+            <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-labelledby="compare-title">
+              <table className="w-full min-w-[820px] text-left text-sm" data-testid="park-comparison">
+                <thead className="bg-slate-50 text-xs text-slate-600">
+                  <tr>
+                    {COLUMNS.map((key, i) => (
+                      <th key={key} scope="col" className={i === 0 ? "px-3 py-2 font-medium" : "px-3 py-2 text-right font-medium"}>
+                        {t(key)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {rows.map((r) => {
+                    const park = parks.find((p) => p.id === r.parkId)!;
+                    const ytdGrowth = Number(r.lastYtd) > 0 ? Number(r.ytd) / Number(r.lastYtd) - 1 : null; // a display ratio only
+                    const pace = paceAgainstPlan(r.ytd, r.annualPlan, today);
+                    return (
+                      <tr key={r.parkId} className="hover:bg-slate-50">
+                        <th scope="row" className="px-3 py-2 font-medium">
+                          <Link href={`/parks/${park.slug}`} className="text-slate-900 hover:text-brand-700 hover:underline">
+                            {pickName(locale, park.name, park.nameEn)}
+                          </Link>
+                        </th>
+                        <td className="px-3 py-2 text-right tabular-nums">{r.projects}</td>
+                        <td className="px-3 py-2 text-right tabular-nums">{r.inProduction}</td>
+                        <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">{Number(r.planned) === 0 ? t("project.notSet") : money(r.planned)}</td>
+                        <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">{money(r.completed)}</td>
+                        <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">{money(r.ytd)}</td>
+                        <td className="px-3 py-2 text-right tabular-nums">{formatGrowth(ytdGrowth, locale)}</td>
+                        <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">{r.annualPlan ? money(r.annualPlan) : t("region.noPlan")}</td>
+                        <td className="px-3 py-2 text-right tabular-nums">{pace.completionRate === null ? "—" : formatPercent(pace.completionRate, locale)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </Card>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import { listCapacityReports, listMilestoneTimeline } from "@/db/queries/park-dashboard";
+import { getRollup, listLateMilestones, listOpenProblems } from "@/db/queries/rollups";
+import type { Executor } from "@/db/types";
+import type { MilestoneType } from "../domain/values";
+import type { CsvCell } from "../format/csv";
+import { periodLabel, unitLabel, type CapacityPeriod } from "../format/units";
+import type { Locale } from "../i18n/locale";
+import { pickName } from "../i18n/pick";
+import type { Translate } from "../i18n/translate";
+import { capacityRamp, monthlyPoints, monthWindow } from "./series";
+
+/** The dashboard tables a park member can download as CSV. */
+export const EXPORT_TABLES = ["stages", "monthly", "capacity", "late", "problems", "timeline", "ramp"] as const;
+export type ExportTable = (typeof EXPORT_TABLES)[number];
+
+/** Months the monthly chart, its table and its CSV cover. */
+export const MONTH_WINDOW = 24;
+
+/** "50000.0000" → "50000": quantities keep their exact digits without padding. */
+const plain = (v: string) => (v.includes(".") ? v.replace(/\.?0+$/, "") : v);
+
+/** A ratio as a plain percentage with one decimal ("15.4"), or empty when there is no comparison. */
+const pct = (ratio: number | null) => (ratio === null || !Number.isFinite(ratio) ? null : (ratio * 100).toFixed(1));
+
+/**
+ * One table for CSV: localized headers, exact amounts in yuan (not 亿/万 or bn), ISO dates, so a
+ * spreadsheet can sum them. Scoped to the one park the caller was checked against.
+ */
+export async function buildExportTable(
+  db: Executor,
+  { parkId, table, today, locale, t }: { parkId: string; table: ExportTable; today: string; locale: Locale; t: Translate },
+): Promise<{ header: string[]; rows: CsvCell[][] }> {
+  const name = (zh: string, en: string | null) => pickName(locale, zh, en);
+  const per = (period: CapacityPeriod) => periodLabel(period, locale).replace("/", "");
+  const milestoneLabel = (type: MilestoneType, custom: string | null) => (type === "custom" ? (custom ?? "") : t(`milestone.type.${type}`));
+  switch (table) {
+    case "stages": {
+      const rollup = (await getRollup(db, { parkIds: [parkId], today }))!;
+      const order = ["signed", "construction", "production", "full_capacity"] as const;
+      return {
+        header: [t("csv.stage"), t("csv.current"), t("csv.reached")],
+        rows: order.map((s, i) => [t(`stage.${s}`), rollup.stages[s], order.slice(i).reduce((n, later) => n + rollup.stages[later], 0)]),
+      };
+    }
+    case "monthly": {
+      const rollup = (await getRollup(db, { parkIds: [parkId], today }))!;
+      const periods = monthWindow(today, MONTH_WINDOW);
+      const investment = monthlyPoints(rollup.monthly.map((m) => ({ period: m.period, value: m.investment })), periods);
+      const output = monthlyPoints(rollup.monthly.map((m) => ({ period: m.period, value: m.output })), periods);
+      return {
+        header: [t("csv.month"), t("csv.investmentYuan"), t("csv.yoyPct"), t("csv.outputYuan")],
+        rows: investment.map((p, i) => [p.period.slice(0, 7), p.value, pct(p.yoy), output[i]!.value]),
+      };
+    }
+    case "capacity": {
+      const rollup = (await getRollup(db, { parkIds: [parkId], today }))!;
+      return {
+        header: [t("csv.cluster"), t("csv.unit"), t("csv.period"), t("csv.designed"), t("csv.online"), t("csv.onlinePct")],
+        rows: rollup.capacityByCluster.map((c) => [
+          name(c.cluster, c.clusterEn), unitLabel(c.unit, locale), per(c.period), plain(c.designed), plain(c.online),
+          Number(c.designed) > 0 ? pct(Number(c.online) / Number(c.designed)) : null,
+        ]),
+      };
+    }
+    case "late": {
+      const rows = await listLateMilestones(db, { parkIds: [parkId], today, limit: 500 });
+      return {
+        header: [t("csv.code"), t("csv.project"), t("csv.milestone"), t("csv.planned"), t("csv.forecast"), t("csv.daysLate")],
+        rows: rows.map((r) => [r.code, name(r.name, r.nameEn), milestoneLabel(r.type, r.customLabel), r.plannedDate, r.forecastDate, r.daysLate]),
+      };
+    }
+    case "problems": {
+      const rows = await listOpenProblems(db, { parkIds: [parkId], limit: 500 });
+      return {
+        header: [t("csv.code"), t("csv.project"), t("csv.problem"), t("csv.owner"), t("csv.due")],
+        rows: rows.map((r) => [r.code, name(r.name, r.nameEn), r.description, r.owner, r.dueDate]),
+      };
+    }
+    case "timeline": {
+      const projects = await listMilestoneTimeline(db, { parkId });
+      return {
+        header: [t("csv.code"), t("csv.project"), t("csv.milestone"), t("csv.planned"), t("csv.forecast"), t("csv.actual")],
+        rows: projects.flatMap((p) => p.milestones.map((m) => [p.code, name(p.name, p.nameEn), milestoneLabel(m.type, m.customLabel), m.plannedDate, m.forecastDate, m.actualDate])),
+      };
+    }
+    case "ramp": {
+      const periods = monthWindow(today, MONTH_WINDOW);
+      const series = capacityRamp(await listCapacityReports(db, { parkId }), periods);
+      return {
+        header: [t("csv.cluster"), t("csv.unit"), t("csv.period"), t("csv.month"), t("csv.online")],
+        rows: series.flatMap((s) => periods.map((p, i) => [name(s.cluster, s.clusterEn), unitLabel(s.unit, locale), per(s.period), p.slice(0, 7), s.values[i]!])),
+      };
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { isoDate, requiredText, uuid } from "./fields";
+
+/** What a share page may show. Everything sensitive is off unless the link's creator ticks it. */
+export const REDACTION_SECTIONS = ["investment", "contractAmounts", "milestones", "progress", "capacity", "problems", "contacts"] as const;
+export type RedactionSection = (typeof REDACTION_SECTIONS)[number];
+export type Redaction = Record<RedactionSection, boolean>;
+
+export const DEFAULT_REDACTION: Redaction = {
+  investment: true,
+  contractAmounts: false,
+  milestones: true,
+  progress: true,
+  capacity: true,
+  problems: false,
+  contacts: false,
+};
+
+export const redactionSchema = z.object({
+  investment: z.boolean().default(DEFAULT_REDACTION.investment),
+  contractAmounts: z.boolean().default(DEFAULT_REDACTION.contractAmounts),
+  milestones: z.boolean().default(DEFAULT_REDACTION.milestones),
+  progress: z.boolean().default(DEFAULT_REDACTION.progress),
+  capacity: z.boolean().default(DEFAULT_REDACTION.capacity),
+  problems: z.boolean().default(DEFAULT_REDACTION.problems),
+  contacts: z.boolean().default(DEFAULT_REDACTION.contacts),
+});
+
+const NOTHING: Redaction = Object.fromEntries(REDACTION_SECTIONS.map((s) => [s, false])) as Redaction;
+
+/** The stored profile; a profile that does not parse shows nothing rather than everything. */
+export function parseRedaction(stored: unknown): Redaction {
+  const parsed = redactionSchema.strict().safeParse(stored);
+  return parsed.success ? parsed.data : NOTHING;
+}
+
+/** 32 random bytes, base64url without padding: 256 bits. */
+export const SHARE_TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
+
+// Parks are in China: a date typed in the form means that day in China Standard Time (UTC+8, no DST).
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+export function chinaToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The last instant of a date in China: a link expiring on a date works through that whole day. */
+export function endOfChinaDay(date: string): Date {
+  return new Date(`${date}T23:59:59.999+08:00`);
+}
+
+/** The date (in China) of an instant, e.g. of an expiry or snapshot stored by `endOfChinaDay`. */
+export function chinaDateOf(instant: Date): string {
+  return chinaToday(instant);
+}
+
+const optionalDate = () =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s && s.trim() ? s.trim() : null))
+    .pipe(isoDate().nullable());
+
+/**
+ * The create form: `target` is "park" or the id of one of the park's projects (the data layer checks
+ * that it is). The redaction checkboxes arrive as `show.<section>` and become booleans in `fromForm`.
+ */
+export const createShareLinkSchema = z
+  .object({
+    parkId: uuid(),
+    label: requiredText(120),
+    target: z.union([z.literal("park"), uuid()], "validation.invalid"),
+    expiresOn: optionalDate(),
+    snapshotOn: optionalDate(),
+    redaction: redactionSchema,
+  })
+  .superRefine((v, ctx) => {
+    const today = chinaToday();
+    if (v.expiresOn && v.expiresOn < today) ctx.addIssue({ code: "custom", path: ["expiresOn"], message: "share.expiryPast" });
+    if (v.snapshotOn && v.snapshotOn > today) ctx.addIssue({ code: "custom", path: ["snapshotOn"], message: "share.snapshotFuture" });
+  })
+  .transform(({ target, ...v }) => ({
+    ...v,
+    scope: target === "park" ? ("park" as const) : ("project" as const),
+    projectId: target === "park" ? null : target,
+  }));
+
+export type CreateShareLinkInput = z.output<typeof createShareLinkSchema>;
+
+export function shareFormToObject(formData: FormData): Record<string, unknown> {
+  const text = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : undefined;
+  };
+  return {
+    parkId: text("parkId"),
+    label: text("label"),
+    target: text("target"),
+    expiresOn: text("expiresOn"),
+    snapshotOn: text("snapshotOn"),
+    redaction: Object.fromEntries(REDACTION_SECTIONS.map((s) => [s, formData.get(`show.${s}`) === "on"])),
+  };
+}
+
+export const revokeShareLinkSchema = z.object({ parkId: uuid(), linkId: uuid() });

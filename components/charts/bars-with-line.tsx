@@ -1,0 +1,122 @@
+import { labelStep, labelWidth, niceTicks } from "./chart-frame";
+
+export interface BarPoint {
+  key: string;
+  /** Axis label, e.g. "24-07"; January points also print the year. */
+  label: string;
+  value: number;
+  /** The line's value (a ratio, e.g. YoY growth); null breaks the line. */
+  line: number | null;
+}
+
+const SIZES = {
+  wide: { W: 640, H: 280, M: { top: 16, right: 52, bottom: 40 }, font: "text-[11px]" },
+  // Phones: fewer months in a narrower box, so the text stays legible without scrolling.
+  compact: { W: 360, H: 230, M: { top: 14, right: 46, bottom: 36 }, font: "text-[12px]" },
+} as const;
+
+/**
+ * Monthly bars on the left axis with a growth line on the right axis. Amounts are scaled to floats
+ * here for drawing only; the figures shown in text come from the exact strings.
+ */
+export function BarsWithLineChart({
+  id,
+  title,
+  description,
+  points,
+  formatValue,
+  formatLine,
+  legend,
+  compact = false,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  points: BarPoint[];
+  formatValue: (n: number) => string;
+  formatLine: (ratio: number) => string;
+  legend: { bars: string; line: string };
+  compact?: boolean;
+}) {
+  const { W, H, M: margins, font } = SIZES[compact ? "compact" : "wide"];
+  const ticks = niceTicks(Math.max(0, ...points.map((p) => p.value)));
+  const M = { ...margins, left: Math.min(150, Math.max(...ticks.map((tick) => labelWidth(formatValue(tick)))) + 12) };
+  const plotW = W - M.left - M.right;
+  const plotH = H - M.top - M.bottom;
+  const top = ticks[ticks.length - 1] || 1;
+  const lines = points.map((p) => p.line).filter((v): v is number => v !== null && Number.isFinite(v));
+  const lo = Math.min(0, ...lines);
+  const hi = Math.max(0.1, ...lines);
+  const slot = plotW / Math.max(1, points.length);
+  const x = (i: number) => M.left + slot * i + slot / 2;
+  const yBar = (v: number) => M.top + plotH - (v / top) * plotH;
+  const yLine = (r: number) => M.top + plotH - ((r - lo) / (hi - lo)) * plotH;
+
+  // The growth line is broken wherever a month has no comparison (a zero base last year).
+  const segments: string[] = [];
+  let current = "";
+  points.forEach((p, i) => {
+    if (p.line === null || !Number.isFinite(p.line)) {
+      if (current) segments.push(current);
+      current = "";
+      return;
+    }
+    current += `${current ? "L" : "M"}${x(i).toFixed(1)},${yLine(p.line).toFixed(1)}`;
+  });
+  if (current) segments.push(current);
+  const every = labelStep(points.map((p) => p.label), plotW);
+
+  return (
+    <>
+      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{description}</desc>
+        {ticks.map((tick) => (
+          <g key={tick}>
+            <line x1={M.left} x2={W - M.right} y1={yBar(tick)} y2={yBar(tick)} className="stroke-slate-200" />
+            <text x={M.left - 6} y={yBar(tick)} textAnchor="end" dominantBaseline="central" className={`fill-slate-600 ${font}`}>
+              {formatValue(tick)}
+            </text>
+          </g>
+        ))}
+        {[lo, hi, 0].filter((v, i, all) => all.slice(0, i).every((other) => Math.abs(yLine(other) - yLine(v)) > 20)).map((r) => (
+          <text key={r} x={W - M.right + 6} y={yLine(r)} dominantBaseline="central" className={`fill-amber-700 ${font}`}>
+            {formatLine(r)}
+          </text>
+        ))}
+        {points.map((p, i) => (
+          <g key={p.key}>
+            <rect x={x(i) - slot * 0.32} y={yBar(p.value)} width={slot * 0.64} height={Math.max(0, M.top + plotH - yBar(p.value))} rx={2} className="fill-brand-600" />
+            {/* Counted from the latest month, so it is always labelled and the spacing stays even. */}
+            {(points.length - 1 - i) % every === 0 ? (
+              <text x={x(i)} y={H - M.bottom + 16} textAnchor="middle" className={`fill-slate-600 ${font}`}>
+                {p.label}
+              </text>
+            ) : null}
+          </g>
+        ))}
+        {segments.map((d, i) => (
+          <path key={i} d={d} fill="none" strokeWidth={2} className="stroke-amber-600" />
+        ))}
+        {points.map((p, i) =>
+          p.line !== null && Number.isFinite(p.line) ? <circle key={p.key} cx={x(i)} cy={yLine(p.line)} r={3} className="fill-white stroke-amber-600" strokeWidth={2} /> : null,
+        )}
+        <line x1={M.left} x2={W - M.right} y1={M.top + plotH} y2={M.top + plotH} className="stroke-slate-400" />
+      </svg>
+      {/* The legend is HTML so it wraps on narrow screens; the chart's title and description carry the meaning. */}
+      <p aria-hidden className="mt-1 flex flex-wrap gap-x-5 gap-y-1 text-xs text-slate-700" style={{ paddingLeft: `${(M.left / W) * 100}%` }}>
+        <span className="inline-flex items-center gap-1.5">
+          <span className="size-3 rounded-sm bg-brand-600" />
+          {legend.bars}
+        </span>
+        <span className="inline-flex items-center gap-1.5">
+          <svg width="24" height="8" viewBox="0 0 24 8">
+            <line x1={0} x2={24} y1={4} y2={4} strokeWidth={2} className="stroke-amber-600" />
+            <circle cx={12} cy={4} r={3} strokeWidth={2} className="fill-white stroke-amber-600" />
+          </svg>
+          {legend.line}
+        </span>
+      </p>
+    </>
+  );
+}

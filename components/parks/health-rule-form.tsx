@@ -1,0 +1,44 @@
+"use client";
+
+import { saveHealthRuleAction } from "@/app/_lib/actions/park-settings";
+import { healthRuleSchema } from "@/app/_lib/domain/park-settings-schemas";
+import { ActionForm } from "../form/action-form";
+import { TextField } from "../form/fields";
+import { useI18n } from "../i18n-provider";
+
+export interface HealthRuleValues {
+  yellowBehindPp: string;
+  redBehindPp: string;
+  redMonthsNotStarted: number;
+  /** Absent while the park still uses the default rule (the first save creates its row). */
+  version?: number;
+}
+
+export function HealthRuleForm({ parkId, rule }: { parkId: string; rule: HealthRuleValues }) {
+  const { t } = useI18n();
+  const trim = (pp: string) => pp.replace(/\.0$/, "");
+  return (
+    <ActionForm
+      id="health-rule"
+      action={saveHealthRuleAction}
+      schema={healthRuleSchema}
+      hidden={rule.version === undefined ? { parkId } : { parkId, version: rule.version }}
+      submitLabel={t("settings.save")}
+      className="grid gap-3 sm:grid-cols-3"
+    >
+      <TextField name="yellowBehindPp" label={t("healthRule.yellow")} hint={t("healthRule.ppHint")} defaultValue={trim(rule.yellowBehindPp)} inputMode="decimal" required />
+      <TextField name="redBehindPp" label={t("healthRule.red")} hint={t("healthRule.ppHint")} defaultValue={trim(rule.redBehindPp)} inputMode="decimal" required />
+      <TextField
+        name="redMonthsNotStarted"
+        label={t("healthRule.months")}
+        hint={t("healthRule.monthsHint")}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={36}
+        defaultValue={rule.redMonthsNotStarted}
+        required
+      />
+    </ActionForm>
+  );
+}

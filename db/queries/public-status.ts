@@ -1,0 +1,212 @@
+import "server-only";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { chinaDateOf, type Redaction } from "@/app/_lib/domain/share-schemas";
+import { isoToday, projectHealthFromMilestones } from "@/app/_lib/domain/milestones";
+import type { ProjectHealth } from "@/app/_lib/domain/values";
+import { auditEvents, capacities, milestones, parkMonthlyStats, parks, problems, progressEntries, projects, type MilestoneType, type ProjectStage } from "../schema";
+import type { Executor } from "../types";
+import type { ResolvedShareLink } from "./share-links";
+
+/**
+ * The data of the public share pages. Every query selects an explicit column list, and a section the
+ * link's redaction hides is never queried at all, so a hidden field cannot reach the page by accident.
+ * Every read names the link's own park (and project): nothing from the URL but the token is used.
+ */
+
+type Scope = Pick<ResolvedShareLink, "parkId" | "redaction" | "snapshotAt">;
+
+/** The date the page is "as of", and the instant rows must have been written by (snapshots only). */
+export function asOfOf(link: Pick<ResolvedShareLink, "snapshotAt">, now: Date = new Date()) {
+  return { date: link.snapshotAt ? chinaDateOf(link.snapshotAt) : isoToday(now), cutoff: link.snapshotAt, snapshot: link.snapshotAt !== null };
+}
+
+export type AsOf = ReturnType<typeof asOfOf>;
+
+export interface PublicMilestone {
+  type: MilestoneType;
+  customLabel: string | null;
+  plannedDate: string | null;
+  forecastDate: string | null;
+  actualDate: string | null;
+}
+
+export interface PublicEntry {
+  period: string;
+  narrative: string;
+  narrativeEn: string | null;
+  projectName?: string;
+  projectNameEn?: string | null;
+}
+
+export interface PublicProblem {
+  description: string;
+  owner: string | null;
+  dueDate: string | null;
+  projectName?: string;
+  projectNameEn?: string | null;
+}
+
+export interface Named {
+  name: string;
+  nameEn: string | null;
+}
+
+/** Progress entries as of the cutoff that no correction (written by then) supersedes. */
+export function liveEntries(asOf: AsOf): SQL {
+  // Raw parameters go to the driver unmapped: postgres.js takes timestamps as strings, not Dates.
+  const cutoff = asOf.cutoff?.toISOString();
+  const byCutoff = cutoff ? sql`and s.created_at <= ${cutoff}::timestamptz` : sql``;
+  const written = cutoff ? sql`${progressEntries.createdAt} <= ${cutoff}::timestamptz` : sql`true`;
+  return sql`${written} and ${progressEntries.period} <= ${asOf.date} and not exists (select 1 from progress_entries s where s.supersedes_id = ${progressEntries.id} ${byCutoff})`;
+}
+
+/** Problems open at the cutoff: raised by then, and still open or closed after it. */
+export function openProblems(asOf: AsOf): SQL {
+  const cutoff = asOf.cutoff?.toISOString();
+  if (!cutoff) return sql`${problems.status} = 'open'`;
+  return sql`${problems.createdAt} <= ${cutoff}::timestamptz and (${problems.status} = 'open' or ${problems.closedAt} > ${cutoff}::timestamptz)`;
+}
+
+/** A milestone reached after the snapshot date is shown as not reached yet. */
+export function milestoneAsOf<M extends { actualDate: string | null }>(m: M, asOf: AsOf): M {
+  return m.actualDate && m.actualDate > asOf.date ? { ...m, actualDate: null } : m;
+}
+
+export interface PublicProjectStatus {
+  kind: "project";
+  asOf: AsOf;
+  redaction: Redaction;
+  park: Named;
+  project: Named & { company: string; companyEn: string | null; cluster: string; clusterEn: string | null; stage: ProjectStage; health: ProjectHealth };
+  contacts: { responsibleUnit: string | null; leaderInCharge: string | null } | null;
+  investment: { planned: string; inPlace: string; completed: string } | null;
+  contracted: string | null;
+  monthly: { period: string; yuan: string }[] | null;
+  milestones: PublicMilestone[] | null;
+  entries: PublicEntry[] | null;
+  capacity: { product: string; productEn: string | null; unit: string; period: string; designed: string; online: string }[] | null;
+  problems: PublicProblem[] | null;
+}
+
+const ENTRIES_SHOWN = 5;
+const PROBLEMS_SHOWN = 10;
+
+/** The project of a project link: by the link's own project id and park id, or null. */
+export async function getPublicProjectStatus(db: Executor, link: Scope & { projectId: string | null }, now: Date = new Date()): Promise<PublicProjectStatus | null> {
+  if (!link.projectId) return null;
+  const r = link.redaction;
+  const asOf = asOfOf(link, now);
+  const own = and(eq(projects.id, link.projectId), eq(projects.parkId, link.parkId));
+  const [head] = await db
+    .select({
+      name: projects.name, nameEn: projects.nameEn, company: projects.company, companyEn: projects.companyEn,
+      cluster: projects.cluster, clusterEn: projects.clusterEn, stage: projects.stage, reportedHealth: projects.health,
+      parkName: parks.name, parkNameEn: parks.nameEn,
+    })
+    .from(projects)
+    .innerJoin(parks, eq(parks.id, projects.parkId))
+    .where(and(own, eq(parks.id, link.parkId)));
+  if (!head) return null;
+  const child = <T extends typeof milestones | typeof progressEntries | typeof capacities | typeof problems>(t: T) =>
+    and(eq(t.parkId, link.parkId), eq(t.projectId, link.projectId!));
+  const skip = Promise.resolve(null);
+
+  const [milestoneRows, contacts, investment, contracted, monthly, entries, capacity, problemRows] = await Promise.all([
+    db
+      .select({ type: milestones.type, customLabel: milestones.customLabel, plannedDate: milestones.plannedDate, forecastDate: milestones.forecastDate, actualDate: milestones.actualDate })
+      .from(milestones)
+      .where(child(milestones))
+      .orderBy(asc(sql`coalesce(${milestones.plannedDate}, ${milestones.forecastDate}, ${milestones.actualDate})`)),
+    r.contacts ? db.select({ responsibleUnit: projects.responsibleUnit, leaderInCharge: projects.leaderInCharge }).from(projects).where(own).then((x) => x[0] ?? null) : skip,
+    r.investment
+      ? db.select({ planned: projects.plannedInvestment, inPlace: projects.inPlaceInvestment, completed: projects.completedInvestment }).from(projects).where(own).then((x) => x[0] ?? null)
+      : skip,
+    r.contractAmounts ? db.select({ contracted: projects.contractedInvestment }).from(projects).where(own).then((x) => x[0]?.contracted ?? null) : skip,
+    r.investment
+      ? db
+          .select({ period: progressEntries.period, yuan: sql<string>`sum(${progressEntries.investmentCompleted})::text` })
+          .from(progressEntries)
+          .where(and(child(progressEntries), liveEntries(asOf), sql`${progressEntries.investmentCompleted} is not null`))
+          .groupBy(progressEntries.period)
+          .orderBy(desc(progressEntries.period))
+          .limit(12)
+          .then((rows) => rows.reverse())
+      : skip,
+    r.progress
+      ? db
+          .select({ period: progressEntries.period, narrative: progressEntries.narrative, narrativeEn: progressEntries.narrativeEn })
+          .from(progressEntries)
+          .where(and(child(progressEntries), liveEntries(asOf)))
+          .orderBy(desc(progressEntries.period), desc(progressEntries.createdAt))
+          .limit(ENTRIES_SHOWN)
+      : skip,
+    r.capacity
+      ? db
+          .select({
+            product: capacities.product,
+            productEn: sql<string | null>`min(${capacities.productEn})`,
+            unit: capacities.unit,
+            period: capacities.period,
+            designed: sql<string>`sum(${capacities.designed})::text`,
+            online: sql<string>`sum(${capacities.online})::text`,
+          })
+          .from(capacities)
+          .where(child(capacities))
+          // Phases and lines are internal structure: the reader gets one total per product and unit.
+          .groupBy(capacities.product, capacities.unit, capacities.period)
+          .orderBy(asc(sql`min(${capacities.createdAt})`))
+          .limit(20)
+      : skip,
+    r.problems
+      ? db
+          .select({ description: problems.description, owner: problems.owner, dueDate: problems.dueDate })
+          .from(problems)
+          .where(and(child(problems), openProblems(asOf)))
+          .orderBy(sql`${problems.dueDate} asc nulls last`, desc(problems.createdAt))
+          .limit(PROBLEMS_SHOWN)
+      : skip,
+  ]);
+
+  const asOfMilestones = milestoneRows.map((m) => milestoneAsOf(m, asOf));
+  const health = asOfMilestones.some((m) => m.plannedDate) ? projectHealthFromMilestones(asOfMilestones, asOf.date) : head.reportedHealth;
+  return {
+    kind: "project",
+    asOf,
+    redaction: r,
+    park: { name: head.parkName, nameEn: head.parkNameEn },
+    project: {
+      name: head.name, nameEn: head.nameEn, company: head.company, companyEn: head.companyEn,
+      cluster: head.cluster, clusterEn: head.clusterEn, stage: head.stage, health,
+    },
+    contacts,
+    investment,
+    contracted,
+    monthly,
+    milestones: r.milestones ? asOfMilestones : null,
+    entries,
+    capacity,
+    // The owner is a person or unit to contact: shown only when contacts are.
+    problems: problemRows ? problemRows.map((p) => ({ ...p, owner: r.contacts ? p.owner : null })) : null,
+  };
+}
+
+/**
+ * What the rendered page depends on, cheap to read on every request: the render cache is keyed on it.
+ * Every write is audited (with its project), so a new audit event, entry or project update changes it.
+ */
+export async function getShareDataVersion(db: Executor, link: Pick<ResolvedShareLink, "parkId" | "projectId" | "scope">): Promise<string> {
+  const projectId = link.scope === "project" ? link.projectId : null;
+  const [row] = await db
+    .select({
+      audit: projectId
+        ? sql<string | null>`(select max(${auditEvents.id})::text from ${auditEvents} where ${auditEvents.projectId} = ${projectId} and ${auditEvents.parkId} = ${link.parkId})`
+        : sql<string | null>`(select ${auditEvents.id}::text from ${auditEvents} where ${auditEvents.parkId} = ${link.parkId} order by ${auditEvents.at} desc, ${auditEvents.id} desc limit 1)`,
+      projects: sql<string>`(select count(*) || ':' || coalesce(max(extract(epoch from ${projects.updatedAt})), 0) from ${projects} where ${projects.parkId} = ${link.parkId} ${projectId ? sql`and ${projects.id} = ${projectId}` : sql``})`,
+      entries: projectId
+        ? sql<string>`(select count(*)::text from ${progressEntries} where ${progressEntries.projectId} = ${projectId} and ${progressEntries.parkId} = ${link.parkId})`
+        : sql<string>`(select coalesce(sum(${parkMonthlyStats.entryCount}), 0)::text from ${parkMonthlyStats} where ${parkMonthlyStats.parkId} = ${link.parkId})`,
+    })
+    .from(parks)
+    .where(eq(parks.id, link.parkId));
+  return row ? `${row.audit ?? 0}/${row.projects}/${row.entries}` : "gone";
+}

@@ -1,0 +1,250 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import * as shareActions from "@/app/_lib/actions/share-links";
+import { DEFAULT_REDACTION, type Redaction } from "@/app/_lib/domain/share-schemas";
+import { GET as sharePage } from "@/app/share/[token]/route";
+import { getUserByEmail } from "@/db/queries/accounts";
+import { logProgress, raiseProblem } from "@/db/queries/progress-writes";
+import { createProject, saveMilestone, type Actor } from "@/db/queries/project-writes";
+import { getPublicProjectStatus } from "@/db/queries/public-status";
+import { createShareLink, MISSES_ALLOWED, recordTokenMiss, recordView, resolveShareToken, revokeShareLink, type NewShareLink } from "@/db/queries/share-links";
+import { auditEvents, parks, shareLinks } from "@/db/schema";
+import { seedDemoData } from "@/db/seed/seed";
+import type { Db } from "@/db/types";
+import { callAs, refusal, snapshotTables, useDatabase, type FormValues } from "../support/action-harness";
+import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
+
+vi.mock("node:crypto", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("node:crypto")>();
+  return { ...actual, default: actual, timingSafeEqual: vi.fn(actual.timingSafeEqual) };
+});
+vi.mock("@/db/client", async () => (await import("../support/action-harness")).mockDbClient());
+vi.mock("@/app/_lib/auth/viewer", async (actual) => (await import("../support/action-harness")).mockViewer(await actual<object>()));
+vi.mock("@/app/_lib/auth/config", async () => (await import("../support/action-harness")).mockAuthConfig());
+vi.mock("next/headers", async () => (await import("../support/action-harness")).mockNextHeaders());
+vi.mock("next/cache", async () => (await import("../support/action-harness")).mockNextCache());
+
+const EDITOR = "editor@ningxiang.demo";
+const VIEWER = "viewer@ningxiang.demo";
+const OFFICER = "officer@ningbo.demo"; // editor of qianwan-new-area, not a member of ningxiang-htz
+
+const HIDDEN = { contracted: "375000000", problem: "环评批复延迟-隐藏问题", unit: "招商二局-隐藏联系人" };
+const sha256 = (token: string) => createHash("sha256").update(token).digest();
+let seq = 0;
+
+interface Ctx {
+  db: Db;
+  nx: Actor;
+  qw: Actor;
+  projectA: string;
+  projectB: string; // same park as A
+  projectQ: string; // another park
+}
+
+async function newProject(db: Db, actor: Actor, name: string) {
+  const outcome = await createProject(db, actor, {
+    code: `SH-${++seq}`, name, nameEn: null, company: `${name}公司`, companyEn: null, cluster: "新材料", clusterEn: null,
+    responsibleUnit: HIDDEN.unit, leaderInCharge: "张副区长", health: "on_track",
+    plannedInvestment: "1200000000", contractedInvestment: HIDDEN.contracted, inPlaceInvestment: "100000000", completedInvestment: "0",
+  });
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+  return outcome.value.id;
+}
+
+function link(overrides: Partial<Omit<NewShareLink, "redaction">> & { redaction?: Partial<Redaction> } = {}): NewShareLink {
+  return { label: "省厅", scope: "project", projectId: null, expiresAt: null, snapshotAt: null, ...overrides, redaction: { ...DEFAULT_REDACTION, ...overrides.redaction } };
+}
+
+async function make(ctx: Ctx, actor: Actor, l: NewShareLink) {
+  const outcome = await createShareLink(ctx.db, actor, l);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+  return outcome.value;
+}
+
+async function open(token: string, query = "", headers: Record<string, string> = {}) {
+  const response = await sharePage(new Request(`http://share.test/share/${token}${query}`, { headers: { "x-forwarded-for": "198.51.100.1", ...headers } }), {
+    params: Promise.resolve({ token }),
+  });
+  return { status: response.status, headers: response.headers, body: await response.text() };
+}
+
+describe.each(TEST_TARGETS)("share links on %s", (kind) => {
+  let database: TestDatabase;
+  const ctx = {} as Ctx;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await seedDemoData(database.db);
+    useDatabase(database.db);
+    ctx.db = database.db;
+    const parkId = async (slug: string) => (await ctx.db.select({ id: parks.id }).from(parks).where(eq(parks.slug, slug)))[0]!.id;
+    ctx.nx = { parkId: await parkId("ningxiang-htz"), actorId: (await getUserByEmail(ctx.db, { email: EDITOR }))!.id };
+    ctx.qw = { parkId: await parkId("qianwan-new-area"), actorId: (await getUserByEmail(ctx.db, { email: OFFICER }))!.id };
+    ctx.projectA = await newProject(ctx.db, ctx.nx, "项目甲");
+    ctx.projectB = await newProject(ctx.db, ctx.nx, "项目乙");
+    ctx.projectQ = await newProject(ctx.db, ctx.qw, "项目丙");
+    await raiseProblem(ctx.db, ctx.nx, { projectId: ctx.projectA, description: HIDDEN.problem, owner: "园区经发局", dueDate: null });
+  });
+  afterAll(async () => database.drop());
+  beforeEach(() => {
+    vi.mocked(timingSafeEqual).mockClear();
+  });
+
+  it("makes tokens of 256 random bits and stores only their SHA-256, nowhere the token", async () => {
+    const { id, token } = await make(ctx, ctx.nx, link({ projectId: ctx.projectA }));
+    expect(Buffer.from(token, "base64url").length * 8).toBeGreaterThanOrEqual(128);
+    const [row] = await ctx.db.select({ hash: shareLinks.tokenHash }).from(shareLinks).where(eq(shareLinks.id, id));
+    expect(Buffer.from(row!.hash).equals(sha256(token))).toBe(true);
+    const tables = await ctx.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
+    const names = (Array.isArray(tables) ? tables : (tables as { rows: unknown[] }).rows) as { table_name: string }[];
+    for (const { table_name } of names) {
+      const found = await ctx.db.execute(sql`select count(*)::int as n from ${sql.identifier(table_name)} t where t::text like ${`%${token}%`}`);
+      const [row] = (Array.isArray(found) ? found : (found as { rows: unknown[] }).rows) as { n: number }[];
+      expect({ table_name, n: Number(row!.n) }).toEqual({ table_name, n: 0 });
+    }
+  });
+
+  it("resolves a live token, and gives the same null for unknown, malformed, revoked and expired ones", async () => {
+    const live = await make(ctx, ctx.nx, link({ projectId: ctx.projectA }));
+    const revoked = await make(ctx, ctx.nx, link({ projectId: ctx.projectA }));
+    const expired = await make(ctx, ctx.nx, link({ projectId: ctx.projectA, expiresAt: new Date(Date.now() - 1000) }));
+    await revokeShareLink(ctx.db, ctx.nx, { linkId: revoked.id });
+    expect(await resolveShareToken(ctx.db, live.token)).toMatchObject({ id: live.id, projectId: ctx.projectA, parkId: ctx.nx.parkId });
+    for (const token of [randomBytes(32).toString("base64url"), "short", `${live.token}x`, revoked.token, expired.token]) {
+      expect(await resolveShareToken(ctx.db, token)).toBeNull();
+    }
+    const pages = await Promise.all([revoked.token, expired.token, randomBytes(32).toString("base64url")].map((t) => open(t)));
+    expect(pages.map((p) => p.status)).toEqual([404, 404, 404]);
+    expect(new Set(pages.map((p) => p.body)).size).toBe(1);
+  });
+
+  it("compares the stored hash with timingSafeEqual on equal-length buffers", async () => {
+    const { token } = await make(ctx, ctx.nx, link({ projectId: ctx.projectA }));
+    await resolveShareToken(ctx.db, token);
+    const calls = vi.mocked(timingSafeEqual).mock.calls;
+    expect(calls).toHaveLength(1);
+    const [a, b] = calls[0]! as unknown as [Buffer, Buffer];
+    expect([a.length, b.length]).toEqual([32, 32]);
+    expect(Buffer.from(b).equals(sha256(token))).toBe(true);
+  });
+
+  it("loads only the link's own project, whatever ids are in the URL or the row", async () => {
+    const { id, token } = await make(ctx, ctx.nx, link({ projectId: ctx.projectA }));
+    const tampered = `?projectId=${ctx.projectB}&project=${ctx.projectQ}&parkId=${ctx.qw.parkId}&id=${ctx.projectB}`;
+    const page = await open(token, tampered);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("项目甲");
+    expect(page.body).not.toMatch(/项目乙|项目丙/);
+    const resolved = (await resolveShareToken(ctx.db, token))!;
+    expect(await getPublicProjectStatus(ctx.db, { ...resolved, parkId: ctx.qw.parkId })).toBeNull();
+    // A row pointing at another park's project (never written by the app) still shows nothing.
+    await ctx.db.update(shareLinks).set({ parkId: ctx.qw.parkId }).where(eq(shareLinks.id, id));
+    expect((await open(token)).status).toBe(404);
+  });
+
+  it("keeps hidden sections out of the data and the HTML, and shows them when chosen", async () => {
+    const hidden = await make(ctx, ctx.nx, link({ projectId: ctx.projectA }));
+    const status = await getPublicProjectStatus(ctx.db, (await resolveShareToken(ctx.db, hidden.token))!);
+    expect(status!.investment?.planned).toBe("1200000000.00");
+    const json = JSON.stringify(status);
+    for (const secret of [HIDDEN.contracted, HIDDEN.problem, HIDDEN.unit, "张副区长"]) expect(json).not.toContain(secret);
+    const page = await open(hidden.token, "?lang=en");
+    expect(page.body).toContain("¥1.2 bn");
+    for (const secret of [HIDDEN.problem, HIDDEN.unit, "¥375 M", "375000000"]) expect(page.body).not.toContain(secret);
+    expect(page.body).not.toMatch(/<script/i);
+    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(page.headers.get("cache-control")).toBe("no-store");
+    expect(page.headers.get("x-robots-tag")).toContain("noindex");
+
+    const shown = await make(ctx, ctx.nx, link({ projectId: ctx.projectA, redaction: { contractAmounts: true, problems: true, contacts: true } }));
+    const full = await open(shown.token, "?lang=en");
+    for (const text of [HIDDEN.problem, HIDDEN.unit, "¥375 M"]) expect(full.body).toContain(text);
+  });
+
+  it("counts 50 concurrent views exactly", async () => {
+    const { id } = await make(ctx, ctx.nx, link({ projectId: ctx.projectA }));
+    await Promise.all(Array.from({ length: 50 }, () => recordView(ctx.db, { linkId: id })));
+    const [row] = await ctx.db.select({ views: shareLinks.viewCount, last: shareLinks.lastViewedAt }).from(shareLinks).where(eq(shareLinks.id, id));
+    expect(row!.views).toBe(50);
+    expect(row!.last).not.toBeNull();
+  });
+
+  it("stops a revoked link on the very next request, although its page was cached", async () => {
+    const { id, token } = await make(ctx, ctx.nx, link({ scope: "park" }));
+    expect((await open(token)).status).toBe(200);
+    expect((await open(token)).status).toBe(200);
+    await revokeShareLink(ctx.db, ctx.nx, { linkId: id });
+    expect((await open(token)).status).toBe(404);
+  });
+
+  it("renders new data after a write, and freezes a snapshot before it", async () => {
+    const live = await make(ctx, ctx.nx, link({ projectId: ctx.projectB }));
+    // After the problem raised in beforeAll, before the entry below.
+    const cut = new Date();
+    const frozen = await make(ctx, ctx.nx, link({ projectId: ctx.projectB, snapshotAt: cut }));
+    const frozenPark = await make(ctx, ctx.nx, link({ scope: "park", snapshotAt: cut, redaction: { problems: true } }));
+    await open(live.token);
+    await logProgress(ctx.db, ctx.nx, {
+      projectId: ctx.projectB, period: "2025-03-01", narrative: "主体结构封顶-新进展", narrativeEn: null, investmentCompleted: null, outputValue: null,
+      sourceUrl: null, sourceRef: null, reached: {}, online: {}, problemDescription: null, problemOwner: null, problemDueDate: null,
+    });
+    await saveMilestone(ctx.db, ctx.nx, { projectId: ctx.projectB, type: "production", customLabel: null, plannedDate: "2026-01-31", forecastDate: null, actualDate: null, rebaselineReason: null });
+    expect((await open(live.token)).body).toContain("主体结构封顶-新进展");
+    for (const token of [frozen.token, frozenPark.token]) {
+      const snapshot = await open(token);
+      expect(snapshot.status).toBe(200);
+      expect(snapshot.body).not.toContain("主体结构封顶-新进展");
+    }
+    expect((await open(frozenPark.token)).body).toContain(HIDDEN.problem);
+  });
+
+  it("answers 429 to an address after too many unknown tokens, while valid links still work", async () => {
+    const ip = `203.0.113.${kind === "pglite" ? 1 : 2}`;
+    const counts = [];
+    for (let i = 0; i < MISSES_ALLOWED; i++) counts.push((await recordTokenMiss(ctx.db, { ip })).count);
+    expect(counts.at(-1)).toBe(MISSES_ALLOWED);
+    const blocked = await open(randomBytes(32).toString("base64url"), "", { "x-forwarded-for": ip });
+    expect(blocked.status).toBe(429);
+    const { token } = await make(ctx, ctx.nx, link({ scope: "park" }));
+    expect((await open(token, "", { "x-forwarded-for": ip })).status).toBe(200);
+    expect((await open(randomBytes(32).toString("base64url"), "", { "x-forwarded-for": "203.0.113.99" })).status).toBe(404);
+  });
+
+  describe("through the server actions", () => {
+    const createForm = (parkId: string, target: string): FormValues => ({ parkId, label: `链接-${++seq}`, target, "show.investment": "on", "show.progress": "on" });
+
+    async function refusedWithoutWrites(email: string | null, action: (p: never, f: FormData) => Promise<unknown>, values: FormValues) {
+      const before = await snapshotTables(ctx.db);
+      const outcome = refusal(await callAs(email, action, values));
+      expect(await snapshotTables(ctx.db)).toEqual(before);
+      return outcome;
+    }
+
+    it("creates for an editor of the park, returns the token once and audits it", async () => {
+      const outcome = await callAs(EDITOR, shareActions.createShareLinkAction, createForm(ctx.nx.parkId, ctx.projectA));
+      if ("redirected" in outcome || !outcome.ok) throw new Error(JSON.stringify(outcome));
+      const { id, token } = outcome.data as { id: string; token: string };
+      expect(await resolveShareToken(ctx.db, token)).toMatchObject({ id, redaction: { investment: true, progress: true, contractAmounts: false, problems: false } });
+      const audits = await ctx.db.select().from(auditEvents).where(eq(auditEvents.entityId, id));
+      expect(audits.map((a) => [a.entity, a.action, a.actorId])).toEqual([["share_link", "create", ctx.nx.actorId]]);
+      expect(JSON.stringify(audits)).not.toContain(token);
+    });
+
+    it.each([null, VIEWER, OFFICER])("refuses create and revoke for %s and writes nothing", async (email) => {
+      const { id } = await make(ctx, ctx.nx, link({ scope: "park" }));
+      const created = await refusedWithoutWrites(email, shareActions.createShareLinkAction, createForm(ctx.nx.parkId, "park"));
+      const revoked = await refusedWithoutWrites(email, shareActions.revokeShareLinkAction, { parkId: ctx.nx.parkId, linkId: id });
+      const expected = email === null ? "Please sign in." : "You do not have access to this.";
+      expect([created.message, revoked.message]).toEqual([expected, expected]);
+    });
+
+    it("refuses another park's project or link named under the officer's own park", async () => {
+      const { id } = await make(ctx, ctx.nx, link({ scope: "park" }));
+      const created = await refusedWithoutWrites(OFFICER, shareActions.createShareLinkAction, createForm(ctx.qw.parkId, ctx.projectA));
+      expect(created.fieldErrors).toEqual({ target: "This value is not valid." });
+      const revoked = await refusedWithoutWrites(OFFICER, shareActions.revokeShareLinkAction, { parkId: ctx.qw.parkId, linkId: id });
+      expect(revoked.message).toBe("Not found.");
+    });
+  });
+});
