@@ -1,7 +1,8 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { ChevronDown, LogOut } from "lucide-react";
+import { ChevronDown, KeyRound, LogOut } from "lucide-react";
+import Link from "next/link";
 import { useRef } from "react";
 import { signOutAction } from "@/app/_lib/actions/session";
 import { useI18n } from "./i18n-provider";
@@ -25,6 +26,12 @@ export function AccountMenu({ name, email }: { name: string; email: string }) {
         >
           <DropdownMenu.Label className="px-2 py-1.5 text-xs text-slate-600">{t("nav.signedInAs", { email })}</DropdownMenu.Label>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+          <DropdownMenu.Item asChild>
+            <Link href="/account" className="flex w-full items-center gap-2 rounded px-2 py-1.5 text-slate-800 outline-none data-[highlighted]:bg-slate-100">
+              <KeyRound aria-hidden className="size-4" />
+              {t("account.changePassword")}
+            </Link>
+          </DropdownMenu.Item>
           {/* Selecting the item submits the form; keeping the menu open lets the submission start first. */}
           <form ref={formRef} action={async (formData) => void (await signOutAction(null, formData))}>
             <DropdownMenu.Item

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { memberships, parks, sessions, users, type MembershipRole } from "../schema";
-import type { Executor } from "../types";
+import type { Db, Executor } from "../types";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -61,4 +61,17 @@ export async function listMembershipsByUser(db: Executor, { userId }: { userId: 
     .innerJoin(parks, eq(parks.id, memberships.parkId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(parks.name));
+}
+
+/** A new password ends every session of the user, on every device, in the same transaction. */
+export async function changePassword(db: Db, { userId, passwordHash }: { userId: string; passwordHash: string }) {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+  });
+}
+
+export async function getPasswordHash(db: Executor, { userId }: { userId: string }) {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return row?.passwordHash ?? null;
 }

@@ -69,7 +69,12 @@ export function mockAuthConfig() {
   const unused = () => {
     throw new Error("action-harness: next-auth was called, but getViewer is mocked");
   };
-  return { auth: unused, signIn: unused, signOut: unused, handlers: { GET: unused, POST: unused } };
+  // signOut ends in a redirect, as next-auth's does; the session row itself is the data layer's job.
+  const signOut = async (options?: { redirectTo?: string }) => {
+    const { redirect } = await import("next/navigation");
+    redirect(options?.redirectTo ?? "/");
+  };
+  return { auth: unused, signIn: unused, signOut, handlers: { GET: unused, POST: unused } };
 }
 
 export function mockNextHeaders() {

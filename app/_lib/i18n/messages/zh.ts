@@ -1,9 +1,11 @@
+import { accountZh } from "./account.zh";
 import type { MessageKey } from "./en";
 import { dashboardZh } from "./dashboard.zh";
 import { projectZh } from "./project.zh";
 import { shareZh } from "./share.zh";
 
 export const zh: Record<MessageKey, string> = {
+  ...accountZh,
   ...projectZh,
   ...shareZh,
   ...dashboardZh,

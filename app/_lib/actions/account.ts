@@ -1,0 +1,21 @@
+"use server";
+
+import { getDb } from "@/db/client";
+import { changePassword, getPasswordHash } from "@/db/queries/accounts";
+import { hashPassword, verifyPassword } from "../auth/password";
+import { signOut } from "../auth/config";
+import { changePasswordSchema } from "../domain/account-schemas";
+import { guardedAction } from "../guard";
+
+/** Changing a password ends every session of the user (sessions are rows), this one included. */
+export const changePasswordAction = guardedAction({ schema: changePasswordSchema, access: { who: "signed-in" } }, async ({ input, viewer, t, values }) => {
+  const db = await getDb();
+  const current = await getPasswordHash(db, { userId: viewer!.userId });
+  if (!(await verifyPassword(current, input.currentPassword))) {
+    return { ok: false, message: t("account.wrongCurrent"), fieldErrors: { currentPassword: t("account.wrongCurrent") }, values };
+  }
+  await changePassword(db, { userId: viewer!.userId, passwordHash: await hashPassword(input.newPassword) });
+  await signOut({ redirectTo: "/signin" });
+  return { ok: true };
+});
+
