@@ -2,17 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Building2, MapPin } from "lucide-react";
 import { getDb } from "@/db/client";
-import { listProjectsByParks, type ProjectListItem } from "@/db/queries/projects";
+import { listProjectsByParks, summarizeParks, type ProjectListItem } from "@/db/queries/projects";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { StageBadge } from "@/components/stage-badge";
 import { requireViewer, parkIdsOf } from "../_lib/auth/viewer";
 import { formatMoney, formatQuantity } from "../_lib/format/numbers";
-import { addDecimal } from "../_lib/format/units";
 import { getTranslator } from "../_lib/i18n/server";
 import { pickName } from "../_lib/i18n/pick";
 import type { Locale } from "../_lib/i18n/locale";
 import type { Translate } from "../_lib/i18n/translate";
+
+/** The overview shows each park's largest projects; the full list is one click away. */
+const PROJECTS_PER_PARK = 10;
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -37,7 +39,10 @@ export default async function ProjectsPage() {
   const viewer = await requireViewer();
   const { locale, t } = await getTranslator();
   const db = await getDb();
-  const items = await listProjectsByParks(db, { parkIds: parkIdsOf(viewer) });
+  const [items, summaries] = await Promise.all([
+    listProjectsByParks(db, { parkIds: parkIdsOf(viewer), perPark: PROJECTS_PER_PARK }),
+    summarizeParks(db, { parkIds: parkIdsOf(viewer) }),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -50,7 +55,7 @@ export default async function ProjectsPage() {
 
       {viewer.memberships.map((park) => {
         const parkProjects = items.filter((p) => p.parkId === park.parkId);
-        const planned = parkProjects.reduce((sum, p) => addDecimal(sum, p.plannedInvestment), "0");
+        const summary = summaries.get(park.parkId) ?? { projects: 0, planned: "0" };
         const headingId = `park-${park.slug}`;
         return (
           <Card key={park.parkId} aria-labelledby={headingId} data-testid={`park-${park.slug}`}>
@@ -69,10 +74,10 @@ export default async function ProjectsPage() {
               </div>
               <div className="flex flex-wrap items-center gap-3 text-sm">
                 <Badge>{t("projects.yourRole", { role: t(`role.${park.role}`) })}</Badge>
-                <span className="text-slate-600">{t("projects.count", { count: parkProjects.length })}</span>
+                <span className="text-slate-600">{t("projects.count", { count: summary.projects })}</span>
                 <span className="text-slate-600">
                   {t("projects.plannedTotal")}:{" "}
-                  <strong className="font-semibold text-slate-900 tabular-nums">{formatMoney(planned, locale)}</strong>
+                  <strong className="font-semibold text-slate-900 tabular-nums">{formatMoney(summary.planned, locale)}</strong>
                 </span>
               </div>
             </div>
@@ -137,6 +142,13 @@ export default async function ProjectsPage() {
                     </tbody>
                   </table>
                 </div>
+                {summary.projects > parkProjects.length ? (
+                  <p className="border-t border-slate-200 px-5 py-3 text-sm">
+                    <Link href={`/projects?park=${park.parkId}`} className="font-medium text-brand-700 hover:underline">
+                      {t("projects.seeAll", { count: summary.projects })}
+                    </Link>
+                  </p>
+                ) : null}
               </>
             )}
           </Card>

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { capacities, parks, projects } from "../schema";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { capacities, parkProjectStats, parks, projects } from "../schema";
 import type { Executor } from "../types";
 
 export interface CapacityTotal {
@@ -35,9 +35,25 @@ export async function listCapacityTotalsByProjects(db: Executor, { parkIds, proj
   return byProject;
 }
 
-/** Projects of the given parks (the caller passes only parks the viewer may see). */
-export async function listProjectsByParks(db: Executor, { parkIds }: { parkIds: string[] }) {
+/**
+ * Projects of the given parks (the caller passes only parks the viewer may see). With `perPark`, only
+ * each park's largest projects by planned investment: an overview of 50 parks must not list 20,000.
+ */
+export async function listProjectsByParks(db: Executor, { parkIds, perPark }: { parkIds: string[]; perPark?: number }) {
   if (parkIds.length === 0) return [];
+  let ids: string[] | null = null;
+  if (perPark !== undefined) {
+    const ranked = db
+      .select({
+        id: projects.id,
+        rank: sql<number>`row_number() over (partition by ${projects.parkId} order by ${projects.plannedInvestment} desc, ${projects.code})`.as("rank"),
+      })
+      .from(projects)
+      .where(inArray(projects.parkId, parkIds))
+      .as("ranked");
+    ids = (await db.select({ id: ranked.id }).from(ranked).where(lte(ranked.rank, perPark))).map((r) => r.id);
+    if (ids.length === 0) return [];
+  }
   const rows = await db
     .select({
       id: projects.id,
@@ -56,10 +72,25 @@ export async function listProjectsByParks(db: Executor, { parkIds }: { parkIds: 
     })
     .from(projects)
     .innerJoin(parks, eq(parks.id, projects.parkId))
-    .where(inArray(projects.parkId, parkIds))
+    .where(and(inArray(projects.parkId, parkIds), ids ? inArray(projects.id, ids) : undefined))
     .orderBy(asc(parks.name), asc(projects.code));
   const totals = await listCapacityTotalsByProjects(db, { parkIds, projectIds: rows.map((r) => r.id) });
   return rows.map((r) => ({ ...r, capacity: totals.get(r.id) ?? [] }));
 }
 
 export type ProjectListItem = Awaited<ReturnType<typeof listProjectsByParks>>[number];
+
+/** Per park: how many projects and their planned total, from the summary kept by triggers. */
+export async function summarizeParks(db: Executor, { parkIds }: { parkIds: string[] }) {
+  if (parkIds.length === 0) return new Map<string, { projects: number; planned: string }>();
+  const rows = await db
+    .select({
+      parkId: parkProjectStats.parkId,
+      projects: sql<number>`sum(${parkProjectStats.projects})`.mapWith(Number),
+      planned: sql<string>`sum(${parkProjectStats.planned})::text`,
+    })
+    .from(parkProjectStats)
+    .where(inArray(parkProjectStats.parkId, parkIds))
+    .groupBy(parkProjectStats.parkId);
+  return new Map(rows.map((r) => [r.parkId, { projects: r.projects, planned: r.planned }]));
+}

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession, deleteSession, getSessionUser, getUserByEmail, listMembershipsByUser } from "@/db/queries/accounts";
-import { listProjectsByParks } from "@/db/queries/projects";
+import { listProjectsByParks, summarizeParks } from "@/db/queries/projects";
 import { memberships, parks, sessions } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed";
 import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
@@ -47,6 +47,24 @@ describe.each(TEST_TARGETS)("accounts and project queries on %s", (kind) => {
     expect(list.length).toBeGreaterThan(0);
     expect(list.every((p) => p.parkId === ningxiang!.id)).toBe(true);
     expect(await listProjectsByParks(database.db, { parkIds: [] })).toEqual([]);
+  });
+
+  it("lists only each park's largest projects when asked, and counts them all", async () => {
+    const all = await database.db.select().from(parks);
+    const ids = all.map((p) => p.id);
+    const top = await listProjectsByParks(database.db, { parkIds: ids, perPark: 2 });
+    const full = await listProjectsByParks(database.db, { parkIds: ids });
+    const summaries = await summarizeParks(database.db, { parkIds: ids });
+    for (const park of all) {
+      const mine = full.filter((p) => p.parkId === park.id);
+      const expected = [...mine]
+        .sort((a, b) => Number(b.plannedInvestment) - Number(a.plannedInvestment) || (a.code < b.code ? -1 : 1))
+        .slice(0, 2)
+        .map((p) => p.id)
+        .sort();
+      expect(top.filter((p) => p.parkId === park.id).map((p) => p.id).sort()).toEqual(expected);
+      expect(summaries.get(park.id)?.projects ?? 0).toBe(mine.length);
+    }
   });
 
   it("sums designed capacity per unit and period only", async () => {

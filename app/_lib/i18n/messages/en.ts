@@ -97,6 +97,7 @@ export const en = {
   "projects.plannedTotal": "Planned investment",
   "projects.estimated": "estimated",
   "projects.estimatedHint": "Some figures are estimates: the source does not state them exactly.",
+  "projects.seeAll": "All {count} projects of this park →",
   "projects.none": "—",
 } as const;
 

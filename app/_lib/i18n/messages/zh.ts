@@ -96,5 +96,6 @@ export const zh: Record<MessageKey, string> = {
   "projects.plannedTotal": "计划总投资",
   "projects.estimated": "估计",
   "projects.estimatedHint": "部分数据为估计值：来源未明确给出。",
+  "projects.seeAll": "查看本园区全部 {count} 个项目 →",
   "projects.none": "—",
 };
