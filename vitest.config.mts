@@ -10,7 +10,12 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    include: [
+      "tests/unit/**/*.test.ts",
+      "tests/integration/**/*.test.ts",
+      // The fault test stops a PostgreSQL server it creates; run it with `npm run test:faults`.
+      ...(process.env.PARKLINE_FAULTS === "1" ? ["tests/faults/**/*.test.ts"] : []),
+    ],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

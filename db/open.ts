@@ -21,6 +21,8 @@ export async function openDatabase(target: DatabaseTarget | { kind: "pglite-memo
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {},
       connect_timeout: 10,
+      // Reconnect quickly once the server is back (the default backoff grows to 20 s during an outage).
+      backoff: (attempt: number) => Math.min(0.1 * 2 ** attempt, 2),
     });
     try {
       await client`select 1`;

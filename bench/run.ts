@@ -1,0 +1,556 @@
+// `npm run bench`: how fast the app serves its rollup pages on the dataset `npm run bench:data` loads.
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/parkline_bench npm run bench
+// 1. times the rollup queries in-process (median of 50 runs each);
+// 2. builds (unless BENCH_SKIP_BUILD=1), starts `next start` on port 3950, signs in as leader@bench.demo;
+// 3. loads each page with autocannon, 10 connections, in interleaved rounds (static → nodb → pages → …),
+//    then holds a steady 50 req/s on the park dashboard for its p99;
+// 4. writes bench/results.json and bench/results.md.
+// Knobs: BENCH_ROUNDS (3), BENCH_DURATION seconds per run (5), BENCH_ONLY=rollups to skip the HTTP part.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { asc, sql } from "drizzle-orm";
+import { isoToday } from "../app/_lib/domain/milestones";
+import { openDatabase } from "../db/open";
+import { listCapacityReports, listMilestoneTimeline } from "../db/queries/park-dashboard";
+import { compareParks, getRollup, listLateMilestones, listOpenProblems, listProjectPaceInputs } from "../db/queries/rollups";
+import { parks } from "../db/schema";
+import type { Db } from "../db/types";
+
+const PORT = 3950;
+const BASE = `http://127.0.0.1:${PORT}`;
+const USER = { email: "leader@bench.demo", password: "parkline-demo" };
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
+const CONNECTIONS = 10;
+const STEADY_RATE = 50;
+const STEADY_S = 10;
+const QUERY_RUNS = 50;
+
+interface Context {
+  parkSlug: string;
+  province: string;
+}
+
+/**
+ * What is measured, in the order of each round. A page that answers 404 is reported as missing and
+ * skipped (pages still being built): add new pages here.
+ */
+const TARGETS: { key: string; label: string; path: (c: Context) => string; mayBeTooHeavy?: boolean }[] = [
+  { key: "static", label: "static file (public/bench.txt)", path: () => "/bench.txt" },
+  { key: "nodb", label: "dynamic, no database (/bench/nodb)", path: () => "/bench/nodb" },
+  { key: "health", label: "health check (one query, no session)", path: () => "/api/health" },
+  { key: "dashboard", label: "park dashboard", path: (c) => `/parks/${c.parkSlug}` },
+  { key: "region", label: "region view (one province)", path: (c) => `/regions?province=${encodeURIComponent(c.province)}` },
+  { key: "projects", label: "project list (/projects)", path: () => "/projects" },
+  // For a viewer of every park the home page lists every project: timed alone if it is too heavy.
+  { key: "home", label: "home (/)", path: () => "/", mayBeTooHeavy: true },
+];
+/** The steady-rate run uses the first of these that exists. */
+const STEADY_CANDIDATES = ["dashboard", "projects", "home"];
+
+const TARGET_MS = { onePark: 3, allParks: 20 };
+const TARGET_HTTP = { overStatic: 0.15, overNodb: 0.75, steadyP99Ms: 60 };
+
+// autocannon ships no types; this is the part of its programmatic API used here.
+interface CannonResult {
+  requests: { average: number; total: number };
+  /** Seconds the run lasted. */
+  duration: number;
+  latency: { p50: number; p99: number; max: number; average: number };
+  throughput: { average: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+  overallRate?: number;
+  timeout?: number;
+}) => Promise<CannonResult>;
+const autocannon = createRequire(join(process.cwd(), "package.json"))("autocannon") as Autocannon;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  return Number.isInteger(mid) ? (sorted[mid - 1]! + sorted[mid]!) / 2 : sorted[Math.floor(mid)]!;
+}
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
+
+/** The commit checked out, read from .git without running git; null when there is none. */
+function gitCommit(): string | null {
+  const dotGit = join(process.cwd(), ".git");
+  try {
+    // In a worktree, .git is a file naming the real directory.
+    const gitDir = statSync(dotGit).isDirectory() ? dotGit : readFileSync(dotGit, "utf8").replace(/^gitdir:\s*/, "").trim();
+    return readRef(gitDir);
+  } catch {
+    return null;
+  }
+}
+
+function readRef(gitDir: string): string | null {
+  try {
+    const head = readFileSync(join(gitDir, "HEAD"), "utf8").trim();
+    if (!head.startsWith("ref: ")) return head;
+    const ref = head.slice(5);
+    const common = existsSync(join(gitDir, "commondir")) ? join(gitDir, readFileSync(join(gitDir, "commondir"), "utf8").trim()) : gitDir;
+    for (const dir of [gitDir, common]) {
+      if (existsSync(join(dir, ref))) return readFileSync(join(dir, ref), "utf8").trim();
+    }
+    const packed = readFileSync(join(common, "packed-refs"), "utf8").split("\n").find((line) => line.endsWith(` ${ref}`));
+    return packed?.split(" ")[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+// ---------- rollup queries, in-process ----------
+
+async function timeQuery(fn: () => Promise<unknown>) {
+  for (let i = 0; i < 5; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < QUERY_RUNS; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return { medianMs: round2(median(times)), p95Ms: round2(percentile(times, 0.95)), minMs: round2(Math.min(...times)) };
+}
+
+async function timeRollups(db: Db, parkRows: { id: string; province: string }[]) {
+  const today = isoToday();
+  const parkIds = parkRows.map((p) => p.id);
+  const one = [parkIds[0]!];
+  const province = parkRows.filter((p) => p.province === parkRows[0]!.province).map((p) => p.id);
+  const cases: { name: string; targetMs: number | null; run: () => Promise<unknown> }[] = [
+    { name: "getRollup, 1 park", targetMs: TARGET_MS.onePark, run: () => getRollup(db, { parkIds: one, today }) },
+    { name: `getRollup, ${parkIds.length} parks`, targetMs: TARGET_MS.allParks, run: () => getRollup(db, { parkIds, today }) },
+    { name: `compareParks, ${parkIds.length} parks`, targetMs: TARGET_MS.allParks, run: () => compareParks(db, { parkIds, today }) },
+    { name: "listLateMilestones, 1 park", targetMs: TARGET_MS.onePark, run: () => listLateMilestones(db, { parkIds: one, today }) },
+    // No targets of their own: the rest of what the dashboard and the region view read.
+    { name: `getRollup, 1 province (${province.length} parks)`, targetMs: null, run: () => getRollup(db, { parkIds: province, today }) },
+    { name: "listOpenProblems, 1 park", targetMs: null, run: () => listOpenProblems(db, { parkIds: one }) },
+    { name: "listProjectPaceInputs, 1 park", targetMs: null, run: () => listProjectPaceInputs(db, { parkId: one[0]! }) },
+    { name: "listMilestoneTimeline, 1 park", targetMs: null, run: () => listMilestoneTimeline(db, { parkId: one[0]! }) },
+    { name: "listCapacityReports, 1 park", targetMs: null, run: () => listCapacityReports(db, { parkId: one[0]! }) },
+  ];
+  const results: { name: string; medianMs: number | null; p95Ms: number | null; minMs: number | null; targetMs: number | null; ok: boolean | null; error?: string }[] = [];
+  for (const c of cases) {
+    try {
+      const t = await timeQuery(c.run);
+      results.push({ name: c.name, ...t, targetMs: c.targetMs, ok: c.targetMs === null ? null : t.medianMs <= c.targetMs });
+      console.log(`  ${c.name.padEnd(36)} median ${t.medianMs.toFixed(2).padStart(7)} ms   p95 ${t.p95Ms.toFixed(2).padStart(7)} ms`);
+    } catch (error) {
+      // A broken query is a finding, not a reason to skip the rest of the bench.
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message.split("\n")[0]! : String(error);
+      results.push({ name: c.name, medianMs: null, p95Ms: null, minMs: null, targetMs: c.targetMs, ok: c.targetMs === null ? null : false, error: cause });
+      console.log(`  ${c.name.padEnd(36)} FAILED: ${cause}`);
+    }
+  }
+  return results;
+}
+
+// ---------- the server ----------
+
+/** The PID listening on a TCP port, or null (pitfall 10: stop the server by this PID, not by npx's). */
+function pidOnPort(port: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    const ss = spawn("ss", ["-ltnpH", `sport = :${port}`]);
+    let out = "";
+    ss.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    ss.on("error", () => resolve(null));
+    ss.on("close", () => {
+      const match = /pid=(\d+)/.exec(out);
+      resolve(match ? Number(match[1]) : null);
+    });
+  });
+}
+
+function cmdline(pid: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Who else uses this checkout's .next: a `next build`, or a `next start` (e.g. the e2e suite) that a
+ * build would pull the files from under. `next dev` writes to .next/dev and is left alone.
+ */
+function otherNextUser(): string | null {
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d) && Number(d) !== process.pid)) {
+    const cmd = cmdline(pid);
+    // A build renames its process "next-build (vX)"; its launcher still reads "next build".
+    if (/next(\.js)? build|^next-build/.test(cmd)) return `next build (pid ${pid})`;
+    if (!cmd.startsWith("next-server")) continue;
+    try {
+      if (readlinkSync(`/proc/${pid}/cwd`) !== process.cwd()) continue;
+      const ppid = /^\d+ \(.*\) \S (\d+)/.exec(readFileSync(`/proc/${pid}/stat`, "utf8"))?.[1];
+      if (ppid && /next(\.js)? start/.test(cmdline(ppid))) return `next start (pid ${pid})`;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return null;
+}
+
+async function waitForQuietBuild() {
+  for (let waited = 0; waited < 900; waited += 5) {
+    const busy = otherNextUser();
+    if (!busy) return;
+    if (waited % 60 === 0) console.log(`Waiting: ${busy} uses .next…`);
+    await sleep(5000);
+  }
+  throw new Error("Another next build or next start has used .next for 15 minutes; try again later");
+}
+
+function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string }> {
+  const busy = await pidOnPort(PORT);
+  if (busy) throw new Error(`Port ${PORT} is already in use (pid ${busy}); stop that server first`);
+  const child = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  child.stdout?.on("data", (c: Buffer) => (log = (log + c.toString()).slice(-4000)));
+  child.stderr?.on("data", (c: Buffer) => (log = (log + c.toString()).slice(-4000)));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${log}`);
+    try {
+      const res = await fetch(`${BASE}/api/health`);
+      if (res.ok) return { child, output: () => log };
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`The server did not answer /api/health within 60 s:\n${log}`);
+}
+
+async function stopServer(child: ChildProcess | null) {
+  const pid = await pidOnPort(PORT);
+  for (const p of new Set([pid, child?.pid].filter((x): x is number => typeof x === "number"))) {
+    try {
+      process.kill(p, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+  for (let i = 0; i < 40 && (await pidOnPort(PORT)); i++) await sleep(250);
+  const left = await pidOnPort(PORT);
+  if (left) process.kill(left, "SIGKILL");
+}
+
+function cookiesOf(res: Response): string[] {
+  return res.headers.getSetCookie().map((c) => c.split(";")[0]!);
+}
+
+/** Signs in like the browser does with next-auth's credentials endpoint; returns the Cookie header. */
+async function signIn(): Promise<string> {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookies = cookiesOf(csrf);
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
+    body: new URLSearchParams({ ...USER, csrfToken, callbackUrl: `${BASE}/` }),
+  });
+  const session = cookiesOf(res).filter((c) => c.startsWith("authjs.session-token"));
+  if (session.length === 0) {
+    throw new Error(`Sign-in as ${USER.email} failed (status ${res.status}, location ${res.headers.get("location")}); load the data with npm run bench:data`);
+  }
+  return session.join("; ");
+}
+
+// ---------- HTTP ----------
+
+interface RunFigures {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+/**
+ * Requests a run abandons keep the server busy after it ends: wait until the no-database page answers
+ * fast again, so the next page in the round is not measured against the previous one's backlog.
+ */
+async function drain() {
+  const deadline = Date.now() + 60_000;
+  for (let fast = 0; fast < 3 && Date.now() < deadline; ) {
+    const t0 = performance.now();
+    await fetch(`${BASE}/bench/nodb`).then((r) => r.arrayBuffer());
+    fast = performance.now() - t0 < 50 ? fast + 1 : 0;
+    if (fast === 0) await sleep(200);
+  }
+}
+
+async function load(url: string, cookie: string, duration: number): Promise<RunFigures> {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration, headers: { cookie }, timeout: 30 });
+  await drain();
+  // Completed requests over the run's length: the per-second average rounds slow pages to whole numbers.
+  return { rps: round2(r.requests.total / r.duration), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+}
+
+/** Pages heavier than this (when marked mayBeTooHeavy) are timed one request at a time: under 10 connections they would starve the rest. */
+const HEAVY = { bytes: 2_000_000, ms: 2000 };
+
+interface PageFigures {
+  label: string;
+  path: string;
+  status: string;
+  bytes?: number;
+  rounds: RunFigures[];
+  median?: { rps: number; p50: number; p99: number };
+  /** Median time to the last byte of 3 requests in a row, nothing else running: the service time. */
+  singleMs?: number;
+}
+
+async function timedGet(url: string, cookie: string) {
+  const t0 = performance.now();
+  const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
+  const bytes = (await res.arrayBuffer()).byteLength;
+  return { res, bytes, ms: performance.now() - t0 };
+}
+
+async function measureHttp(ctx: Context, cookie: string, notes: string[], serverLog: () => string) {
+  const pages: Record<string, PageFigures> = {};
+  for (const t of TARGETS) {
+    const path = t.path(ctx);
+    const { res, bytes, ms } = await timedGet(`${BASE}${path}`, cookie);
+    const alone = async () => {
+      const times = [];
+      for (let i = 0; i < 3; i++) times.push((await timedGet(`${BASE}${path}`, cookie)).ms);
+      return round2(median(times));
+    };
+    if (res.status === 200 && t.mayBeTooHeavy && (bytes > HEAVY.bytes || ms > HEAVY.ms)) {
+      const singleMs = await alone();
+      pages[t.key] = { label: t.label, path, status: "too heavy to load-test", bytes, rounds: [], singleMs };
+      notes.push(`${path} returns ${(bytes / 1e6).toFixed(1)} MB in ${Math.round(singleMs)} ms a request (alone): timed one request at a time, not under load.`);
+    } else if (res.status === 200) pages[t.key] = { label: t.label, path, status: "measured", bytes, rounds: [], singleMs: await alone() };
+    else if (res.status === 404) {
+      pages[t.key] = { label: t.label, path, status: "missing (404)", rounds: [] };
+      notes.push(`${path} answered 404: not measured (the page does not exist yet).`);
+    } else if (res.status >= 300 && res.status < 400) {
+      throw new Error(`${path} redirected to ${res.headers.get("location") ?? "?"}: the session was not accepted`);
+    } else {
+      // A page that fails is a finding: report it, measure the rest.
+      pages[t.key] = { label: t.label, path, status: `failed (${res.status})`, rounds: [] };
+      const log = serverLog().split("\n").filter((l) => /error|⨯/i.test(l)).slice(-3).join(" | ");
+      notes.push(`${path} answered ${res.status}: not measured. Server log: ${log || "(nothing logged)"}`);
+    }
+  }
+  const measured = TARGETS.filter((t) => pages[t.key]!.status === "measured");
+  console.log(`Warm-up (2 s each): ${measured.map((t) => t.key).join(", ")}`);
+  for (const t of measured) await load(`${BASE}${pages[t.key]!.path}`, cookie, 2);
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const t of measured) {
+      const page = pages[t.key]!;
+      const figures = await load(`${BASE}${page.path}`, cookie, DURATION_S);
+      page.rounds.push(figures);
+      console.log(`  round ${round}  ${t.key.padEnd(10)} ${figures.rps.toFixed(1).padStart(8)} req/s   p50 ${String(figures.p50).padStart(5)} ms   p99 ${String(figures.p99).padStart(5)} ms${figures.non2xx || figures.errors ? `   non-2xx ${figures.non2xx}, errors ${figures.errors}` : ""}`);
+    }
+  }
+  for (const t of measured) {
+    const page = pages[t.key]!;
+    page.median = { rps: round2(median(page.rounds.map((r) => r.rps))), p50: median(page.rounds.map((r) => r.p50)), p99: median(page.rounds.map((r) => r.p99)) };
+    if (page.rounds.some((r) => r.non2xx || r.errors)) notes.push(`${page.path} had non-2xx answers or errors in some rounds: see results.json.`);
+    if (page.rounds.some((r) => r.rps === 0)) notes.push(`${page.path} completed no request in some rounds: the server was stuck (see results.json).`);
+  }
+
+  const steadyKey = STEADY_CANDIDATES.find((k) => pages[k]?.status === "measured");
+  let steady = null;
+  if (steadyKey) {
+    if (steadyKey !== "dashboard") {
+      notes.push(`The steady ${STEADY_RATE} req/s run used ${pages[steadyKey]!.path}: the park dashboard was ${pages.dashboard?.status ?? "not measured"}.`);
+    }
+    const r = await autocannon({ url: `${BASE}${pages[steadyKey]!.path}`, connections: CONNECTIONS, duration: STEADY_S, overallRate: STEADY_RATE, headers: { cookie }, timeout: 30 });
+    steady = { page: steadyKey, path: pages[steadyKey]!.path, rate: STEADY_RATE, durationS: STEADY_S, achievedRps: round2(r.requests.total / r.duration), p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+    console.log(`  steady ${STEADY_RATE} req/s on ${steady.path}: p50 ${steady.p50} ms, p99 ${steady.p99} ms, max ${steady.max} ms`);
+  }
+  return { pages, steady };
+}
+
+// ---------- report ----------
+
+type Results = Awaited<ReturnType<typeof collect>>;
+
+function markdown(r: Results): string {
+  const lines = [
+    `# Parkline bench — ${r.generatedAt}`,
+    "",
+    `Commit ${r.commit ?? "unknown"} · ${r.machine.cpus}× ${r.machine.cpuModel} · ${r.machine.memoryGb} GB · Node ${r.machine.node} · PostgreSQL ${r.machine.postgres}`,
+    `Dataset: ${Object.entries(r.dataset).map(([k, v]) => `${k} ${Number(v).toLocaleString("en")}`).join(", ")}`,
+    "",
+    "## Rollup queries (in-process, median of 50)",
+    "",
+    "| query | median ms | p95 ms | target ms | ok |",
+    "|---|---:|---:|---:|---|",
+    ...r.rollups.map((q) =>
+      q.error
+        ? `| ${q.name} | failed: ${q.error} | | ${q.targetMs ?? "–"} | **no** |`
+        : `| ${q.name} | ${q.medianMs?.toFixed(2)} | ${q.p95Ms?.toFixed(2)} | ${q.targetMs ?? "–"} | ${q.ok === null ? "–" : q.ok ? "yes" : "**no**"} |`,
+    ),
+  ];
+  if (r.http) {
+    lines.push(
+      "",
+      `## Pages (autocannon, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION_S} s, medians)`,
+      "",
+      "| page | path | req/s | p50 ms | p99 ms | alone ms | bytes |",
+      "|---|---|---:|---:|---:|---:|---:|",
+      ...Object.values(r.http.pages).map((p) =>
+        p.median
+          ? `| ${p.label} | \`${p.path}\` | ${p.median.rps.toFixed(1)} | ${p.median.p50} | ${p.median.p99} | ${p.singleMs} | ${p.bytes?.toLocaleString("en")} |`
+          : p.singleMs !== undefined
+            ? `| ${p.label} | \`${p.path}\` | ${p.status} | | | ${p.singleMs} | ${p.bytes?.toLocaleString("en")} |`
+            : `| ${p.label} | \`${p.path}\` | ${p.status} | | | | |`,
+      ),
+      "",
+      "alone: median time to the last byte of 3 requests in a row with nothing else running.",
+    );
+    if (r.http.steady) {
+      const s = r.http.steady;
+      lines.push("", `Steady ${s.rate} req/s for ${s.durationS} s on \`${s.path}\`: achieved ${s.achievedRps} req/s, p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms.`);
+    }
+  }
+  lines.push("", "## Checks", "", "| check | value | target | ok |", "|---|---:|---:|---|", ...r.checks.map((c) => `| ${c.name} | ${c.value ?? "–"} | ${c.target} | ${c.ok === null ? "not measured" : c.ok ? "yes" : "**no**"} |`));
+  if (r.notes.length) lines.push("", "## Notes", "", ...r.notes.map((n) => `- ${n}`));
+  return `${lines.join("\n")}\n`;
+}
+
+async function collect(url: string) {
+  const notes: string[] = [];
+  const { db, close } = await openDatabase({ kind: "postgres", url });
+  let parkRows: { id: string; slug: string; province: string }[];
+  let dataset: Record<string, number>;
+  let postgresVersion: string;
+  let rollups: Awaited<ReturnType<typeof timeRollups>>;
+  try {
+    parkRows = await db.select({ id: parks.id, slug: parks.slug, province: parks.province }).from(parks).orderBy(asc(parks.slug));
+    if (parkRows.length === 0) throw new Error("The database holds no parks; load the data first: npm run bench:data");
+    const counts = ["parks", "projects", "capacities", "milestones", "progress_entries", "progress_capacities", "problems", "park_monthly_stats"];
+    [dataset] = rowsOf<Record<string, number>>(await db.execute(sql.raw(`select ${counts.map((t) => `(select count(*)::int from ${t}) as ${t}`).join(", ")}`))) as [Record<string, number>];
+    [{ v: postgresVersion }] = rowsOf<{ v: string }>(await db.execute(sql`select current_setting('server_version') as v`)) as [{ v: string }];
+    console.log(`Rollup queries on ${dataset.progress_entries!.toLocaleString("en")} entries, ${parkRows.length} parks (median of ${QUERY_RUNS}):`);
+    rollups = await timeRollups(db, parkRows);
+  } finally {
+    await close();
+  }
+
+  let http: Awaited<ReturnType<typeof measureHttp>> | null = null;
+  if (process.env.BENCH_ONLY !== "rollups") {
+    const env = {
+      ...process.env,
+      NODE_ENV: "production" as const,
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(33).toString("base64"),
+      AUTH_TRUST_HOST: "true",
+      DATABASE_URL: url,
+    };
+    if (process.env.BENCH_SKIP_BUILD !== "1") {
+      for (let attempt = 1; ; attempt++) {
+        await waitForQuietBuild();
+        try {
+          await runToEnd("node_modules/.bin/next", ["build"], env);
+          break;
+        } catch (error) {
+          // Someone else's build may start between the check and ours: wait for it and try again.
+          if (attempt >= 3 || !otherNextUser()) throw error;
+        }
+      }
+    }
+    let child: ChildProcess | null = null;
+    try {
+      const server = await startServer(env);
+      child = server.child;
+      const cookie = await signIn();
+      const park = parkRows[0]!;
+      http = await measureHttp({ parkSlug: park.slug, province: park.province }, cookie, notes, server.output);
+    } finally {
+      await stopServer(child);
+    }
+  }
+
+  const page = (key: string) => http?.pages[key]?.median;
+  const dashboard = page("dashboard");
+  const ratio = (a?: { rps: number }, b?: { rps: number }) => (a && b ? Number((a.rps / b.rps).toPrecision(3)) : null);
+  const checks = [
+    ...rollups.filter((q) => q.targetMs !== null).map((q) => ({ name: `${q.name} (median ms)`, value: q.medianMs ?? q.error ?? null, target: `≤ ${q.targetMs}`, ok: q.ok })),
+    { name: "dashboard / static throughput", value: ratio(dashboard, page("static")), target: `≥ ${TARGET_HTTP.overStatic}`, ok: dashboard ? ratio(dashboard, page("static"))! >= TARGET_HTTP.overStatic : null },
+    { name: "dashboard / nodb throughput", value: ratio(dashboard, page("nodb")), target: `≥ ${TARGET_HTTP.overNodb}`, ok: dashboard ? ratio(dashboard, page("nodb"))! >= TARGET_HTTP.overNodb : null },
+    {
+      name: `p99 at ${STEADY_RATE} req/s (${http?.steady?.path ?? "dashboard"})`,
+      value: http?.steady?.p99 ?? null,
+      target: `≤ ${TARGET_HTTP.steadyP99Ms} ms`,
+      ok: http?.steady?.page === "dashboard" ? http.steady.p99 <= TARGET_HTTP.steadyP99Ms : null,
+    },
+  ];
+  // The same ratios for the pages that exist, as a reference while the dashboard is missing.
+  const ratios: Record<string, { overStatic: number | null; overNodb: number | null }> = {};
+  for (const key of ["dashboard", "region", "projects", "home"]) {
+    if (page(key)) ratios[key] = { overStatic: ratio(page(key), page("static")), overNodb: ratio(page(key), page("nodb")) };
+  }
+  return {
+    generatedAt: new Date().toISOString(),
+    commit: gitCommit(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model.trim() ?? "unknown",
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      os: `${os.type()} ${os.release()}`,
+      node: process.version,
+      postgres: postgresVersion,
+      loadGenerator: "autocannon in the same machine as the server (2 cores shared)",
+    },
+    dataset,
+    config: { rounds: ROUNDS, durationS: DURATION_S, connections: CONNECTIONS, queryRuns: QUERY_RUNS, park: parkRows[0]!.slug, province: parkRows[0]!.province },
+    rollups,
+    http,
+    ratios,
+    checks,
+    notes,
+  };
+}
+
+async function main() {
+  const url = process.env.DATABASE_URL?.trim();
+  if (!url) {
+    console.error("npm run bench needs DATABASE_URL (a PostgreSQL loaded with npm run bench:data); it does not run on the embedded PGlite.");
+    process.exit(1);
+  }
+  const results = await collect(url);
+  writeFileSync(join("bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join("bench", "results.md"), markdown(results));
+  console.log(`\n${markdown(results)}`);
+  console.log("Wrote bench/results.json and bench/results.md");
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
