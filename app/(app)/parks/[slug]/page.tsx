@@ -100,7 +100,7 @@ export default async function ParkDashboardPage({ params }: { params: Promise<{ 
       <PaceSection rollup={rollup!} ctx={ctx} />
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <LateSection items={late} ctx={ctx} />
-        <OffPaceSection inputs={paceInputs} rule={rule} ruleIsDefault={!ruleRow} ctx={ctx} />
+        <OffPaceSection parkId={park.parkId} inputs={paceInputs} rule={rule} ruleIsDefault={!ruleRow} ctx={ctx} />
       </div>
       <ProblemsSection items={problems} total={rollup!.openProblemCount} ctx={ctx} />
       <TimelineSection projects={timeline} ctx={ctx} />

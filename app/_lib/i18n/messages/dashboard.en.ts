@@ -55,6 +55,7 @@ export const dashboardEn = {
   "dashboard.forecastOn": "forecast {date}",
   "dashboard.daysLate": "{days} days late",
 
+  "dashboard.offPaceMore": "{count} more — see the project list",
   "dashboard.offPaceTitle": "Projects off pace",
   "dashboard.offPaceNone": "Every project is on pace under the rule.",
   "dashboard.ruleText": "Yellow at {yellow} pp behind pace, red at {red} pp, or when construction has not started {months} months after its planned date.",

@@ -56,6 +56,7 @@ export const dashboardZh: Record<keyof typeof dashboardEn, string> = {
   "dashboard.forecastOn": "预计 {date}",
   "dashboard.daysLate": "逾期 {days} 天",
 
+  "dashboard.offPaceMore": "另有 {count} 个——查看项目列表",
   "dashboard.offPaceTitle": "进度滞后项目",
   "dashboard.offPaceNone": "按规则，所有项目进度正常。",
   "dashboard.ruleText": "落后序时进度 {yellow} 个百分点为黄色，{red} 个百分点为红色；计划开工 {months} 个月后仍未开工亦为红色。",

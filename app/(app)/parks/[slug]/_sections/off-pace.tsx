@@ -18,11 +18,14 @@ export function monthsBetween(from: string, to: string): number {
   return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
 }
 
+/** The worst ones are shown; a park with hundreds flagged would otherwise send megabytes. */
+const SHOWN = 25;
+
 /**
  * Projects the park's three-colour rule puts at risk or off track, each with the reason and the
  * clause that fired, beside the health the officer reported: the two can disagree, and that is news.
  */
-export function OffPaceSection({ inputs, rule, ruleIsDefault, ctx }: { inputs: PaceInput[]; rule: HealthRule; ruleIsDefault: boolean; ctx: SectionContext }) {
+export function OffPaceSection({ parkId, inputs, rule, ruleIsDefault, ctx }: { parkId: string; inputs: PaceInput[]; rule: HealthRule; ruleIsDefault: boolean; ctx: SectionContext }) {
   const { t, locale, today } = ctx;
   const flagged = inputs
     .map((p) => ({ p, h: computeProjectHealth(p, rule, today) }))
@@ -51,7 +54,7 @@ export function OffPaceSection({ inputs, rule, ruleIsDefault, ctx }: { inputs: P
         <p className="mt-2 text-sm text-slate-600">{t("dashboard.offPaceNone")}</p>
       ) : (
         <ul className="mt-3 divide-y divide-slate-100" data-testid="off-pace">
-          {flagged.map(({ p, h }) => (
+          {flagged.slice(0, SHOWN).map(({ p, h }) => (
             <li key={p.id} className="space-y-1 py-2.5">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <Link href={`/projects/${p.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
@@ -68,6 +71,13 @@ export function OffPaceSection({ inputs, rule, ruleIsDefault, ctx }: { inputs: P
           ))}
         </ul>
       )}
+      {flagged.length > SHOWN ? (
+        <p className="mt-2 text-sm">
+          <Link href={`/projects?park=${parkId}`} className="font-medium text-brand-700 hover:underline">
+            {t("dashboard.offPaceMore", { count: flagged.length - SHOWN })}
+          </Link>
+        </p>
+      ) : null}
     </Card>
   );
 }
