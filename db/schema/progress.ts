@@ -67,6 +67,8 @@ export const progressCapacities = pgTable(
     primaryKey({ columns: [t.entryId, t.capacityId] }),
     check("progress_capacities_online_chk", sql`${t.online} >= 0`),
     index("progress_capacities_capacity_id_idx").on(t.capacityId),
+    // The dashboard's capacity ramp reads a park's reports.
+    index("progress_capacities_park_id_idx").on(t.parkId),
   ],
 );
 

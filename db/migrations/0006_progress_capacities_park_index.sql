@@ -1,0 +1,1 @@
+CREATE INDEX "progress_capacities_park_id_idx" ON "progress_capacities" USING btree ("park_id");
