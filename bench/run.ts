@@ -5,7 +5,8 @@
 // 3. loads each page with autocannon, 10 connections, in interleaved rounds (static → nodb → pages → …),
 //    then holds a steady 50 req/s on the park dashboard for its p99;
 // 4. writes bench/results.json and bench/results.md.
-// Knobs: BENCH_ROUNDS (3), BENCH_DURATION seconds per run (5), BENCH_ONLY=rollups to skip the HTTP part.
+// Knobs: BENCH_ROUNDS (3), BENCH_DURATION seconds per run (5), BENCH_ONLY=rollups to skip the HTTP part,
+// BENCH_OUT=path/prefix to write the results elsewhere (e.g. a second dataset size).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from "node:fs";
@@ -544,10 +545,11 @@ async function main() {
     process.exit(1);
   }
   const results = await collect(url);
-  writeFileSync(join("bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(join("bench", "results.md"), markdown(results));
+  const out = process.env.BENCH_OUT || join("bench", "results");
+  writeFileSync(`${out}.json`, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(`${out}.md`, markdown(results));
   console.log(`\n${markdown(results)}`);
-  console.log("Wrote bench/results.json and bench/results.md");
+  console.log(`Wrote ${out}.json and ${out}.md`);
 }
 
 main().catch((error: unknown) => {
