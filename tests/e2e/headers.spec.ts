@@ -37,3 +37,15 @@ test.describe("security headers", () => {
     expect(session!.sameSite).toBe("Lax");
   });
 });
+
+test("a server-action post without a same-site Origin is refused before it runs", async ({ request }) => {
+  const variants: Record<string, string>[] = [{}, { origin: "https://evil.example" }];
+  for (const headers of variants) {
+    const response = await request.post("/signin", {
+      headers: { "next-action": "0".repeat(40), "content-type": "text/plain;charset=UTF-8", ...headers },
+      data: "[]",
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(403);
+  }
+});
