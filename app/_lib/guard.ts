@@ -92,6 +92,8 @@ export function guardedAction<S extends z.ZodType, D = undefined>(
 ) {
   return async (_previous: FormResult<D> | null, formData: FormData): Promise<FormResult<D>> => {
     const { locale, t } = await getTranslator();
+    // The arguments are whatever the request encoded (a string, an object, nothing): only a form is a form.
+    if (!(formData instanceof FormData)) return { ok: false, message: t("error.badRequest"), fieldErrors: {}, values: {} };
     const values = formValues(formData);
     const viewer = options.access.who === "anyone" ? null : await getViewer();
     const raw = options.fromForm ? options.fromForm(formData) : Object.fromEntries(formData.entries());

@@ -92,7 +92,11 @@ export const quantity = () =>
 
 export const uuid = () => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "validation.invalid");
 
-export const version = () => z.coerce.number("validation.invalid").int("validation.invalid").min(1, "validation.invalid").max(2_000_000_000, "validation.invalid");
+/** Typed whole numbers must be plain digits: Number() alone takes "0x10", "1e1" and "1.0000000000000000001" (= 1). */
+export const digitsOnly = (v: unknown) => (typeof v === "string" && !/^\s*\d+\s*$/.test(v) ? Number.NaN : v);
+
+export const version = () =>
+  z.preprocess(digitsOnly, z.coerce.number("validation.invalid").int("validation.invalid").min(1, "validation.invalid").max(2_000_000_000, "validation.invalid"));
 
 /** True when the text is a key of the message catalogs (zod messages are keys). */
 export function isMessageKey(text: string): text is keyof typeof en {

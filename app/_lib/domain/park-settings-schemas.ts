@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { amount, optionalAmount, uuid, version } from "./fields";
+import { amount, digitsOnly, optionalAmount, uuid, version } from "./fields";
 import { TARGET_METRICS } from "./values";
 
 /** The park the form names: the guard checks the admin role in it; every query is scoped to it. */
@@ -8,7 +8,7 @@ const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 const year = () =>
   z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : digitsOnly(v)),
     z.coerce.number("validation.required").int("target.yearRange").min(1949, "target.yearRange").max(2200, "target.yearRange"),
   );
 
@@ -57,7 +57,10 @@ export const healthRuleSchema = z
     version: z.preprocess(emptyToUndefined, version().optional()),
     yellowBehindPp: pp(),
     redBehindPp: pp(),
-    redMonthsNotStarted: z.coerce.number("validation.required").int("healthRule.monthsRange").min(1, "healthRule.monthsRange").max(36, "healthRule.monthsRange"),
+    redMonthsNotStarted: z.preprocess(
+      digitsOnly,
+      z.coerce.number("validation.required").int("healthRule.monthsRange").min(1, "healthRule.monthsRange").max(36, "healthRule.monthsRange"),
+    ),
   })
   .superRefine((r, ctx) => {
     if (Number.isFinite(r.yellowBehindPp) && Number.isFinite(r.redBehindPp) && r.yellowBehindPp >= r.redBehindPp) ctx.addIssue({ code: "custom", path: ["yellowBehindPp"], message: "healthRule.yellowBelowRed" });

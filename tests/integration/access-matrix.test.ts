@@ -1,0 +1,169 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { seedDemoData } from "@/db/seed/seed";
+import {
+  ACCOUNT, ACTION_ROWS, actionKey, buildMatrixContext, CANARY, EXCLUDED, ROLES, ROUTE_ROWS, routeKey,
+  type ActionRow, type MatrixContext, type Role, type RouteRow,
+} from "../support/access-matrix";
+import { callAs, snapshotTables, useDatabase, type DatabaseSnapshot } from "../support/action-harness";
+import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
+
+vi.mock("@/db/client", async () => (await import("../support/action-harness")).mockDbClient());
+vi.mock("@/app/_lib/auth/viewer", async (actual) => (await import("../support/action-harness")).mockViewer(await actual<object>()));
+vi.mock("@/app/_lib/auth/config", async () => (await import("../support/access-matrix")).mockAuthConfigWithCredentials());
+vi.mock("next-auth", async () => (await import("../support/access-matrix")).mockNextAuth());
+vi.mock("next/headers", async () => (await import("../support/action-harness")).mockNextHeaders());
+vi.mock("next/cache", async () => (await import("../support/action-harness")).mockNextCache());
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const ACTIONS_DIR = "app/_lib/actions";
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+
+const MSG = { signIn: "Please sign in.", forbidden: "You do not have access to this." };
+
+type ServerAction = (previous: never, formData: FormData) => Promise<unknown>;
+type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
+
+interface Discovered {
+  actions: Map<string, ServerAction>;
+  routes: Map<string, RouteHandler>;
+  /** Action modules without a "use server" directive (their exports are not endpoints). */
+  helperModules: Set<string>;
+}
+
+/** Every exported function of every module in app/_lib/actions, and every HTTP method of every app/**\/route.ts. */
+async function discover(): Promise<Discovered> {
+  const found: Discovered = { actions: new Map(), routes: new Map(), helperModules: new Set() };
+  for (const file of readdirSync(join(ROOT, ACTIONS_DIR)).filter((f) => /\.(ts|tsx|js)$/.test(f)).sort()) {
+    const moduleName = basename(file).replace(/\.(ts|tsx|js)$/, "");
+    const source = readFileSync(join(ROOT, ACTIONS_DIR, file), "utf8");
+    if (!/^\s*["']use server["']/.test(source)) found.helperModules.add(moduleName);
+    const exports = (await import(join(ROOT, ACTIONS_DIR, file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exports)) {
+      if (typeof value === "function") found.actions.set(actionKey({ module: moduleName, name }), value as ServerAction);
+    }
+  }
+  const routeFiles = (readdirSync(join(ROOT, "app"), { recursive: true }) as string[]).filter((f) => /(^|\/)route\.(ts|tsx|js)$/.test(f)).sort();
+  for (const relative of routeFiles) {
+    const file = `app/${relative}`;
+    const exports = (await import(join(ROOT, file))) as Record<string, unknown>;
+    for (const method of HTTP_METHODS) {
+      if (typeof exports[method] === "function") found.routes.set(routeKey({ file, method }), exports[method] as RouteHandler);
+    }
+  }
+  return found;
+}
+
+const isMember = (role: Role) => role === "admin" || role === "editor" || role === "viewer";
+
+function changedTables(before: DatabaseSnapshot, after: DatabaseSnapshot): string[] {
+  return Object.keys(after).filter((t) => after[t]!.digest !== before[t]?.digest);
+}
+
+let found: Discovered;
+beforeAll(async () => {
+  found = await discover();
+});
+
+it("has a row for every server action and route handler method, and none for one that is gone", () => {
+  const discovered = [...found.actions.keys(), ...found.routes.keys()].sort();
+  const tabled = [...ACTION_ROWS.map(actionKey), ...ROUTE_ROWS.map(routeKey), ...Object.keys(EXCLUDED)].sort();
+  expect(tabled).toEqual(discovered);
+  // Only helpers may be excluded: an export of a "use server" module is an endpoint and needs a row.
+  const excludedActions = Object.keys(EXCLUDED).filter((key) => key.startsWith("actions/"));
+  expect(excludedActions.filter((key) => !found.helperModules.has(key.slice("actions/".length).split("#")[0]!))).toEqual([]);
+});
+
+describe.each(TEST_TARGETS)("access matrix on %s", (kind) => {
+  let database: TestDatabase;
+  let ctx: MatrixContext;
+  let checked = 0;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await seedDemoData(database.db);
+    useDatabase(database.db);
+    ctx = await buildMatrixContext(database.db);
+  });
+  afterAll(async () => database.drop());
+
+  /** What one cell did: "allowed", "refused", or a description of anything else. */
+  async function actionCell(row: ActionRow, role: Role): Promise<string> {
+    const action = found.actions.get(actionKey(row));
+    if (!action) return "no such export";
+    const form = await row.form(ctx, role);
+    const before = await snapshotTables(ctx.db);
+    let outcome;
+    try {
+      outcome = await callAs(ACCOUNT[role], action, form);
+    } catch (error) {
+      return `threw ${error instanceof Error ? error.message : String(error)}`;
+    }
+    if ("redirected" in outcome || outcome.ok) {
+      const success = "redirected" in outcome ? (typeof row.success !== "string" && row.success.test(outcome.redirected)) : row.success === "ok";
+      if (!success) return `succeeded unexpectedly: ${JSON.stringify(outcome)}`;
+      row.afterAllowed?.(ctx, role, form);
+      return "allowed";
+    }
+    const wrote = changedTables(before, await snapshotTables(ctx.db));
+    if (wrote.length) return `refused but wrote to ${wrote.join(", ")}`;
+    const expected = role === "signedOut" ? MSG.signIn : MSG.forbidden;
+    if (outcome.message !== expected || Object.keys(outcome.fieldErrors).length) {
+      return `refused with ${JSON.stringify({ message: outcome.message, fieldErrors: outcome.fieldErrors })}`;
+    }
+    return "refused";
+  }
+
+  async function routeCell(row: RouteRow, role: Role): Promise<string> {
+    const handler = found.routes.get(routeKey(row));
+    if (!handler) return "no such export";
+    const { path, params } = row.request(ctx);
+    const before = await snapshotTables(ctx.db);
+    let response: Response;
+    try {
+      const call = () => handler(new Request(`http://localhost${path}`, { method: row.method }), { params: Promise.resolve(params) });
+      response = (await callAs(ACCOUNT[role], call as never, {})) as unknown as Response;
+    } catch (error) {
+      return `threw ${error instanceof Error ? error.message : String(error)}`;
+    }
+    const body = await response.text();
+    // A members-only route must not show a non-member the park at all; public ones never show its problems.
+    const membersOnly = Object.values(row.cells).includes("refused");
+    const secrets = membersOnly ? [CANARY, ctx.parkId, ctx.projectCode] : [CANARY];
+    const leaked = isMember(role) ? [] : secrets.filter((s) => body.includes(s));
+    if (leaked.length) return `LEAKED ${leaked.join(", ")} with ${response.status}`;
+    if (response.status >= 200 && response.status < 300) {
+      if (row.showsCanary && isMember(role) && !body.includes(CANARY)) return "answered without the park's data";
+      return "allowed";
+    }
+    const refusal = role === "signedOut" ? [401] : [403, 404];
+    if (!refusal.includes(response.status)) return `answered ${response.status}`;
+    const wrote = changedTables(before, await snapshotTables(ctx.db));
+    return wrote.length ? `refused but wrote to ${wrote.join(", ")}` : "refused";
+  }
+
+  it.each(ACTION_ROWS.map((row) => [actionKey(row), row] as const))("%s", async (_key, row) => {
+    const observed: Record<string, string> = {};
+    for (const role of ROLES) {
+      observed[role] = await actionCell(row, role);
+      checked++;
+    }
+    expect(observed).toEqual(row.cells);
+  });
+
+  it.each(ROUTE_ROWS.map((row) => [routeKey(row), row] as const))("%s", async (_key, row) => {
+    const observed: Record<string, string> = {};
+    for (const role of ROLES) {
+      observed[role] = await routeCell(row, role);
+      checked++;
+    }
+    expect(observed).toEqual(row.cells);
+  });
+
+  it("walked every cell", () => {
+    expect(checked).toBe((ACTION_ROWS.length + ROUTE_ROWS.length) * ROLES.length);
+    console.log(`access matrix: ${checked} cells checked (${kind})`);
+  });
+});

@@ -1,0 +1,480 @@
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { getTableColumns, getTableName, sql, type Table } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { REDACTION_SECTIONS, type Redaction } from "@/app/_lib/domain/share-schemas";
+import { escapeHtml } from "@/app/_lib/html";
+import * as shareRoute from "@/app/share/[token]/route";
+import { createShareLink } from "@/db/queries/share-links";
+import { capacities, phases, problems, problemUpdates, productionLines, progressEntries, projects, shareLinks, signInAttempts } from "@/db/schema";
+import { seedDemoData } from "@/db/seed/seed";
+import type { Db } from "@/db/types";
+import { ACCOUNT, ACTION_ROWS, buildMatrixContext, ROUTE_ROWS, type ActionRow, type MatrixContext, type Role } from "../support/access-matrix";
+import { callAs, formDataOf, snapshotTables, useDatabase, type ActionOutcome, type FormValues } from "../support/action-harness";
+import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
+
+/**
+ * Every write path (each field of each server action's form, the form as a whole, the arguments
+ * themselves) and every route handler, fed hostile input. Each must be refused with nothing written,
+ * or, where the field legitimately takes that text, store it exactly as typed; never throw or 5xx.
+ */
+
+vi.mock("@/db/client", async () => (await import("../support/action-harness")).mockDbClient());
+vi.mock("@/app/_lib/auth/viewer", async (actual) => (await import("../support/action-harness")).mockViewer(await actual<object>()));
+vi.mock("@/app/_lib/auth/config", async () => (await import("../support/access-matrix")).mockAuthConfigWithCredentials());
+vi.mock("next-auth", async () => (await import("../support/access-matrix")).mockNextAuth());
+vi.mock("next/headers", async () => (await import("../support/action-harness")).mockNextHeaders());
+vi.mock("next/cache", async () => (await import("../support/action-harness")).mockNextCache());
+
+// ---- the inputs ----
+
+const FILE_MARKER = "FILE-CONTENT-7c1d93";
+const MB = 1024 * 1024;
+
+/** "literal": markup and SQL that free-text fields must store as typed (and renderers must escape). */
+interface Hostile {
+  label: string;
+  value: string | File;
+  literal?: true;
+}
+
+const literal = (label: string, value: string): Hostile => ({ label, value, literal: true });
+
+function hostileValues(ctx: MatrixContext): Hostile[] {
+  return [
+    literal("SQL: drop table", "'; drop table projects;--"),
+    literal("SQL: tautology", "' OR '1'='1"),
+    literal("SQL: stacked query", "1; select pg_sleep(10)--"),
+    literal("SQL: dollar quoting", "$$; delete from users; $$"),
+    literal("HTML: script", "<script>alert(1)</script>"),
+    literal("HTML: attribute break", '"><img src=x onerror=alert(1)>'),
+    literal("template injection", "{{7*7}}${7*7}<%= 7*7 %>"),
+    literal("CSV formula", '=HYPERLINK("http://evil.example","x")'),
+    { label: "backslash quote", value: "\\'; --" },
+    { label: "javascript: URL", value: "javascript:alert(1)" },
+    { label: "path traversal", value: "../../../../etc/passwd" },
+    { label: "1 MB string", value: "A".repeat(MB) },
+    { label: "1 MB of CJK", value: "项".repeat(MB) },
+    { label: "RTL override", value: "\u202Eevil.exe\u202C" },
+    { label: "zero-width space alone", value: "\u200B" },
+    { label: "zero-width joiners and BOM", value: "a\u200Bb\u200Dc\uFEFFd" },
+    { label: "emoji", value: "🏭👷‍♀️🇨🇳" },
+    { label: "unpaired high surrogate", value: "\uD800" },
+    { label: "unpaired low surrogate", value: "x\uDFFFy" },
+    { label: "NUL byte", value: "abc\u0000def" },
+    { label: "terminal escape", value: "\u0007\u001b[31mred" },
+    { label: "combining marks", value: `Z${"\u0336\u0337".repeat(500)}` },
+    { label: "whitespace only", value: " \t\r\n " },
+    { label: "NaN", value: "NaN" },
+    { label: "Infinity", value: "Infinity" },
+    { label: "-Infinity", value: "-Infinity" },
+    { label: "-0", value: "-0" },
+    { label: "1e308", value: "1e308" },
+    { label: "-1", value: "-1" },
+    { label: "1e20", value: "1e20" },
+    { label: "20 nines", value: "99999999999999999999" },
+    { label: "hex", value: "0x10" },
+    { label: "400 decimals", value: `1.${"0".repeat(400)}1` },
+    { label: "2026-02-30", value: "2026-02-30" },
+    { label: "0000-00-00", value: "0000-00-00" },
+    { label: "9999-99-99", value: "9999-99-99" },
+    { label: "2026-02-29", value: "2026-02-29" },
+    { label: "date with time", value: "2026-01-01T00:00:00Z" },
+    { label: "slashed date", value: "2026/01/01" },
+    { label: "JSON operator object", value: '{"$gt":""}' },
+    { label: "JSON array", value: "[1,2,3]" },
+    { label: "true", value: "true" },
+    { label: "null", value: "null" },
+    { label: "undefined", value: "undefined" },
+    { label: "JSON nested 10,000 deep", value: `${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}` },
+    { label: "arrays nested 10,000 deep", value: `${"[".repeat(10_000)}${"]".repeat(10_000)}` },
+    { label: "malformed JSON", value: '{"a": [1, 2' },
+    { label: "protocol-relative URL", value: "//evil.example/" },
+    { label: "absolute URL", value: "https://evil.example/" },
+    { label: "backslash URL", value: "/\\evil.example" },
+    { label: "__proto__", value: "__proto__" },
+    { label: "another park's id", value: ctx.otherParkId },
+    { label: "nil UUID", value: "00000000-0000-0000-0000-000000000000" },
+    { label: "a file instead of text", value: new File([FILE_MARKER], "x.txt", { type: "text/plain" }) },
+  ];
+}
+
+// ---- what each field may do with them ----
+
+type FieldKind =
+  /** Free text: printable input is stored exactly as typed (trimmed); markup and SQL must be accepted literally. */
+  | { kind: "text"; table: Table; column: string }
+  /** A constrained identifier: whatever it accepts is stored exactly as typed. */
+  | { kind: "identifier"; table: Table; column: string }
+  /** A value of this shape is legitimate here (and stored); anything else must be refused. */
+  | { kind: "value"; accepts: RegExp; why: string }
+  /** May be accepted, but the value itself must not be stored anywhere. */
+  | { kind: "ignored"; why: string };
+
+const text = (table: Table, column: string): FieldKind => ({ kind: "text", table, column });
+const ignored = (why: string): FieldKind => ({ kind: "ignored", why });
+const CHECKBOX = ignored("a checkbox: anything but its checked value means unchecked");
+
+const projectText = {
+  code: { kind: "identifier", table: projects, column: "code" } as FieldKind,
+  ...Object.fromEntries(["name", "nameEn", "company", "companyEn", "cluster", "clusterEn", "responsibleUnit", "leaderInCharge"].map((c) => [c, text(projects, c)])),
+};
+
+/** Fields not listed here are strict: every hostile value must be refused. */
+const FIELD_KINDS: Record<string, Record<string, FieldKind>> = {
+  createProjectAction: projectText,
+  updateProjectAction: projectText,
+  savePhaseAction: { name: text(phases, "name"), nameEn: text(phases, "nameEn") },
+  saveLineAction: { name: text(productionLines, "name"), nameEn: text(productionLines, "nameEn") },
+  saveCapacityAction: { product: text(capacities, "product"), productEn: text(capacities, "productEn") },
+  saveMilestoneAction: {
+    customLabel: ignored("kept only for a custom milestone; the form's type is topping_out"),
+    rebaselineReason: ignored("kept only when an existing milestone's planned date moves"),
+  },
+  logProgressAction: {
+    narrative: text(progressEntries, "narrative"),
+    narrativeEn: text(progressEntries, "narrativeEn"),
+    sourceRef: text(progressEntries, "sourceRef"),
+    sourceUrl: { kind: "value", accepts: /^https?:\/\/\S+$/, why: "a source may be any web page" },
+  },
+  raiseProblemAction: { description: text(problems, "description"), owner: text(problems, "owner") },
+  followUpProblemAction: { note: text(problemUpdates, "note"), close: CHECKBOX },
+  createShareLinkAction: {
+    label: text(shareLinks, "label"),
+    ...Object.fromEntries(["investment", "contractAmounts", "milestones", "progress", "capacity", "problems", "contacts"].map((s) => [`show.${s}`, CHECKBOX])),
+  },
+  saveTargetAction: { statedGrowthPct: { kind: "value", accepts: /^-?\d+$/, why: "a stated growth rate may be negative" } },
+  signInAction: { callbackUrl: ignored("only a same-site path is followed; anything else falls back to /") },
+};
+
+/** Tables a refused call may legitimately write: a failed sign-in is counted (that is the rate limit). */
+const REFUSAL_MAY_WRITE: Record<string, string[]> = { signInAction: ["sign_in_attempts"] };
+
+// ---- watching for writes ----
+
+interface Changes {
+  tables: string[];
+  /** Rows inserted, updated or deleted. */
+  rows: number;
+  /** Row versions written since mark() carry a transaction id (xmin) at or above this one. */
+  sinceXid: string;
+}
+
+/**
+ * Finds every row an input wrote, cheaply enough for thousands of inputs (snapshotTables takes ~70 ms
+ * on PGlite). A transaction that writes takes a transaction id: if the next id did not move, nothing
+ * was written. If it moved, inserted and updated rows are those whose xmin is that new, and deleted
+ * ones show in the row count. The first test below checks this against snapshotTables.
+ */
+class WriteWatch {
+  private tables: string[] = [];
+  private rowCounts = new Map<string, number>();
+  private xmax = "";
+
+  constructor(private readonly db: Db) {}
+
+  private async nextXid(): Promise<string> {
+    return rowsOf<{ x: string }>(await this.db.execute(sql`select pg_snapshot_xmax(pg_current_snapshot())::text as x`))[0]!.x;
+  }
+
+  private async count(sinceXid: string) {
+    if (!this.tables.length) this.tables = Object.keys(await snapshotTables(this.db));
+    const perTable = this.tables.map(
+      (name) => sql`select ${name} as name, count(*) as n, count(*) filter (where ${writtenSince(sinceXid)}) as fresh from ${sql.identifier(name)} t`,
+    );
+    const rows = rowsOf<{ name: string; n: number | string; fresh: number | string }>(await this.db.execute(sql.join(perTable, sql` union all `)));
+    return rows.map((r) => ({ name: r.name, rows: Number(r.n), fresh: Number(r.fresh) }));
+  }
+
+  /** Call before an input. */
+  async mark(): Promise<void> {
+    const xmax = await this.nextXid();
+    if (xmax === this.xmax) return;
+    this.rowCounts = new Map((await this.count(xmax)).map((t) => [t.name, t.rows]));
+    this.xmax = await this.nextXid();
+  }
+
+  /** What changed since mark(). */
+  async changes(): Promise<Changes> {
+    const sinceXid = this.xmax;
+    if ((await this.nextXid()) === sinceXid) return { tables: [], rows: 0, sinceXid };
+    const tables: string[] = [];
+    let rows = 0;
+    for (const t of await this.count(sinceXid)) {
+      const deleted = Math.max(0, (this.rowCounts.get(t.name) ?? 0) - (t.rows - t.fresh));
+      if (t.fresh || deleted || t.rows !== this.rowCounts.get(t.name)) tables.push(t.name);
+      rows += t.fresh + deleted;
+    }
+    await this.mark();
+    return { tables, rows, sinceXid };
+  }
+}
+
+/** Rows of `t` inserted or updated by a transaction at or after `xid` (xmin is the 32-bit part of the id). */
+const writtenSince = (xid: string) => sql`t.xmin::text::bigint >= (${xid}::bigint % 4294967296)`;
+
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
+}
+
+/** The text as the server receives it: FormData carries scalar values (a lone surrogate becomes U+FFFD); zod trims. */
+function asReceived(value: string): string {
+  const form = new FormData();
+  form.append("v", value);
+  return String(form.get("v")).trim();
+}
+
+async function isStored(db: Db, table: Table, column: string, value: string): Promise<boolean> {
+  const col = getTableColumns(table)[column]!;
+  const [row] = rowsOf<{ n: number | string }>(await db.execute(sql`select count(*) as n from ${table} where ${col} = ${value}`));
+  return Number(row!.n) > 0;
+}
+
+/** Whether a row written since `sinceXid` holds the value (values shorter than 8 characters are too common to tell). */
+async function writtenAnywhere(db: Db, changes: Changes, needle: string): Promise<boolean> {
+  const body = JSON.stringify(needle).slice(1, -1);
+  if (body.length < 8) return false;
+  for (const name of changes.tables) {
+    const [row] = rowsOf<{ n: number | string }>(
+      await db.execute(sql`select count(*) as n from ${sql.identifier(name)} t where ${writtenSince(changes.sinceXid)} and strpos(to_jsonb(t)::text, ${body}) > 0`),
+    );
+    if (Number(row!.n) > 0) return true;
+  }
+  return false;
+}
+
+/** Whitespace, or a file where text is expected: the same as leaving an optional field empty. */
+const isBlank = (value: string | File) => typeof value !== "string" || value.trim() === "";
+
+const SAME_SITE_PATH = /^\/(?![/\\])/;
+const UNESCAPED_MARKUP = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"];
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+type ServerAction = (previous: never, formData: FormData) => Promise<unknown>;
+type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
+
+/** The real action of a row, imported by path like the matrix discovers it. */
+async function actionOf(row: ActionRow): Promise<ServerAction> {
+  return ((await import(join(ROOT, "app/_lib/actions", `${row.module}.ts`))) as Record<string, ServerAction>)[row.name]!;
+}
+
+/** The role that would succeed with the valid form: the editor where allowed, else the admin, else nobody signed in. */
+const actingRole = (row: ActionRow): Role => (row.cells.editor === "allowed" ? "editor" : row.cells.admin === "allowed" ? "admin" : "signedOut");
+
+describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
+  let database: TestDatabase;
+  let ctx: MatrixContext;
+  let watch: WriteWatch;
+  const tally = { tried: 0, refused: 0, refusedRowsChanged: 0, storedAsText: 0, ignored: 0, acceptedRowsChanged: 0, routeRequests: 0, route5xx: 0 };
+  /** Markup and SQL that text fields stored as typed: the share page must show them escaped. */
+  const literalTexts = new Set<string>();
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await seedDemoData(database.db);
+    useDatabase(database.db);
+    ctx = await buildMatrixContext(database.db);
+    watch = new WriteWatch(database.db);
+  });
+  afterAll(async () => database.drop());
+
+  /** `form` is what the request decoded as the action's second argument: normally FormData, but an attacker picks. */
+  async function submit(role: Role, action: ServerAction, form: unknown): Promise<ActionOutcome | { threw: string }> {
+    try {
+      return await callAs(ACCOUNT[role], ((previous: never) => action(previous, form as FormData)) as never, {});
+    } catch (error) {
+      return { threw: error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : String(error) };
+    }
+  }
+
+  /**
+   * Sends one input and judges it against what the field may do (`kind`; undefined = strict).
+   * Returns whether it was accepted, and a failure description or null.
+   */
+  async function tryInput(row: ActionRow, form: unknown, kind: FieldKind | undefined, hostile: Hostile) {
+    if (row.name === "signInAction") await ctx.db.delete(signInAttempts); // keep the rate limit from answering first
+    await watch.mark();
+    const outcome = await submit(actingRole(row), await actionOf(row), form);
+    const changes = await watch.changes();
+    tally.tried++;
+    const judged = (accepted: boolean, failure: string | null) => ({ accepted, failure });
+    if (({} as Record<string, unknown>).polluted !== undefined) return judged(true, "Object.prototype was polluted");
+    if ("threw" in outcome) return judged(false, `threw ${outcome.threw}`);
+
+    if (!("redirected" in outcome) && !outcome.ok) {
+      tally.refused++;
+      const wrote = changes.tables.filter((t) => !(REFUSAL_MAY_WRITE[row.name] ?? []).includes(t));
+      if (wrote.length) {
+        tally.refusedRowsChanged += changes.rows;
+        return judged(false, `refused but wrote to ${wrote.join(", ")}`);
+      }
+      if (hostile.literal && kind?.kind === "text") return judged(false, `refused literal text: ${JSON.stringify(outcome.fieldErrors)}`);
+      return judged(false, null);
+    }
+
+    tally.acceptedRowsChanged += changes.rows;
+    const needle = typeof hostile.value === "string" ? asReceived(hostile.value) : FILE_MARKER;
+    const dropped = async (why: string) => {
+      tally.ignored++;
+      if ("redirected" in outcome && !SAME_SITE_PATH.test(outcome.redirected)) return judged(true, `redirected off-site to ${outcome.redirected}`);
+      return judged(true, (await writtenAnywhere(ctx.db, changes, needle)) ? `stored a value that should have been dropped (${why})` : null);
+    };
+    if (kind?.kind === "ignored") return dropped(kind.why);
+    if (isBlank(hostile.value) && kind?.kind !== "text") return dropped("blank: an optional field left empty");
+    if (kind?.kind === "value") {
+      tally.storedAsText++;
+      return judged(true, kind.accepts.test(needle) ? null : `accepted ${JSON.stringify(needle.slice(0, 40))}, which is not ${kind.why}`);
+    }
+    if (!kind) return judged(true, `accepted by a strict field: ${JSON.stringify(outcome).slice(0, 200)}`);
+    if (typeof hostile.value !== "string") return dropped("a file where text is expected");
+    tally.storedAsText++;
+    if (needle === "") return judged(true, null); // whitespace in an optional text field: stored as empty
+    if (hostile.literal) literalTexts.add(needle);
+    const stored = await isStored(ctx.db, kind.table, kind.column, needle);
+    return judged(true, stored ? null : `accepted but not stored as typed in ${getTableName(kind.table)}.${kind.column}`);
+  }
+
+  /** Attacks on the whole form rather than one field. */
+  function wholeFormAttacks(form: FormValues): { hostile: Hostile; data: unknown; mustRefuse: boolean }[] {
+    const fields = Object.keys(form);
+    const extra = formDataOf(form);
+    for (let i = 0; i < 10_000; i++) extra.append(`junk${i}`, `JUNK-VALUE-${i}-9e2f`);
+    const prototypeKeys = formDataOf(form);
+    for (const key of ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "reached.__proto__", "online.constructor"]) {
+      prototypeKeys.append(key, '{"polluted":"yes-polluted-4b1a"}');
+    }
+    // Server action arguments arrive in React's own encoding: the second one need not be a form at all.
+    const notAForm = [undefined, null, "parkId=x", 42, Object.fromEntries(formDataOf(form)), [formDataOf(form)], new URLSearchParams(formDataOf(form) as never)];
+    const attacks = [
+      { hostile: { label: "10,000 extra fields", value: "JUNK-VALUE-1-9e2f" }, data: extra as unknown, mustRefuse: false },
+      { hostile: { label: "prototype keys", value: "yes-polluted-4b1a" }, data: prototypeKeys, mustRefuse: false },
+      ...notAForm.map((data) => ({ hostile: { label: `arguments: ${Array.isArray(data) ? "array" : data === null ? "null" : data?.constructor?.name ?? typeof data}`, value: "" }, data, mustRefuse: true })),
+    ];
+    if (fields.length === 0) return attacks;
+    return [
+      ...attacks,
+      { hostile: { label: "every field empty", value: "" }, data: formDataOf(Object.fromEntries(fields.map((f) => [f, ""]))), mustRefuse: true },
+      { hostile: { label: "every field 1 MB", value: "" }, data: formDataOf(Object.fromEntries(fields.map((f) => [f, "9".repeat(MB)]))), mustRefuse: true },
+      { hostile: { label: "no fields at all", value: "" }, data: new FormData(), mustRefuse: true },
+    ];
+  }
+
+  it("sees every kind of write that snapshotTables sees, and none when nothing was written", async () => {
+    const seen = async (write: () => Promise<unknown>) => {
+      await watch.mark();
+      const before = await snapshotTables(ctx.db);
+      await write();
+      const after = await snapshotTables(ctx.db);
+      const changed = Object.keys(after).filter((t) => after[t]!.digest !== before[t]!.digest);
+      return { watch: (await watch.changes()).tables.sort(), snapshot: changed.sort() };
+    };
+    const inserted = await seen(() => ctx.db.insert(signInAttempts).values({ email: "watch@example.com", ip: "192.0.2.1" }));
+    expect(inserted).toEqual({ watch: ["sign_in_attempts"], snapshot: ["sign_in_attempts"] });
+    const updated = await seen(() => ctx.db.update(signInAttempts).set({ ip: "192.0.2.2" }));
+    expect(updated).toEqual({ watch: ["sign_in_attempts"], snapshot: ["sign_in_attempts"] });
+    const deleted = await seen(() => ctx.db.delete(signInAttempts));
+    expect(deleted).toEqual({ watch: ["sign_in_attempts"], snapshot: ["sign_in_attempts"] });
+    const nothing = await seen(() => ctx.db.select().from(signInAttempts));
+    expect(nothing).toEqual({ watch: [], snapshot: [] });
+  });
+
+  it.each(ACTION_ROWS.map((row) => [row.name, row] as const))("%s: hostile values in every field are refused, or stored exactly as text", async (_name, row) => {
+    const failures: string[] = [];
+    let form = await row.form(ctx, actingRole(row));
+    for (const field of Object.keys(form)) {
+      for (const hostile of hostileValues(ctx)) {
+        const data = formDataOf(form);
+        data.set(field, hostile.value);
+        const { accepted, failure } = await tryInput(row, data, FIELD_KINDS[row.name]?.[field], hostile);
+        if (failure) failures.push(`${field} ← ${hostile.label}: ${failure}`);
+        // An accepted form may have used up what it named (a version, a code, an open problem).
+        if (accepted) form = await row.form(ctx, actingRole(row));
+      }
+    }
+    for (const attack of wholeFormAttacks(await row.form(ctx, actingRole(row)))) {
+      const kind = attack.mustRefuse ? undefined : ignored("extra fields are dropped");
+      const { failure } = await tryInput(row, attack.data, kind, attack.hostile);
+      if (failure) failures.push(`${attack.hostile.label}: ${failure}`);
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+
+  it("the public share page shows the accepted markup escaped, never as markup", async () => {
+    expect(literalTexts.size).toBeGreaterThan(0);
+    const link = await createShareLink(ctx.db, ctx.editor, {
+      label: "hostile", scope: "park", projectId: null, expiresAt: null, snapshotAt: null,
+      redaction: Object.fromEntries(REDACTION_SECTIONS.map((s) => [s, true])) as Redaction,
+    });
+    if (!link.ok) throw new Error("share link refused");
+    const { token } = link.value;
+    const response = await shareRoute.GET(new Request(`http://localhost/share/${token}`), { params: Promise.resolve({ token }) });
+    const body = await response.text();
+    expect(response.status).toBe(200);
+    expect(UNESCAPED_MARKUP.filter((markup) => body.includes(markup))).toEqual([]);
+    expect(body).toContain(escapeHtml("<script>alert(1)</script>")); // a project was named that, and the page lists it
+  });
+
+  it("route handlers answer hostile paths, queries and headers without a 5xx or echoed markup", async () => {
+    const failures: string[] = [];
+    // URLs carry well-formed text only: a lone surrogate arrives as U+FFFD, as it would over HTTP.
+    const strings = hostileValues(ctx).flatMap((h) => (typeof h.value === "string" ? [{ label: h.label, value: Buffer.from(h.value).toString() }] : []));
+    for (const row of ROUTE_ROWS) {
+      const handler = (await import(join(ROOT, row.file)))[row.method] as RouteHandler;
+      const { path, params } = row.request(ctx);
+      const cases: { label: string; path: string; params: Record<string, string>; headers?: Record<string, string>; badPath: boolean }[] = [];
+      for (const name of Object.keys(params)) {
+        for (const h of strings) {
+          const hostilePath = path.replace(encodeURIComponent(params[name]!), encodeURIComponent(h.value));
+          cases.push({ label: `${name} ← ${h.label}`, path: hostilePath, params: { ...params, [name]: h.value }, badPath: true });
+        }
+      }
+      for (const h of strings) cases.push({ label: `?lang ← ${h.label}`, path: `${path}?lang=${encodeURIComponent(h.value)}`, params, badPath: false });
+      const manyParams = Array.from({ length: 10_000 }, (_, i) => `p${i}=${i}`).join("&");
+      cases.push({ label: "10,000 query parameters", path: `${path}?${manyParams}`, params, badPath: false });
+      cases.push({ label: "prototype keys in the query", path: `${path}?__proto__[polluted]=1&constructor=x&lang=en&lang=zh`, params, badPath: false });
+      for (const h of strings.filter((s) => /^[\x20-\x7e]*$/.test(s.value) && s.value.length < 10_000)) {
+        const headers = { "accept-language": h.value, "x-forwarded-for": h.value, "content-type": "application/json", "x-forwarded-host": h.value };
+        cases.push({ label: `headers ← ${h.label}`, path, params, headers, badPath: false });
+      }
+      for (const c of cases) {
+        for (const role of ["editor", "signedOut"] as const) {
+          tally.routeRequests++;
+          let status: number;
+          let body: string;
+          let contentType: string;
+          try {
+            const call = () => handler(new Request(`http://localhost${c.path}`, { method: row.method, headers: c.headers }), { params: Promise.resolve(c.params) });
+            const response = (await callAs(ACCOUNT[role], call as never, {})) as unknown as Response;
+            status = response.status;
+            contentType = response.headers.get("content-type") ?? "";
+            body = await response.text();
+          } catch (error) {
+            failures.push(`${row.file} ${c.label} as ${role}: threw ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`);
+            continue;
+          }
+          if (status >= 500) tally.route5xx++;
+          if (status >= 500) failures.push(`${row.file} ${c.label} as ${role}: ${status}`);
+          else if (c.badPath && (status < 400 || status >= 500)) failures.push(`${row.file} ${c.label} as ${role}: ${status}, not a 4xx`);
+          // JSON carries stored text as data (projects may be named "<script>…" above); markup only matters where a browser renders it.
+          const rendered = /^(text\/html|image\/svg\+xml)/.test(contentType);
+          const echoed = rendered ? UNESCAPED_MARKUP.filter((markup) => body.includes(markup)) : [];
+          if (echoed.length) failures.push(`${row.file} ${c.label} as ${role}: echoed ${echoed.join(", ")}`);
+          if (!rendered && !/^(application\/json|text\/csv|text\/plain)/.test(contentType)) failures.push(`${row.file} ${c.label} as ${role}: content-type ${contentType}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+
+  it("tried every input", () => {
+    const { tried, refused, refusedRowsChanged, storedAsText, ignored: dropped, acceptedRowsChanged, routeRequests, route5xx } = tally;
+    console.log(`hostile inputs: ${tried} tried, ${refusedRowsChanged} rows changed (${kind})`);
+    console.log(
+      `hostile inputs (${kind}): ${refused} refused with 0 rows changed; ${storedAsText} stored exactly as text and ${dropped} accepted with the hostile value dropped ` +
+        `(${acceptedRowsChanged} rows written by those); ${routeRequests} hostile requests to route handlers, ${route5xx} answered 5xx`,
+    );
+    expect(tried).toBeGreaterThanOrEqual(200);
+    expect(refusedRowsChanged).toBe(0);
+  });
+});

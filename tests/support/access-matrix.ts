@@ -1,0 +1,310 @@
+import { eq } from "drizzle-orm";
+import { redirect } from "next/navigation";
+import { verifyPassword } from "@/app/_lib/auth/password";
+import { createSession, getUserByEmail } from "@/db/queries/accounts";
+import { saveTarget } from "@/db/queries/park-settings";
+import { logProgress, raiseProblem } from "@/db/queries/progress-writes";
+import { createProject, saveCapacity, saveLine, saveMilestone, savePhase, type Actor } from "@/db/queries/project-writes";
+import { createShareLink } from "@/db/queries/share-links";
+import { DEFAULT_REDACTION } from "@/app/_lib/domain/share-schemas";
+import { parkHealthRules, parks, projects } from "@/db/schema";
+import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import type { Db } from "@/db/types";
+import { mockDbClient, type FormValues } from "./action-harness";
+
+/**
+ * Who may call what: every server action and route handler × five kinds of caller, as one table.
+ * tests/integration/access-matrix.test.ts walks every cell against the real handlers and fails when
+ * a handler exists that has no row here. tests/integration/hostile-inputs.test.ts reuses the forms.
+ */
+
+export const ROLES = ["admin", "editor", "viewer", "otherPark", "signedOut"] as const;
+export type Role = (typeof ROLES)[number];
+export type Cell = "allowed" | "refused";
+export type Cells = Record<Role, Cell>;
+
+/** The demo account behind each role; "otherPark" is the Ningbo officer, editor of two other parks. */
+export const ACCOUNT: Record<Role, string | null> = {
+  admin: "admin@ningxiang.demo",
+  editor: "editor@ningxiang.demo",
+  viewer: "viewer@ningxiang.demo",
+  otherPark: "officer@ningbo.demo",
+  signedOut: null,
+};
+
+/** The park every row acts on. */
+export const PARK_SLUG = "ningxiang-htz";
+
+/** Ningxiang's private data the matrix plants: no response to a non-member may contain it. */
+export const CANARY = "CANARY-matrix-5b1e0d";
+
+export interface MatrixContext {
+  db: Db;
+  parkId: string;
+  otherParkId: string;
+  /** A Ningxiang project with a phase, a line, a capacity, a milestone and an open problem (CANARY). */
+  projectId: string;
+  projectCode: string;
+  phaseId: string;
+  lineId: string;
+  capacityId: string;
+  milestoneId: string;
+  /** The open problem whose description is the CANARY. */
+  problemId: string;
+  /** A live park-wide share link of Ningxiang (problems hidden, the default). */
+  shareToken: string;
+  editor: Actor;
+  /** Each demo account's current password (changePasswordAction changes it). */
+  passwords: Map<string, string>;
+}
+
+let sequence = 0;
+export const unique = (prefix: string) => `${prefix}-${++sequence}`;
+
+function idOf(outcome: { ok: boolean; value?: { id: string } }, what: string): string {
+  if (!outcome.ok || !outcome.value) throw new Error(`access-matrix fixture: ${what} refused: ${JSON.stringify(outcome)}`);
+  return outcome.value.id;
+}
+
+async function parkIdBySlug(db: Db, slug: string) {
+  const [park] = await db.select({ id: parks.id }).from(parks).where(eq(parks.slug, slug));
+  if (!park) throw new Error(`access-matrix fixture: no park ${slug}`);
+  return park.id;
+}
+
+/** Builds the fixture through the data layer (not through the handlers under test). */
+export async function buildMatrixContext(db: Db): Promise<MatrixContext> {
+  const parkId = await parkIdBySlug(db, PARK_SLUG);
+  const otherParkId = await parkIdBySlug(db, "qianwan-new-area");
+  const editor: Actor = { parkId, actorId: (await getUserByEmail(db, { email: ACCOUNT.editor! }))!.id };
+  const projectCode = unique("MATRIX");
+  const projectId = idOf(
+    await createProject(db, editor, {
+      code: projectCode, name: "矩阵测试项目", nameEn: null, company: "矩阵企业", companyEn: null, cluster: "新材料", clusterEn: null,
+      responsibleUnit: null, leaderInCharge: null, health: "on_track",
+      plannedInvestment: "1000000000", contractedInvestment: "0", inPlaceInvestment: "0", completedInvestment: "0",
+    }),
+    "project",
+  );
+  const phaseId = idOf(await savePhase(db, editor, { projectId, name: "一期", nameEn: null }), "phase");
+  const lineId = idOf(await saveLine(db, editor, { projectId, phaseId, name: "1号线", nameEn: null }), "line");
+  const capacityId = idOf(
+    await saveCapacity(db, editor, { projectId, lineId, product: "正极材料", productEn: null, unit: "t", period: "year", designed: "10000", online: "0" }),
+    "capacity",
+  );
+  const milestoneId = idOf(
+    await saveMilestone(db, editor, {
+      projectId, type: "production", customLabel: null, plannedDate: "2027-06-30", forecastDate: null, actualDate: null, rebaselineReason: null,
+    }),
+    "milestone",
+  );
+  idOf(
+    await logProgress(db, editor, {
+      projectId, period: "2025-01-01", narrative: "土建施工中", narrativeEn: null, investmentCompleted: "1000000", outputValue: null,
+      sourceUrl: null, sourceRef: null, reached: {}, online: {}, problemDescription: null, problemOwner: null, problemDueDate: null,
+    }),
+    "progress entry",
+  );
+  const problemId = idOf(await raiseProblem(db, editor, { projectId, description: CANARY, owner: "园区经发局", dueDate: null }), "problem");
+  const link = await createShareLink(db, editor, { label: "矩阵", scope: "park", projectId: null, redaction: DEFAULT_REDACTION, expiresAt: null, snapshotAt: null });
+  if (!link.ok) throw new Error("access-matrix fixture: share link refused");
+  const passwords = new Map(Object.values(ACCOUNT).flatMap((email) => (email ? [[email, DEMO_PASSWORD] as const] : [])));
+  return {
+    db, parkId, otherParkId, projectId, projectCode, phaseId, lineId, capacityId, milestoneId, problemId,
+    shareToken: link.value.token, editor, passwords,
+  };
+}
+
+// ---- valid forms: what the park's own editor or admin would submit ----
+
+type FormBuilder = (ctx: MatrixContext, role: Role) => Promise<FormValues> | FormValues;
+
+/** Signed-out callers sign in as the editor; signed-in ones as themselves. */
+const ownEmail = (role: Role) => ACCOUNT[role] ?? ACCOUNT.editor!;
+
+let targetYear = 2040;
+
+export const FORMS = {
+  changePassword: (ctx, role) => {
+    const current = ctx.passwords.get(ownEmail(role))!;
+    const next = unique("new-password-long-enough");
+    return { currentPassword: current, newPassword: next, confirmPassword: next };
+  },
+  saveTarget: (ctx) => ({ parkId: ctx.parkId, metric: "tax", value: "12亿", year: ++targetYear, baseYear: 2020, baseValue: "8亿", statedGrowthPct: "6.5" }),
+  deleteTarget: async (ctx) => {
+    const target = idOf(
+      await saveTarget(ctx.db, ctx.editor, { metric: "revenue", value: "100000000", year: ++targetYear, baseYear: 2020, baseValue: null, statedGrowthPct: null }),
+      "target",
+    );
+    return { parkId: ctx.parkId, targetId: target, version: 1 };
+  },
+  saveHealthRule: async (ctx) => {
+    const [rule] = await ctx.db.select({ version: parkHealthRules.version }).from(parkHealthRules).where(eq(parkHealthRules.parkId, ctx.parkId));
+    return { parkId: ctx.parkId, version: rule?.version ?? "", yellowBehindPp: "12", redBehindPp: "25.5", redMonthsNotStarted: String(3 + (++sequence % 30)) };
+  },
+  logProgress: (ctx) => ({
+    parkId: ctx.parkId, projectId: ctx.projectId, period: "2025-02", narrative: "设备调试", narrativeEn: "Commissioning", investmentCompleted: "100万",
+    outputValue: "", sourceUrl: "https://example.com/report", sourceRef: "月报", problemDescription: "", problemOwner: "", problemDueDate: "",
+    [`reached.${ctx.milestoneId}`]: "", [`online.${ctx.capacityId}`]: "5000",
+  }),
+  raiseProblem: (ctx) => ({ parkId: ctx.parkId, projectId: ctx.projectId, description: unique("环评批复延迟"), owner: "区生态环境分局", dueDate: "2030-01-31" }),
+  // A fresh open problem each time: a follow-up may close the one it names.
+  followUpProblem: async (ctx) => {
+    const problem = await raiseProblem(ctx.db, ctx.editor, { projectId: ctx.projectId, description: unique("待跟进"), owner: "经发局", dueDate: null });
+    return { parkId: ctx.parkId, problemId: idOf(problem, "problem"), note: unique("已协调供电公司") };
+  },
+  createProject: (ctx) => ({
+    parkId: ctx.parkId, code: unique("MX"), name: "表单项目", nameEn: "Form project", company: "表单企业", companyEn: "Form Co.", cluster: "智能装备制造",
+    clusterEn: "Equipment", responsibleUnit: "招商一局", leaderInCharge: "张副区长", health: "on_track",
+    plannedInvestment: "50亿", contractedInvestment: "0", inPlaceInvestment: "0", completedInvestment: "0",
+  }),
+  updateProject: async (ctx) => {
+    const [row] = await ctx.db.select({ version: projects.version }).from(projects).where(eq(projects.id, ctx.projectId));
+    return {
+      parkId: ctx.parkId, projectId: ctx.projectId, version: row!.version, code: ctx.projectCode, name: unique("改名项目"), nameEn: "", company: "矩阵企业",
+      companyEn: "", cluster: "新材料", clusterEn: "", responsibleUnit: "", leaderInCharge: "", health: "on_track",
+      plannedInvestment: "10亿", contractedInvestment: "0", inPlaceInvestment: "0",
+    };
+  },
+  savePhase: (ctx) => ({ parkId: ctx.parkId, projectId: ctx.projectId, name: unique("期"), nameEn: "Phase" }),
+  saveLine: (ctx) => ({ parkId: ctx.parkId, projectId: ctx.projectId, phaseId: ctx.phaseId, name: unique("线"), nameEn: "Line" }),
+  saveCapacity: (ctx) => ({
+    parkId: ctx.parkId, projectId: ctx.projectId, lineId: ctx.lineId, product: "负极材料", productEn: "Anode", unit: "t", period: "year", designed: "20,000", online: "0",
+  }),
+  saveMilestone: (ctx) => ({
+    parkId: ctx.parkId, projectId: ctx.projectId, type: "topping_out", customLabel: "", plannedDate: "2027-01-31", forecastDate: "", actualDate: "", rebaselineReason: "",
+  }),
+  signIn: (ctx, role) => ({ email: ownEmail(role), password: ctx.passwords.get(ownEmail(role))!, callbackUrl: "/projects" }),
+  signOut: () => ({}),
+  setLocale: () => ({ locale: "en" }),
+  createShareLink: (ctx) => ({
+    parkId: ctx.parkId, label: unique("省厅"), target: ctx.projectId, expiresOn: "2099-12-31", snapshotOn: "",
+    "show.investment": "on", "show.milestones": "on", "show.progress": "on", "show.capacity": "on",
+  }),
+  revokeShareLink: async (ctx) => {
+    const link = await createShareLink(ctx.db, ctx.editor, { label: unique("待撤销"), scope: "park", projectId: null, redaction: DEFAULT_REDACTION, expiresAt: null, snapshotAt: null });
+    return { parkId: ctx.parkId, linkId: idOf(link, "share link") };
+  },
+} satisfies Record<string, FormBuilder>;
+
+// ---- the table ----
+
+const A = "allowed";
+const R = "refused";
+const cells = (admin: Cell, editor: Cell, viewer: Cell, otherPark: Cell, signedOut: Cell): Cells => ({ admin, editor, viewer, otherPark, signedOut });
+
+export interface ActionRow {
+  /** The module under app/_lib/actions, without ".ts". */
+  module: string;
+  name: string;
+  cells: Cells;
+  form: FormBuilder;
+  /** What an allowed call answers: a FormResult with ok, or a redirect to a matching URL. */
+  success: "ok" | RegExp;
+  /** Runs after an allowed call, to keep the context true (e.g. the new password). */
+  afterAllowed?: (ctx: MatrixContext, role: Role, form: FormValues) => void;
+}
+
+const action = (module: string, name: string, c: Cells, form: FormBuilder, success: ActionRow["success"], afterAllowed?: ActionRow["afterAllowed"]): ActionRow => ({
+  module, name, cells: c, form, success, afterAllowed,
+});
+
+const UUID = "[0-9a-f-]{36}";
+
+// The rows are laid out as a table: one line per handler, one column per role.
+export const ACTION_ROWS: ActionRow[] = [
+  //      module           export                    admin editor viewer other out
+  action("account",       "changePasswordAction",   cells(A, A, A, A, R), FORMS.changePassword, /^\/signin$/,
+    (ctx, role, form) => void ctx.passwords.set(ACCOUNT[role]!, String(form.newPassword))),
+  action("park-settings", "saveTargetAction",       cells(A, R, R, R, R), FORMS.saveTarget, "ok"),
+  action("park-settings", "deleteTargetAction",     cells(A, R, R, R, R), FORMS.deleteTarget, "ok"),
+  action("park-settings", "saveHealthRuleAction",   cells(A, R, R, R, R), FORMS.saveHealthRule, "ok"),
+  action("progress",      "logProgressAction",      cells(A, A, R, R, R), FORMS.logProgress, new RegExp(`^/projects/${UUID}\\?saved=progress#progress$`)),
+  action("progress",      "raiseProblemAction",     cells(A, A, R, R, R), FORMS.raiseProblem, "ok"),
+  action("progress",      "followUpProblemAction",  cells(A, A, R, R, R), FORMS.followUpProblem, "ok"),
+  action("projects",      "createProjectAction",    cells(A, A, R, R, R), FORMS.createProject, new RegExp(`^/projects/${UUID}\\?saved=project`)),
+  action("projects",      "updateProjectAction",    cells(A, A, R, R, R), FORMS.updateProject, new RegExp(`^/projects/${UUID}\\?saved=project`)),
+  action("projects",      "savePhaseAction",        cells(A, A, R, R, R), FORMS.savePhase, "ok"),
+  action("projects",      "saveLineAction",         cells(A, A, R, R, R), FORMS.saveLine, "ok"),
+  action("projects",      "saveCapacityAction",     cells(A, A, R, R, R), FORMS.saveCapacity, "ok"),
+  action("projects",      "saveMilestoneAction",    cells(A, A, R, R, R), FORMS.saveMilestone, "ok"),
+  // Signing in and choosing a language are open to anyone (the credentials are the check).
+  action("session",       "signInAction",           cells(A, A, A, A, A), FORMS.signIn, /^\/projects$/),
+  action("session",       "signOutAction",          cells(A, A, A, A, R), FORMS.signOut, /^\/signin$/),
+  action("session",       "setLocaleAction",        cells(A, A, A, A, A), FORMS.setLocale, "ok"),
+  action("share-links",   "createShareLinkAction",  cells(A, A, R, R, R), FORMS.createShareLink, "ok"),
+  action("share-links",   "revokeShareLinkAction",  cells(A, A, R, R, R), FORMS.revokeShareLink, "ok"),
+];
+
+export interface RouteRow {
+  /** The route file, relative to the project root. */
+  file: string;
+  method: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
+  cells: Cells;
+  request: (ctx: MatrixContext) => { path: string; params: Record<string, string> };
+  /** Allowed Ningxiang members must get the CANARY: proves the cell reached the private data. */
+  showsCanary?: boolean;
+}
+
+const route = (file: string, method: RouteRow["method"], c: Cells, request: RouteRow["request"], showsCanary = false): RouteRow => ({
+  file, method, cells: c, request, showsCanary,
+});
+
+export const ROUTE_ROWS: RouteRow[] = [
+  //     file                                              method  admin editor viewer other out
+  route("app/api/parks/route.ts",                          "GET", cells(A, A, A, A, R), () => ({ path: "/api/parks", params: {} })),
+  route("app/api/parks/[slug]/export/[table]/route.ts",    "GET", cells(A, A, A, R, R),
+    () => ({ path: `/api/parks/${PARK_SLUG}/export/problems`, params: { slug: PARK_SLUG, table: "problems" } }), true),
+  // Public by design: readiness, the framework-cost reference, and pages whose token is the credential.
+  route("app/api/health/route.ts",                         "GET", cells(A, A, A, A, A), () => ({ path: "/api/health", params: {} })),
+  route("app/bench/nodb/route.ts",                         "GET", cells(A, A, A, A, A), () => ({ path: "/bench/nodb", params: {} })),
+  route("app/share/[token]/route.ts",                      "GET", cells(A, A, A, A, A),
+    (ctx) => ({ path: `/share/${ctx.shareToken}`, params: { token: ctx.shareToken } })),
+  route("app/share/[token]/og/route.ts",                   "GET", cells(A, A, A, A, A),
+    (ctx) => ({ path: `/share/${ctx.shareToken}/og`, params: { token: ctx.shareToken } })),
+];
+
+/** Exports found by discovery that are deliberately not rows, each with the reason. */
+export const EXCLUDED: Record<string, string> = {
+  "actions/outcome#toFormResult": "not a server action: outcome.ts has no \"use server\"; it is the helper the actions call",
+  "app/api/auth/[...nextauth]/route.ts GET":
+    "next-auth's own endpoints (session, csrf, providers, callback): its code, with its own CSRF token; sign-in and sign-out go through signInAction and signOutAction, which are rows",
+  "app/api/auth/[...nextauth]/route.ts POST": "as GET: next-auth's own endpoint, not this app's handler",
+};
+
+export const actionKey = (row: { module: string; name: string }) => `actions/${row.module}#${row.name}`;
+export const routeKey = (row: { file: string; method: string }) => `${row.file} ${row.method}`;
+
+// ---- mocks for next-auth (used from vi.mock in the test files) ----
+
+/** next-auth cannot be loaded outside Next; session.ts only needs its error class. */
+export class FakeAuthError extends Error {}
+export class FakeCredentialsSignin extends FakeAuthError {}
+
+export function mockNextAuth() {
+  return { AuthError: FakeAuthError, CredentialsSignin: FakeCredentialsSignin, default: () => ({}) };
+}
+
+/**
+ * signIn checks the credentials against the test database as the real Credentials provider does,
+ * creates the session row and redirects; signOut redirects. auth() is never called (getViewer is mocked).
+ */
+export function mockAuthConfigWithCredentials() {
+  const unused = () => {
+    throw new Error("access-matrix: next-auth was called, but getViewer is mocked");
+  };
+  return {
+    auth: unused,
+    handlers: { GET: unused, POST: unused },
+    async signIn(_provider: string, options: { email: string; password: string; redirectTo: string }) {
+      const db = await mockDbClient().getDb();
+      const user = await getUserByEmail(db, { email: options.email.trim().toLowerCase() });
+      if (!(await verifyPassword(user?.passwordHash ?? null, options.password)) || !user) throw new FakeCredentialsSignin();
+      await createSession(db, { userId: user.id });
+      redirect(options.redirectTo);
+    },
+    async signOut(options: { redirectTo: string }) {
+      redirect(options.redirectTo);
+    },
+  };
+}
