@@ -14,12 +14,14 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { asc, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { isoToday } from "../app/_lib/domain/milestones";
+import { DEFAULT_REDACTION } from "../app/_lib/domain/share-schemas";
 import { openDatabase } from "../db/open";
 import { listCapacityReports, listMilestoneTimeline } from "../db/queries/park-dashboard";
 import { compareParks, getRollup, listLateMilestones, listOpenProblems, listProjectPaceInputs } from "../db/queries/rollups";
-import { parks } from "../db/schema";
+import { createShareLink } from "../db/queries/share-links";
+import { memberships, parks, projects } from "../db/schema";
 import type { Db } from "../db/types";
 
 const PORT = 3950;
@@ -35,6 +37,8 @@ const QUERY_RUNS = 50;
 interface Context {
   parkSlug: string;
   province: string;
+  /** A status link to one of the park's projects, made for this run (issue 5: ≥ 0.4× the static file). */
+  shareToken: string | null;
 }
 
 /**
@@ -48,6 +52,7 @@ const TARGETS: { key: string; label: string; path: (c: Context) => string; mayBe
   { key: "dashboard", label: "park dashboard", path: (c) => `/parks/${c.parkSlug}` },
   { key: "region", label: "region view (one province)", path: (c) => `/regions?province=${encodeURIComponent(c.province)}` },
   { key: "projects", label: "project list (/projects)", path: () => "/projects" },
+  { key: "share", label: "public status page (token checked every request)", path: (c) => `/share/${c.shareToken ?? "missing"}` },
   // For a viewer of every park the home page lists every project: timed alone if it is too heavy.
   { key: "home", label: "home (/)", path: () => "/", mayBeTooHeavy: true },
 ];
@@ -444,6 +449,17 @@ function markdown(r: Results): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** A project status link in the first park, made by one of its members, for the share page target. */
+async function makeShareLink(db: Db, parkId: string): Promise<string | null> {
+  const [project] = await db.select({ id: projects.id }).from(projects).where(eq(projects.parkId, parkId)).limit(1);
+  const [member] = await db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.parkId, parkId)).limit(1);
+  if (!project || !member) return null;
+  const outcome = await createShareLink(db, { parkId, actorId: member.userId }, {
+    label: "bench", scope: "project", projectId: project.id, redaction: DEFAULT_REDACTION, expiresAt: null, snapshotAt: null,
+  });
+  return outcome.ok ? outcome.value.token : null;
+}
+
 async function collect(url: string) {
   const notes: string[] = [];
   const { db, close } = await openDatabase({ kind: "postgres", url });
@@ -451,6 +467,7 @@ async function collect(url: string) {
   let dataset: Record<string, number>;
   let postgresVersion: string;
   let rollups: Awaited<ReturnType<typeof timeRollups>>;
+  let shareToken: string | null = null;
   try {
     parkRows = await db.select({ id: parks.id, slug: parks.slug, province: parks.province }).from(parks).orderBy(asc(parks.slug));
     if (parkRows.length === 0) throw new Error("The database holds no parks; load the data first: npm run bench:data");
@@ -459,6 +476,7 @@ async function collect(url: string) {
     [{ v: postgresVersion }] = rowsOf<{ v: string }>(await db.execute(sql`select current_setting('server_version') as v`)) as [{ v: string }];
     console.log(`Rollup queries on ${dataset.progress_entries!.toLocaleString("en")} entries, ${parkRows.length} parks (median of ${QUERY_RUNS}):`);
     rollups = await timeRollups(db, parkRows);
+    shareToken = await makeShareLink(db, parkRows[0]!.id);
   } finally {
     await close();
   }
@@ -491,7 +509,7 @@ async function collect(url: string) {
       child = server.child;
       const cookie = await signIn();
       const park = parkRows[0]!;
-      http = await measureHttp({ parkSlug: park.slug, province: park.province }, cookie, notes, server.output);
+      http = await measureHttp({ parkSlug: park.slug, province: park.province, shareToken }, cookie, notes, server.output);
     } finally {
       await stopServer(child);
     }
@@ -509,6 +527,12 @@ async function collect(url: string) {
       value: http?.steady?.p99 ?? null,
       target: `≤ ${TARGET_HTTP.steadyP99Ms} ms`,
       ok: http?.steady?.page === "dashboard" ? http.steady.p99 <= TARGET_HTTP.steadyP99Ms : null,
+    },
+    {
+      name: "share page / static throughput",
+      value: ratio(page("share"), page("static")),
+      target: "≥ 0.4",
+      ok: page("share") ? ratio(page("share"), page("static"))! >= 0.4 : null,
     },
   ];
   // The same ratios for the pages that exist, as a reference while the dashboard is missing.
