@@ -2,16 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Building2, MapPin } from "lucide-react";
 import { getDb } from "@/db/client";
-import { listProjectsByParks, summarizeParks, type ProjectListItem } from "@/db/queries/projects";
+import { listProjectsByParks, summarizeParks } from "@/db/queries/projects";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { StageBadge } from "@/components/stage-badge";
+import { CapacityList } from "@/components/capacity-list";
 import { requireViewer, parkIdsOf } from "../_lib/auth/viewer";
-import { formatMoney, formatQuantity } from "../_lib/format/numbers";
+import { formatMoney } from "../_lib/format/numbers";
 import { getTranslator } from "../_lib/i18n/server";
 import { pickName } from "../_lib/i18n/pick";
-import type { Locale } from "../_lib/i18n/locale";
-import type { Translate } from "../_lib/i18n/translate";
 
 /** The overview shows each park's largest projects; the full list is one click away. */
 const PROJECTS_PER_PARK = 10;
@@ -21,19 +20,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("projects.title") };
 }
 
-function CapacityList({ project, locale, t }: { project: ProjectListItem; locale: Locale; t: Translate }) {
-  if (project.capacity.length === 0) return <span className="text-slate-500">{t("projects.none")}</span>;
-  // Different units sit side by side, one per line; they are never added.
-  return (
-    <ul className="space-y-0.5">
-      {project.capacity.map((c) => (
-        <li key={`${c.unit}/${c.period}`} className="tabular-nums whitespace-nowrap">
-          {formatQuantity(c.designed, c.unit, c.period, locale)}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 export default async function ProjectsPage() {
   const viewer = await requireViewer();
@@ -98,7 +84,7 @@ export default async function ProjectsPage() {
                       </div>
                       <p className="text-sm text-slate-600">{pickName(locale, p.company, p.companyEn)}</p>
                       <div className="flex flex-wrap justify-between gap-2 text-sm">
-                        <CapacityList project={p} locale={locale} t={t} />
+                        <CapacityList capacity={p.capacity} locale={locale} t={t} />
                         <span className="tabular-nums font-medium">{formatMoney(p.plannedInvestment, locale)}</span>
                       </div>
                     </li>
@@ -132,7 +118,7 @@ export default async function ProjectsPage() {
                             <StageBadge stage={p.stage} t={t} />
                           </td>
                           <td className="px-3 py-3 text-slate-700">
-                            <CapacityList project={p} locale={locale} t={t} />
+                            <CapacityList capacity={p.capacity} locale={locale} t={t} />
                           </td>
                           <td className="px-5 py-3 text-right tabular-nums font-medium">
                             {p.plannedInvestment === "0.00" ? t("projects.none") : formatMoney(p.plannedInvestment, locale)}

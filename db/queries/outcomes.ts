@@ -1,3 +1,4 @@
+import { toFen } from "@/app/_lib/domain/rollups";
 import type { ChangeSince } from "./audit";
 
 /** Warnings do not stop a save; they are shown after it (e.g. money in place above contracted). */
@@ -51,11 +52,8 @@ export function uniqueViolation(error: unknown): string | null {
   return null;
 }
 
-/** Exact comparison of decimal strings with up to 2 decimals (yuan with fen). */
-export function toFen(value: string): bigint {
-  const [int = "0", frac = ""] = value.split(".");
-  return BigInt(int) * 100n + BigInt((frac + "00").slice(0, 2)) * (value.startsWith("-") ? -1n : 1n);
-}
+
+export { toFen };
 
 export function investmentWarnings(i: { plannedInvestment: string; contractedInvestment: string; inPlaceInvestment: string; completedInvestment: string }): WarningCode[] {
   const planned = toFen(i.plannedInvestment);

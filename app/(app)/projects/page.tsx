@@ -4,14 +4,15 @@ import { ArrowDown, ArrowUp, ArrowUpDown, Plus } from "lucide-react";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { listClusters, listProjects, PROJECT_SORTS, type ProjectListRow, type ProjectSort } from "@/db/queries/project-list";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { StageBadge } from "@/components/stage-badge";
+import { CapacityList } from "@/components/capacity-list";
+import { HealthBadge } from "@/components/health-badge";
 import { hasRole, parkIdsOf, requireViewer } from "../../_lib/auth/viewer";
-import { PROJECT_HEALTHS, PROJECT_STAGES, type ProjectHealth } from "../../_lib/domain/values";
-import { formatMoney, formatQuantity } from "../../_lib/format/numbers";
+import { PROJECT_HEALTHS, PROJECT_STAGES } from "../../_lib/domain/values";
+import { formatMoney } from "../../_lib/format/numbers";
 import { getTranslator } from "../../_lib/i18n/server";
 import { pickName } from "../../_lib/i18n/pick";
 import type { Locale } from "../../_lib/i18n/locale";
@@ -65,25 +66,7 @@ function listHref(params: ListParams, change: Partial<ListParams>): string {
   return query ? `/projects?${query}` : "/projects";
 }
 
-const HEALTH_TONE: Record<ProjectHealth, BadgeTone> = { on_track: "good", at_risk: "progress", off_track: "bad" };
 
-function HealthBadge({ health, t }: { health: ProjectHealth; t: Translate }) {
-  return <Badge tone={HEALTH_TONE[health]}>{t(`health.${health}`)}</Badge>;
-}
-
-function CapacityList({ project, locale, t }: { project: ProjectListRow; locale: Locale; t: Translate }) {
-  if (project.capacity.length === 0) return <span className="text-slate-500">{t("projects.none")}</span>;
-  // Different units sit side by side, one per line; they are never added.
-  return (
-    <ul className="space-y-0.5">
-      {project.capacity.map((c) => (
-        <li key={`${c.unit}/${c.period}`} className="tabular-nums whitespace-nowrap">
-          {formatQuantity(c.designed, c.unit, c.period, locale)}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 function Planned({ project, locale, t }: { project: ProjectListRow; locale: Locale; t: Translate }) {
   const unset = /^0+(\.0+)?$/.test(project.plannedInvestment);
@@ -263,7 +246,7 @@ export default async function ProjectListPage({ searchParams }: { searchParams: 
                   </p>
                   <p className="text-sm break-words text-slate-700">{pickName(locale, p.company, p.companyEn)}</p>
                   <div className="flex flex-wrap items-start justify-between gap-2 text-sm">
-                    <CapacityList project={p} locale={locale} t={t} />
+                    <CapacityList capacity={p.capacity} locale={locale} t={t} />
                     <span className="flex flex-col items-end gap-1">
                       <span className="font-medium tabular-nums">
                         <Planned project={p} locale={locale} t={t} />
@@ -314,7 +297,7 @@ export default async function ProjectListPage({ searchParams }: { searchParams: 
                         <HealthBadge health={p.health} t={t} />
                       </td>
                       <td className="px-3 py-3 text-slate-700">
-                        <CapacityList project={p} locale={locale} t={t} />
+                        <CapacityList capacity={p.capacity} locale={locale} t={t} />
                       </td>
                       <td className="px-5 py-3 text-right font-medium tabular-nums">
                         <Planned project={p} locale={locale} t={t} />

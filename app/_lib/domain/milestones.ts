@@ -1,18 +1,7 @@
-import type { MilestoneType, ProjectHealth, ProjectStage } from "./values";
+import { MILESTONE_TYPES, type MilestoneType, type ProjectHealth, type ProjectStage } from "./values";
 
-/** Milestone types in the order a project normally reaches them. */
-export const MILESTONE_ORDER: readonly MilestoneType[] = [
-  "signed",
-  "land_supply",
-  "approval",
-  "construction_start",
-  "topping_out",
-  "equipment_installed",
-  "production",
-  "full_capacity",
-  "above_designated_size",
-  "custom",
-];
+/** Milestone types in the order a project normally reaches them (the enum is declared in that order). */
+export const MILESTONE_ORDER: readonly MilestoneType[] = MILESTONE_TYPES;
 
 export interface MilestoneDates {
   plannedDate: string | null; // ISO date: the baseline

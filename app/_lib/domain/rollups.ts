@@ -15,7 +15,8 @@ export interface MonthValue {
   value: string; // decimal yuan
 }
 
-function toFen(value: string): bigint {
+/** Exact yuan with fen (a decimal string) as a count of fen. */
+export function toFen(value: string): bigint {
   const negative = value.startsWith("-");
   const [int = "0", frac = ""] = (negative ? value.slice(1) : value).split(".");
   const fen = BigInt(int || "0") * 100n + BigInt((frac + "00").slice(0, 2));

@@ -1,13 +1,12 @@
 import Link from "next/link";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { HEALTH_TONE } from "@/components/health-badge";
+import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { listProjectPaceInputs } from "@/db/queries/rollups";
 import { computeProjectHealth, type ComputedHealth, type HealthRule } from "@/app/_lib/domain/pace-health";
-import type { ProjectHealth } from "@/app/_lib/domain/values";
 import { pickName } from "@/app/_lib/i18n/pick";
 import type { SectionContext } from "./context";
 
-const HEALTH_TONE: Record<ProjectHealth, BadgeTone> = { on_track: "good", at_risk: "progress", off_track: "bad" };
 
 type PaceInput = Awaited<ReturnType<typeof listProjectPaceInputs>>[number];
 

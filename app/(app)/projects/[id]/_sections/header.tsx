@@ -1,16 +1,16 @@
 import Link from "next/link";
 import { Pencil, NotebookPen, Share2 } from "lucide-react";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { StageBadge } from "@/components/stage-badge";
+import { HEALTH_TONE } from "@/components/health-badge";
 import type { ProjectDetail } from "@/db/queries/project-detail";
 import { isoToday, projectHealthFromMilestones, SLIP_RULE } from "@/app/_lib/domain/milestones";
-import type { ProjectHealth } from "@/app/_lib/domain/values";
 import type { Locale } from "@/app/_lib/i18n/locale";
 import { pickName } from "@/app/_lib/i18n/pick";
 import type { Translate } from "@/app/_lib/i18n/translate";
 
-export const HEALTH_TONE: Record<ProjectHealth, BadgeTone> = { on_track: "good", at_risk: "progress", off_track: "bad" };
+export { HEALTH_TONE };
 
 export function ProjectHeader({ detail, canEdit, locale, t }: { detail: ProjectDetail; canEdit: boolean; locale: Locale; t: Translate }) {
   const p = detail.project;
