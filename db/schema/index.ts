@@ -6,3 +6,4 @@ export * from "./progress";
 export * from "./sharing";
 export * from "./audit";
 export * from "./rollups";
+export * from "./integration";
