@@ -8,7 +8,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 
-const PORTS = { pglite: 3917, postgres: 3918 };
+// E2E_PORT_BASE lets two checkouts run their suites side by side (PGlite on base, PostgreSQL on base + 1).
+const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3917);
+const PORTS = { pglite: PORT_BASE, postgres: PORT_BASE + 1 };
 
 // Every path below (node_modules/.bin, .next, db/scripts) is relative to the project root.
 process.chdir(fileURLToPath(new URL("../..", import.meta.url)));
