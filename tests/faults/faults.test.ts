@@ -6,7 +6,7 @@
 // down and 200 once it was back.
 //
 // Runs wherever PostgreSQL's server binaries are installed (/usr/lib/postgresql/<v>/bin/initdb, as on
-// Debian/Ubuntu and in CI); skipped elsewhere. As root, the cluster runs as the `postgres` user (initdb
+// Debian/Ubuntu and in CI); skipped elsewhere unless TEST_DATABASE_URL is set. As root, the cluster runs as the `postgres` user (initdb
 // refuses root). It does not use TEST_DATABASE_URL: it needs a server of its own to stop.
 import { execFile, spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -223,6 +223,15 @@ interface Attempt {
 }
 
 // ---------- the test ----------
+
+// Where the tests are asked to use PostgreSQL (TEST_DATABASE_URL, as in CI), the server binaries are
+// there too, and a missing one is a failure rather than a silent skip.
+describe.runIf(!CAN_RUN && process.env.TEST_DATABASE_URL)("faults: prerequisites", () => {
+  it("finds PostgreSQL's initdb and pg_ctl under /usr/lib/postgresql", () => {
+    expect(PG_BIN, "PostgreSQL server binaries (initdb, pg_ctl) and, as root, a postgres user").not.toBeNull();
+    expect(!IS_ROOT || PG_USER !== null).toBe(true);
+  });
+});
 
 describe.skipIf(!CAN_RUN)("faults: PostgreSQL stops in the middle of a burst of writes", () => {
   let cluster: Cluster | null = null;
