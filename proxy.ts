@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { hasWellFormedArguments, isWellFormedTextArguments } from "@/app/_lib/action-encoding";
 
 /**
  * Sets a Content-Security-Policy with a fresh nonce on every page response, and refuses server-action
@@ -6,12 +7,15 @@ import { NextResponse, type NextRequest } from "next/server";
  * handler checks the session itself.
  * Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
  */
-export function proxy(request: NextRequest) {
-  // CSRF, belt and braces: Next.js compares Origin with Host on server actions only when an Origin
-  // is sent. Browsers always send one on these POSTs, so a missing or foreign one is refused.
-  if (request.method === "POST" && request.headers.has("next-action") && !isSameOrigin(request)) {
-    return new NextResponse("Forbidden", { status: 403 });
+export async function proxy(request: NextRequest) {
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    // CSRF, belt and braces: Next.js compares Origin with Host on server actions only when an Origin
+    // is sent. Browsers always send one on these POSTs, so a missing or foreign one is refused.
+    if (!isSameOrigin(request)) return new NextResponse("Forbidden", { status: 403 });
+    if (!(await isWellFormedActionPost(request))) return new NextResponse("Bad Request", { status: 400 });
   }
+  const toSignIn = signInRedirect(request);
+  if (toSignIn) return toSignIn;
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const dev = process.env.NODE_ENV !== "production";
   const policy = [
@@ -35,6 +39,44 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
   return response;
+}
+
+/** Pages anyone may open; everything else under app/(app) needs a session. */
+const PUBLIC_PAGES = /^\/(signin|bench)(\/|$)/;
+/** next-auth's session cookie, chunked (".0", ".1") when large, "__Secure-" over HTTPS. */
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
+/**
+ * A page request with no session cookie at all goes to /signin as a real redirect, RSC and prefetch
+ * requests included (otherwise Next.js answers those 200 with a redirect inside the payload). This is
+ * only a shortcut: with a cookie, the page itself checks the session row, as it always does. API routes
+ * answer 401 themselves, and server actions answer their form with "please sign in".
+ */
+function signInRedirect(request: NextRequest): NextResponse | null {
+  const { pathname } = request.nextUrl;
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  if (pathname.startsWith("/api/") || PUBLIC_PAGES.test(pathname)) return null;
+  if (request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name))) return null;
+  const target = new URL("/signin", request.url);
+  const back = new URL(request.url);
+  back.searchParams.delete("_rsc");
+  const path = `${back.pathname}${back.search}`;
+  if (path !== "/") target.searchParams.set("callbackUrl", path);
+  return NextResponse.redirect(target, 307);
+}
+
+/** A malformed argument encoding would be a 500 inside Next.js; see app/_lib/action-encoding.ts. */
+async function isWellFormedActionPost(request: NextRequest): Promise<boolean> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  try {
+    if (type === "multipart/form-data") return hasWellFormedArguments(await request.clone().formData());
+    if (type === "text/plain" || type === "") return isWellFormedTextArguments(await request.clone().text());
+    // Other encodings (urlencoded, JSON…) are not action encodings; Next.js refuses them itself.
+    return true;
+  } catch {
+    // A body that cannot even be parsed as the type it claims.
+    return false;
+  }
 }
 
 function isSameOrigin(request: NextRequest): boolean {

@@ -46,6 +46,13 @@ test("a signed-out visit to / goes to /signin", async ({ page, signInPage }) => 
   await expect(signInPage.heading).toHaveText("登录 Parkline");
 });
 
+test("a signed-out visit to a deep link signs in and lands on that page", async ({ page, signInPage }) => {
+  await page.goto("/projects?stage=production");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fprojects%3Fstage%3Dproduction$/);
+  await signInPage.submitCredentials(ADMIN, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/projects\?stage=production$/);
+});
+
 test.describe("wrong credentials", () => {
   const attempts = [
     { what: "a wrong password", email: ADMIN, password: "not-the-password" },
