@@ -113,7 +113,7 @@ type FieldKind =
 
 const text = (table: Table, column: string): FieldKind => ({ kind: "text", table, column });
 const ignored = (why: string): FieldKind => ({ kind: "ignored", why });
-const CHECKBOX = ignored("a checkbox: anything but its checked value means unchecked");
+const CHECKBOX: FieldKind = { kind: "value", accepts: /^(|on|true|1|false|0)$/, why: "a checkbox takes on/true/1 or off/false/0; anything else is refused" };
 
 const projectText = {
   code: { kind: "identifier", table: projects, column: "code" } as FieldKind,

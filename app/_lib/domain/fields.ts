@@ -12,7 +12,23 @@ export const requiredText = (max = 200) =>
     .trim()
     .min(1, "validation.required")
     .max(max, "validation.tooLong")
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "validation.invalid");
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "validation.invalid")
+    // Zero-width and other format characters survive trim(): a name made only of them looks empty.
+    .refine((s) => s.replace(/[\p{Cf}\p{Z}\s]/gu, "").length > 0, "validation.required");
+
+/**
+ * A checkbox: absent or empty is false, "on" (what browsers send), "true" or "1" is true, "false" or
+ * "0" is false. Anything else is refused rather than read as false, so a tampered form is visible.
+ */
+export const checkbox = () =>
+  z.preprocess((v) => {
+    if (v === undefined || v === null || v === "" || v === "false" || v === "0") return false;
+    if (v === "on" || v === "true" || v === "1") return true;
+    return v;
+  }, z.boolean("validation.invalid"));
+
+/** A checkbox read from a form by name, for schemas fed by a `fromForm` mapping. */
+export const checkboxValue = (formData: FormData, name: string): unknown => formData.get(name) ?? undefined;
 
 /** Empty input becomes null. */
 export const optionalText = (max = 200) =>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CAPACITY_PERIODS, CAPACITY_UNITS, MILESTONE_TYPES, PROJECT_HEALTHS } from "./values";
-import { amount, isoDate, month, optionalAmount, optionalIsoDate, optionalText, quantity, requiredText, uuid, version } from "./fields";
+import { amount, checkbox, isoDate, month, optionalAmount, optionalIsoDate, optionalText, quantity, requiredText, uuid, version } from "./fields";
 
 /** The park every write names; the guard checks the user's role in it and every query is scoped to it. */
 const inPark = { parkId: uuid() };
@@ -144,7 +144,7 @@ export const problemUpdateSchema = z.object({
   ...inPark,
   problemId: uuid(),
   note: requiredText(2000),
-  close: z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean()).default(false),
+  close: checkbox(),
 });
 
 export const problemCreateSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, requiredText, uuid } from "./fields";
+import { checkbox, checkboxValue, isoDate, requiredText, uuid } from "./fields";
 
 /** What a share page may show. Everything sensitive is off unless the link's creator ticks it. */
 export const REDACTION_SECTIONS = ["investment", "contractAmounts", "milestones", "progress", "capacity", "problems", "contacts"] as const;
@@ -17,13 +17,13 @@ export const DEFAULT_REDACTION: Redaction = {
 };
 
 export const redactionSchema = z.object({
-  investment: z.boolean().default(DEFAULT_REDACTION.investment),
-  contractAmounts: z.boolean().default(DEFAULT_REDACTION.contractAmounts),
-  milestones: z.boolean().default(DEFAULT_REDACTION.milestones),
-  progress: z.boolean().default(DEFAULT_REDACTION.progress),
-  capacity: z.boolean().default(DEFAULT_REDACTION.capacity),
-  problems: z.boolean().default(DEFAULT_REDACTION.problems),
-  contacts: z.boolean().default(DEFAULT_REDACTION.contacts),
+  investment: checkbox().default(DEFAULT_REDACTION.investment),
+  contractAmounts: checkbox().default(DEFAULT_REDACTION.contractAmounts),
+  milestones: checkbox().default(DEFAULT_REDACTION.milestones),
+  progress: checkbox().default(DEFAULT_REDACTION.progress),
+  capacity: checkbox().default(DEFAULT_REDACTION.capacity),
+  problems: checkbox().default(DEFAULT_REDACTION.problems),
+  contacts: checkbox().default(DEFAULT_REDACTION.contacts),
 });
 
 const NOTHING: Redaction = Object.fromEntries(REDACTION_SECTIONS.map((s) => [s, false])) as Redaction;
@@ -98,7 +98,8 @@ export function shareFormToObject(formData: FormData): Record<string, unknown> {
     target: text("target"),
     expiresOn: text("expiresOn"),
     snapshotOn: text("snapshotOn"),
-    redaction: Object.fromEntries(REDACTION_SECTIONS.map((s) => [s, formData.get(`show.${s}`) === "on"])),
+    // An unticked box is absent (false); a ticked one is "on"; anything else is refused by checkbox().
+    redaction: Object.fromEntries(REDACTION_SECTIONS.map((s) => [s, checkboxValue(formData, `show.${s}`) ?? false])),
   };
 }
 

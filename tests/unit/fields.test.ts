@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { checkbox, requiredText } from "@/app/_lib/domain/fields";
+
+describe("requiredText", () => {
+  it.each(["\u200B", "\u200B\u200D\uFEFF", " \u2060 ", "\u00A0\u3000"])("refuses invisible-only text %j", (value) => {
+    const parsed = requiredText().safeParse(value);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toBe("validation.required");
+  });
+
+  it("keeps text that has something visible, zero-width characters and all", () => {
+    expect(requiredText().parse(" a\u200Bb ")).toBe("a\u200Bb");
+    expect(requiredText().parse("秦邦")).toBe("秦邦");
+  });
+});
+
+describe("checkbox", () => {
+  it.each([
+    [undefined, false], ["", false], ["false", false], ["0", false],
+    ["on", true], ["true", true], ["1", true],
+  ])("%j → %s", (value, expected) => {
+    expect(checkbox().parse(value)).toBe(expected);
+  });
+
+  it.each(["yes", "ON", "2", "on ", "<script>", "NaN"])("refuses %j instead of reading it as unticked", (value) => {
+    const parsed = checkbox().safeParse(value);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toBe("validation.invalid");
+  });
+});
