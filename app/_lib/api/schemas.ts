@@ -19,10 +19,12 @@ const component = <S extends z.ZodType>(schema: S, id: string, description: stri
 const money = z.string().regex(/^-?\d+\.\d{2}$/).describe("Yuan (CNY) as an exact decimal string, e.g. \"5000000000.00\".");
 const quantity = z.string().regex(/^\d+(\.\d{1,4})?$/).describe("An exact decimal string; read it with its unit and period.");
 const ratio = z.number().nullable().describe("A ratio (0.154 = 15.4 %); null when its base is zero or missing.");
-const date = z.iso.date();
-const instant = z.iso.datetime({ offset: true });
+// Formats rather than zod's own date and uuid checks: the answers come from typed columns, and the
+// document stays readable without their long patterns.
+const date = z.string().meta({ format: "date" });
+const instant = z.string().meta({ format: "date-time" });
 const monthOf = z.string().regex(/^\d{4}-\d{2}$/).describe("A month, YYYY-MM.");
-const id = z.uuid();
+const id = z.string().meta({ format: "uuid" });
 
 // ---- path and query parameters ----
 
