@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { OPERATIONS } from "@/app/_lib/api/operations";
-import { OPENAPI_PATH } from "@/app/_lib/api/openapi";
+import { OPENAPI_PATH } from "@/app/_lib/api/operation";
 import { ProblemSchema } from "@/app/_lib/api/schemas";
 import { revokeApiToken } from "@/db/queries/api-tokens";
 import { apiTokens, memberships, projects } from "@/db/schema";

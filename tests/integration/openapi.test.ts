@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it, vi } from "vitest";
-import { openApiDocument, OPENAPI_PATH } from "@/app/_lib/api/openapi";
-import type { Operation } from "@/app/_lib/api/operation";
+import { openApiDocument } from "@/app/_lib/api/openapi";
+import { OPENAPI_PATH, type Operation } from "@/app/_lib/api/operation";
 import { OPERATIONS } from "@/app/_lib/api/operations";
 import { routeFileOf } from "../support/api-client";
 

@@ -1,10 +1,10 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Operation } from "@/app/_lib/api/operation";
 import { getUserByEmail } from "@/db/queries/accounts";
 import { createApiToken } from "@/db/queries/api-tokens";
 import { logProgress } from "@/db/queries/progress-writes";
 import { createProject, saveCapacity, saveLine, saveMilestone, savePhase, type Actor } from "@/db/queries/project-writes";
-import { milestones, parks, phases, projects } from "@/db/schema";
+import { apiTokens, memberships, milestones, parks, phases, projects } from "@/db/schema";
 import type { Db } from "@/db/types";
 
 /**
@@ -140,4 +140,33 @@ export async function validRequest(db: Db, op: Operation, r: ParkResources): Pro
   const { query = "", ...rest } = await builder(db, r);
   const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(r[name as keyof ParkResources])));
   return { method: op.method, path: `${path}${query}`, ...rest };
+}
+
+const FIXTURE_LABEL = "api-fixture";
+const tokensByUser = new WeakMap<Db, Map<string, string>>();
+
+/**
+ * One read-and-write token per user and database, for all the user's parks: what the access matrix
+ * sends as each role. Its label sets it apart from tokens the token actions under test create.
+ */
+export async function tokenForUser(db: Db, email: string): Promise<string> {
+  const cache = tokensByUser.get(db) ?? new Map<string, string>();
+  tokensByUser.set(db, cache);
+  const cached = cache.get(email);
+  if (cached) return cached;
+  const userId = await userIdOf(db, email);
+  const parkIds = (await db.select({ parkId: memberships.parkId }).from(memberships).where(eq(memberships.userId, userId))).map((m) => m.parkId);
+  const outcome = await createApiToken(db, { userId }, { label: FIXTURE_LABEL, parkIds, canWrite: true, expiresAt: null });
+  if (!outcome.ok) throw new Error(`api fixture: token refused: ${JSON.stringify(outcome)}`);
+  cache.set(email, outcome.value.token);
+  return outcome.value.token;
+}
+
+/** Revokes the user's tokens other than the fixture's, so a test creating many stays under the limit. */
+export async function revokeTestTokens(db: Db, email: string) {
+  const userId = await userIdOf(db, email);
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt), ne(apiTokens.label, FIXTURE_LABEL)));
 }

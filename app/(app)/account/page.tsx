@@ -33,7 +33,7 @@ export default async function AccountPage() {
         <ChangePasswordForm />
       </Card>
 
-      <Card className="space-y-4 p-5" aria-labelledby="api-tokens-title">
+      <Card id="api-tokens" className="scroll-mt-20 space-y-4 p-5" aria-labelledby="api-tokens-title">
         <div>
           <h2 id="api-tokens-title" className="text-lg font-semibold">
             {t("apiToken.title")}

@@ -6,6 +6,8 @@ export const MAX_BODY_BYTES = 128 * 1024;
 /** Deeper than any valid write (progress: body → reached → date is 2 levels). */
 export const MAX_JSON_DEPTH = 16;
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** application/json or any application/…+json (merge-patch+json), in UTF-8 if a charset is named. */
 function isJsonMediaType(header: string | null): boolean {
   if (!header) return false;
@@ -73,9 +75,17 @@ export async function readJsonBody(request: Request, { maxBytes = MAX_BODY_BYTES
     throw new ApiProblem("bad-request", "api.malformedJson");
   }
   if (jsonDepth(text) > MAX_JSON_DEPTH) throw new ApiProblem("bad-request", "api.tooDeep", { max: MAX_JSON_DEPTH });
+  let ill = false;
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    // JSON may escape half a surrogate pair ("\ud800"); such text is not Unicode, and no column or jsonb takes it.
+    parsed = JSON.parse(text, (key, value: unknown) => {
+      if (LONE_SURROGATE.test(key) || (typeof value === "string" && LONE_SURROGATE.test(value))) ill = true;
+      return value;
+    });
   } catch {
     throw new ApiProblem("bad-request", "api.malformedJson");
   }
+  if (ill) throw new ApiProblem("bad-request", "api.invalidUnicode");
+  return parsed;
 }

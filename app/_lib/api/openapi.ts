@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_BODY_BYTES } from "./body";
-import type { Operation } from "./operation";
+import { OPENAPI_PATH, type Operation } from "./operation";
 import { OPERATIONS } from "./operations";
 import { PROBLEMS, problemTypeUri, type ProblemType } from "./problem";
 import { apiComponents, MAX_PAGE_SIZE } from "./schemas";
@@ -10,8 +10,6 @@ import { apiComponents, MAX_PAGE_SIZE } from "./schemas";
  * (request bodies, path and query parameters: their input side) and the schemas the answers are typed
  * by (components: their output side). Nothing here is written by hand but prose.
  */
-
-export const OPENAPI_PATH = "/api/v1/openapi.json";
 
 type JsonSchema = Record<string, unknown>;
 

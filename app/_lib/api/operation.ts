@@ -34,4 +34,7 @@ export interface Operation<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
   };
 }
 
+/** Where the OpenAPI document is served (app/api/v1/openapi.json/route.ts). */
+export const OPENAPI_PATH = "/api/v1/openapi.json";
+
 export const defineOperation = <P extends z.ZodType, Q extends z.ZodType = z.ZodNever, B extends z.ZodType = z.ZodNever>(op: Operation<P, Q, B>) => op;

@@ -57,6 +57,7 @@ export const apiEn = {
   "api.roleTooLow": "Your role in this park does not allow changes: editors and admins only.",
   "api.notFound": "Not found, or not in a park this token reaches.",
   "api.malformedJson": "The body is not valid JSON.",
+  "api.invalidUnicode": "The body contains text that is not valid Unicode (half of a surrogate pair).",
   "api.tooDeep": "The JSON is nested more than {max} levels deep.",
   "api.unknownField": "Unknown field: this resource has no such field.",
   "api.badQuery": "The query parameters are not valid.",

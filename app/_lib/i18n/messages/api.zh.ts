@@ -58,6 +58,7 @@ export const apiZh: Record<keyof typeof apiEn, string> = {
   "api.roleTooLow": "你在该园区的角色不能修改数据：仅限编辑和管理员。",
   "api.notFound": "未找到，或不在此令牌可访问的园区内。",
   "api.malformedJson": "请求体不是有效的 JSON。",
+  "api.invalidUnicode": "请求体含有无效的 Unicode 文本（不成对的代理字符）。",
   "api.tooDeep": "JSON 嵌套超过 {max} 层。",
   "api.unknownField": "未知字段：此资源没有这个字段。",
   "api.badQuery": "查询参数无效。",
