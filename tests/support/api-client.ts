@@ -63,7 +63,9 @@ export class ApiClient {
       if (!headers.has("content-type")) headers.set("content-type", "application/json");
     }
     const request = new Request(`http://localhost${path}`, { method, headers, body });
-    const response = await (await this.handler(template, method))(request, { params: Promise.resolve(params) });
+    // Next.js gives a route without dynamic segments no params object: the handlers must cope.
+    const context = { params: Promise.resolve(Object.keys(params).length ? params : (undefined as unknown as Record<string, string>)) };
+    const response = await (await this.handler(template, method))(request, context);
     const text = await response.text();
     let parsed: unknown = null;
     try {

@@ -60,7 +60,8 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
       rateHeaders = await limitToken(db, token);
       if (op.access === "write" && !token.canWrite) throw new ApiProblem("forbidden", "api.readOnlyToken");
 
-      const params = op.params.safeParse(await context.params);
+      // A route without dynamic segments may get no params at all.
+      const params = op.params.safeParse((await context?.params) ?? {});
       if (!params.success) throw new ApiProblem("not-found", "api.notFound");
       let actor: Actor = { parkId: "", actorId: token.userId };
       let role: MembershipRole | null = null;
