@@ -73,7 +73,26 @@ export function jsonPointer(path: readonly PropertyKey[]): string {
   return path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 }
 
-/** zod issues → one error per place, in the request's language. */
+const jsonType = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
+
+/**
+ * A value of the wrong JSON type (e.g. a number for an amount) says so, rather than the form's message
+ * for the field ("required"), which assumes a form that only ever sends text. Needs `reportInput`.
+ */
+function wrongType(issue: z.core.$ZodIssue, t: Translate): string | null {
+  if (issue.input === undefined) return null;
+  if (issue.code === "invalid_type") return t("api.wrongType", { expected: issue.expected, received: jsonType(issue.input) });
+  // An optional field takes null or its own type: say both when neither fits.
+  if (issue.code === "invalid_union") {
+    const options = issue.errors.map((errors) => errors.find((e) => e.code === "invalid_type" && e.path.length === 0));
+    if (options.every((o) => o !== undefined)) {
+      return t("api.wrongType", { expected: options.map((o) => (o as z.core.$ZodIssueInvalidType).expected).join(" | "), received: jsonType(issue.input) });
+    }
+  }
+  return null;
+}
+
+/** zod issues → one error per place, in the request's language (parse with `reportInput: true`). */
 export function fieldErrors(error: z.ZodError, t: Translate, where: "body" | "query"): FieldError[] {
   const seen = new Set<string>();
   const out: FieldError[] = [];
@@ -84,7 +103,7 @@ export function fieldErrors(error: z.ZodError, t: Translate, where: "body" | "qu
       const field = path.map(String).join(".") || (where === "body" ? "(body)" : "(query)");
       if (seen.has(field)) continue;
       seen.add(field);
-      const message = issue.code === "unrecognized_keys" ? t("api.unknownField") : issueMessage(issue, t);
+      const message = issue.code === "unrecognized_keys" ? t("api.unknownField") : wrongType(issue, t) ?? issueMessage(issue, t);
       out.push(where === "body" ? { field, pointer: jsonPointer(path), message } : { field, message });
     }
   }

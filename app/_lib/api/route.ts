@@ -75,13 +75,13 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
 
       let query: unknown = {};
       if (op.query) {
-        const parsed = op.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+        const parsed = op.query.safeParse(Object.fromEntries(new URL(request.url).searchParams), { reportInput: true });
         if (!parsed.success) throw new ApiProblem("bad-request", "api.badQuery", {}, { errors: fieldErrors(parsed.error, t, "query") });
         query = parsed.data;
       }
       let body: unknown = undefined;
       if (op.body) {
-        const parsed = op.body.safeParse(await readJsonBody(request));
+        const parsed = op.body.safeParse(await readJsonBody(request), { reportInput: true });
         if (!parsed.success) throw new ApiProblem("validation", "api.validation", {}, { errors: fieldErrors(parsed.error, t, "body") });
         body = parsed.data;
       }

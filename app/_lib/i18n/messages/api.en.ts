@@ -59,6 +59,7 @@ export const apiEn = {
   "api.malformedJson": "The body is not valid JSON.",
   "api.invalidUnicode": "The body contains text that is not valid Unicode (half of a surrogate pair).",
   "api.tooDeep": "The JSON is nested more than {max} levels deep.",
+  "api.wrongType": "Expected {expected} here, not {received}. Amounts and quantities are sent as decimal strings.",
   "api.unknownField": "Unknown field: this resource has no such field.",
   "api.badQuery": "The query parameters are not valid.",
   "api.badCursor": "This cursor is not valid: use the next link of the previous page.",

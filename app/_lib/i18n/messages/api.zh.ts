@@ -60,6 +60,7 @@ export const apiZh: Record<keyof typeof apiEn, string> = {
   "api.malformedJson": "请求体不是有效的 JSON。",
   "api.invalidUnicode": "请求体含有无效的 Unicode 文本（不成对的代理字符）。",
   "api.tooDeep": "JSON 嵌套超过 {max} 层。",
+  "api.wrongType": "此处应为 {expected}，而不是 {received}。金额和数量以十进制字符串发送。",
   "api.unknownField": "未知字段：此资源没有这个字段。",
   "api.badQuery": "查询参数无效。",
   "api.badCursor": "游标无效：请使用上一页返回的 next 链接。",
