@@ -1,4 +1,4 @@
-import { EDITOR, expect, expectNoAxeViolations, test } from "./fixtures";
+import { EDITOR, OFFICER, expect, expectNoAxeViolations, expectNoSidewaysScroll, test } from "./fixtures";
 import { AccountPage } from "./pages/account-page";
 
 test("an editor creates an API token, sees it once, uses it, and revokes it", async ({ page, context, signInPage, projectsPage }) => {
@@ -52,4 +52,23 @@ test("the OpenAPI document is served to anyone", async ({ request }) => {
   const doc = await response.json();
   expect(doc.openapi).toBe("3.1.0");
   expect(Object.keys(doc.paths)).toContain("/api/v1/projects/{projectId}/progress");
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+  test("the account page fits the screen with a token listed, in English too", async ({ page, signInPage, projectsPage }) => {
+    await signInPage.signInAs(OFFICER);
+    const account = new AccountPage(page);
+    await account.goto();
+    await account.createToken({ label: "E2E 手机", parks: [/前湾/], write: false });
+    await expect(account.row("E2E 手机")).toContainText("只读");
+    await expectNoSidewaysScroll(page);
+    await expectNoAxeViolations(page);
+    await projectsPage.switchLanguage("EN");
+    await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
+    await expect(account.row("E2E 手机")).toContainText("Read only");
+    await expectNoSidewaysScroll(page);
+    await account.revoke("E2E 手机");
+  });
 });
