@@ -1,7 +1,7 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { ChevronDown, KeyRound, LogOut } from "lucide-react";
+import { ChevronDown, KeyRound, KeySquare, LogOut } from "lucide-react";
 import Link from "next/link";
 import { useRef } from "react";
 import { signOutAction } from "@/app/_lib/actions/session";
@@ -30,6 +30,12 @@ export function AccountMenu({ name, email }: { name: string; email: string }) {
             <Link href="/account" className="flex w-full items-center gap-2 rounded px-2 py-1.5 text-slate-800 outline-none data-[highlighted]:bg-slate-100">
               <KeyRound aria-hidden className="size-4" />
               {t("account.changePassword")}
+            </Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item asChild>
+            <Link href="/account#api-tokens" className="flex w-full items-center gap-2 rounded px-2 py-1.5 text-slate-800 outline-none data-[highlighted]:bg-slate-100">
+              <KeySquare aria-hidden className="size-4" />
+              {t("apiToken.title")}
             </Link>
           </DropdownMenu.Item>
           {/* Selecting the item submits the form; keeping the menu open lets the submission start first. */}

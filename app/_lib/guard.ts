@@ -53,14 +53,19 @@ export class RefusedError extends Error {
   }
 }
 
+/** One zod issue in the user's language (zod messages are catalog keys). */
+export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
+  const key: MessageKey = isMessageKey(issue.message) ? issue.message : "validation.invalid";
+  return t(key, issue.code === "too_big" && "maximum" in issue ? { max: Number(issue.maximum) } : undefined);
+}
+
 /** zod issues → one message per field, in the user's language (the first issue of each field). */
 export function fieldErrorsFrom(error: z.ZodError, t: Translate): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path.join(".") || "_form";
     if (out[field]) continue;
-    const key: MessageKey = isMessageKey(issue.message) ? issue.message : "validation.invalid";
-    out[field] = t(key, issue.code === "too_big" && "maximum" in issue ? { max: Number(issue.maximum) } : undefined);
+    out[field] = issueMessage(issue, t);
   }
   return out;
 }

@@ -33,3 +33,12 @@ export async function expectNoAxeViolations(page: Page, include?: string) {
   const found = violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${n.target.join(" ")}`));
   expect(found).toEqual([]);
 }
+
+/** Fails when the page is wider than the screen (a phone should never scroll sideways). */
+export async function expectNoSidewaysScroll(page: Page) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, "page wider than the screen").toBeLessThanOrEqual(clientWidth);
+}

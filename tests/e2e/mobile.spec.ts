@@ -1,15 +1,6 @@
-import type { Page } from "@playwright/test";
-import { ADMIN, OFFICER, expect, test } from "./fixtures";
+import { ADMIN, OFFICER, expect, expectNoSidewaysScroll, test } from "./fixtures";
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
-
-async function expectNoSidewaysScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth, "page wider than the screen").toBeLessThanOrEqual(clientWidth);
-}
 
 test("phone: the sign-in page fits the screen", async ({ signInPage }) => {
   await signInPage.goto();

@@ -6,12 +6,15 @@ import { REDACTION_SECTIONS, type Redaction } from "@/app/_lib/domain/share-sche
 import { escapeHtml } from "@/app/_lib/html";
 import * as shareRoute from "@/app/share/[token]/route";
 import { createShareLink } from "@/db/queries/share-links";
-import { capacities, phases, problems, problemUpdates, productionLines, progressEntries, projects, shareLinks, signInAttempts } from "@/db/schema";
+import { apiTokens, capacities, phases, problems, problemUpdates, productionLines, progressEntries, projects, shareLinks, signInAttempts } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed";
 import type { Db } from "@/db/types";
 import { ACCOUNT, ACTION_ROWS, buildMatrixContext, ROUTE_ROWS, type ActionRow, type MatrixContext, type Role } from "../support/access-matrix";
 import { callAs, formDataOf, snapshotTables, useDatabase, type ActionOutcome, type FormValues } from "../support/action-harness";
+import { tokenForUser } from "../support/api-fixture";
 import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
+import { FILE_MARKER, hostileValues, MB, type Hostile } from "../support/hostile-values";
+import { rowsOf, WriteWatch, writtenSince, type Changes } from "../support/write-watch";
 
 /**
  * Every write path (each field of each server action's form, the form as a whole, the arguments
@@ -25,79 +28,6 @@ vi.mock("@/app/_lib/auth/config", async () => (await import("../support/access-m
 vi.mock("next-auth", async () => (await import("../support/access-matrix")).mockNextAuth());
 vi.mock("next/headers", async () => (await import("../support/action-harness")).mockNextHeaders());
 vi.mock("next/cache", async () => (await import("../support/action-harness")).mockNextCache());
-
-// ---- the inputs ----
-
-const FILE_MARKER = "FILE-CONTENT-7c1d93";
-const MB = 1024 * 1024;
-
-/** "literal": markup and SQL that free-text fields must store as typed (and renderers must escape). */
-interface Hostile {
-  label: string;
-  value: string | File;
-  literal?: true;
-}
-
-const literal = (label: string, value: string): Hostile => ({ label, value, literal: true });
-
-function hostileValues(ctx: MatrixContext): Hostile[] {
-  return [
-    literal("SQL: drop table", "'; drop table projects;--"),
-    literal("SQL: tautology", "' OR '1'='1"),
-    literal("SQL: stacked query", "1; select pg_sleep(10)--"),
-    literal("SQL: dollar quoting", "$$; delete from users; $$"),
-    literal("HTML: script", "<script>alert(1)</script>"),
-    literal("HTML: attribute break", '"><img src=x onerror=alert(1)>'),
-    literal("template injection", "{{7*7}}${7*7}<%= 7*7 %>"),
-    literal("CSV formula", '=HYPERLINK("http://evil.example","x")'),
-    { label: "backslash quote", value: "\\'; --" },
-    { label: "javascript: URL", value: "javascript:alert(1)" },
-    { label: "path traversal", value: "../../../../etc/passwd" },
-    { label: "1 MB string", value: "A".repeat(MB) },
-    { label: "1 MB of CJK", value: "项".repeat(MB) },
-    { label: "RTL override", value: "\u202Eevil.exe\u202C" },
-    { label: "zero-width space alone", value: "\u200B" },
-    { label: "zero-width joiners and BOM", value: "a\u200Bb\u200Dc\uFEFFd" },
-    { label: "emoji", value: "🏭👷‍♀️🇨🇳" },
-    { label: "unpaired high surrogate", value: "\uD800" },
-    { label: "unpaired low surrogate", value: "x\uDFFFy" },
-    { label: "NUL byte", value: "abc\u0000def" },
-    { label: "terminal escape", value: "\u0007\u001b[31mred" },
-    { label: "combining marks", value: `Z${"\u0336\u0337".repeat(500)}` },
-    { label: "whitespace only", value: " \t\r\n " },
-    { label: "NaN", value: "NaN" },
-    { label: "Infinity", value: "Infinity" },
-    { label: "-Infinity", value: "-Infinity" },
-    { label: "-0", value: "-0" },
-    { label: "1e308", value: "1e308" },
-    { label: "-1", value: "-1" },
-    { label: "1e20", value: "1e20" },
-    { label: "20 nines", value: "99999999999999999999" },
-    { label: "hex", value: "0x10" },
-    { label: "400 decimals", value: `1.${"0".repeat(400)}1` },
-    { label: "2026-02-30", value: "2026-02-30" },
-    { label: "0000-00-00", value: "0000-00-00" },
-    { label: "9999-99-99", value: "9999-99-99" },
-    { label: "2026-02-29", value: "2026-02-29" },
-    { label: "date with time", value: "2026-01-01T00:00:00Z" },
-    { label: "slashed date", value: "2026/01/01" },
-    { label: "JSON operator object", value: '{"$gt":""}' },
-    { label: "JSON array", value: "[1,2,3]" },
-    { label: "true", value: "true" },
-    { label: "null", value: "null" },
-    { label: "undefined", value: "undefined" },
-    { label: "JSON nested 10,000 deep", value: `${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}` },
-    { label: "arrays nested 10,000 deep", value: `${"[".repeat(10_000)}${"]".repeat(10_000)}` },
-    { label: "malformed JSON", value: '{"a": [1, 2' },
-    { label: "protocol-relative URL", value: "//evil.example/" },
-    { label: "absolute URL", value: "https://evil.example/" },
-    { label: "backslash URL", value: "/\\evil.example" },
-    { label: "__proto__", value: "__proto__" },
-    { label: "another park's id", value: ctx.otherParkId },
-    { label: "nil UUID", value: "00000000-0000-0000-0000-000000000000" },
-    { label: "a file instead of text", value: new File([FILE_MARKER], "x.txt", { type: "text/plain" }) },
-  ];
-}
 
 // ---- what each field may do with them ----
 
@@ -145,77 +75,11 @@ const FIELD_KINDS: Record<string, Record<string, FieldKind>> = {
   },
   saveTargetAction: { statedGrowthPct: { kind: "value", accepts: /^-?\d+$/, why: "a stated growth rate may be negative" } },
   signInAction: { callbackUrl: ignored("only a same-site path is followed; anything else falls back to /") },
+  createApiTokenAction: { label: text(apiTokens, "label") },
 };
 
 /** Tables a refused call may legitimately write: a failed sign-in is counted (that is the rate limit). */
 const REFUSAL_MAY_WRITE: Record<string, string[]> = { signInAction: ["sign_in_attempts"] };
-
-// ---- watching for writes ----
-
-interface Changes {
-  tables: string[];
-  /** Rows inserted, updated or deleted. */
-  rows: number;
-  /** Row versions written since mark() carry a transaction id (xmin) at or above this one. */
-  sinceXid: string;
-}
-
-/**
- * Finds every row an input wrote, cheaply enough for thousands of inputs (snapshotTables takes ~70 ms
- * on PGlite). A transaction that writes takes a transaction id: if the next id did not move, nothing
- * was written. If it moved, inserted and updated rows are those whose xmin is that new, and deleted
- * ones show in the row count. The first test below checks this against snapshotTables.
- */
-class WriteWatch {
-  private tables: string[] = [];
-  private rowCounts = new Map<string, number>();
-  private xmax = "";
-
-  constructor(private readonly db: Db) {}
-
-  private async nextXid(): Promise<string> {
-    return rowsOf<{ x: string }>(await this.db.execute(sql`select pg_snapshot_xmax(pg_current_snapshot())::text as x`))[0]!.x;
-  }
-
-  private async count(sinceXid: string) {
-    if (!this.tables.length) this.tables = Object.keys(await snapshotTables(this.db));
-    const perTable = this.tables.map(
-      (name) => sql`select ${name} as name, count(*) as n, count(*) filter (where ${writtenSince(sinceXid)}) as fresh from ${sql.identifier(name)} t`,
-    );
-    const rows = rowsOf<{ name: string; n: number | string; fresh: number | string }>(await this.db.execute(sql.join(perTable, sql` union all `)));
-    return rows.map((r) => ({ name: r.name, rows: Number(r.n), fresh: Number(r.fresh) }));
-  }
-
-  /** Call before an input. */
-  async mark(): Promise<void> {
-    const xmax = await this.nextXid();
-    if (xmax === this.xmax) return;
-    this.rowCounts = new Map((await this.count(xmax)).map((t) => [t.name, t.rows]));
-    this.xmax = await this.nextXid();
-  }
-
-  /** What changed since mark(). */
-  async changes(): Promise<Changes> {
-    const sinceXid = this.xmax;
-    if ((await this.nextXid()) === sinceXid) return { tables: [], rows: 0, sinceXid };
-    const tables: string[] = [];
-    let rows = 0;
-    for (const t of await this.count(sinceXid)) {
-      const deleted = Math.max(0, (this.rowCounts.get(t.name) ?? 0) - (t.rows - t.fresh));
-      if (t.fresh || deleted || t.rows !== this.rowCounts.get(t.name)) tables.push(t.name);
-      rows += t.fresh + deleted;
-    }
-    await this.mark();
-    return { tables, rows, sinceXid };
-  }
-}
-
-/** Rows of `t` inserted or updated by a transaction at or after `xid` (xmin is the 32-bit part of the id). */
-const writtenSince = (xid: string) => sql`t.xmin::text::bigint >= (${xid}::bigint % 4294967296)`;
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
-}
 
 /** The text as the server receives it: FormData carries scalar values (a lone surrogate becomes U+FFFD); zod trims. */
 function asReceived(value: string): string {
@@ -271,13 +135,20 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
   const literalTexts = new Set<string>();
 
   beforeAll(async () => {
+    // Thousands of requests with one token: the per-token and per-address limits would answer first.
+    process.env.PARKLINE_API_RATE_LIMIT = "1000000";
+    process.env.PARKLINE_API_AUTH_FAILURE_LIMIT = "1000000";
     database = await createTestDatabase(kind);
     await seedDemoData(database.db);
     useDatabase(database.db);
     ctx = await buildMatrixContext(database.db);
     watch = new WriteWatch(database.db);
   });
-  afterAll(async () => database.drop());
+  afterAll(async () => {
+    delete process.env.PARKLINE_API_RATE_LIMIT;
+    delete process.env.PARKLINE_API_AUTH_FAILURE_LIMIT;
+    await database.drop();
+  });
 
   /** `form` is what the request decoded as the action's second argument: normally FormData, but an attacker picks. */
   async function submit(role: Role, action: ServerAction, form: unknown): Promise<ActionOutcome | { threw: string }> {
@@ -422,6 +293,9 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
     for (const row of ROUTE_ROWS) {
       const handler = (await import(join(ROOT, row.file)))[row.method] as RouteHandler;
       const { path, params } = row.request(ctx);
+      // /api/v1 rows: the editor sends their token and the row's valid body, so hostile paths and headers reach past authentication.
+      const api = row.api ? await row.api(ctx) : null;
+      const editorToken = api ? await tokenForUser(ctx.db, ACCOUNT.editor!) : null;
       const cases: { label: string; path: string; params: Record<string, string>; headers?: Record<string, string>; badPath: boolean }[] = [];
       for (const name of Object.keys(params)) {
         for (const h of strings) {
@@ -444,7 +318,11 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
           let body: string;
           let contentType: string;
           try {
-            const call = () => handler(new Request(`http://localhost${c.path}`, { method: row.method, headers: c.headers }), { params: Promise.resolve(c.params) });
+            const headers = new Headers({ ...api?.headers, ...c.headers });
+            if (editorToken && role === "editor") headers.set("authorization", `Bearer ${editorToken}`);
+            if (api?.json !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
+            const json = api?.json === undefined ? undefined : JSON.stringify(api.json);
+            const call = () => handler(new Request(`http://localhost${c.path}`, { method: row.method, headers, body: json }), { params: Promise.resolve(c.params) });
             const response = (await callAs(ACCOUNT[role], call as never, {})) as unknown as Response;
             status = response.status;
             contentType = response.headers.get("content-type") ?? "";
@@ -460,7 +338,8 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
           const rendered = /^(text\/html|image\/svg\+xml)/.test(contentType);
           const echoed = rendered ? UNESCAPED_MARKUP.filter((markup) => body.includes(markup)) : [];
           if (echoed.length) failures.push(`${row.file} ${c.label} as ${role}: echoed ${echoed.join(", ")}`);
-          if (!rendered && !/^(application\/json|text\/csv|text\/plain)/.test(contentType)) failures.push(`${row.file} ${c.label} as ${role}: content-type ${contentType}`);
+          const nothing = status === 304 || status === 204;
+          if (!rendered && !nothing && !/^(application\/(problem\+)?json|text\/csv|text\/plain)/.test(contentType)) failures.push(`${row.file} ${c.label} as ${role}: content-type ${contentType}`);
         }
       }
     }

@@ -2,15 +2,18 @@ import { eq } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { verifyPassword } from "@/app/_lib/auth/password";
 import { createSession, getUserByEmail } from "@/db/queries/accounts";
+import { visiblePrefix } from "@/db/queries/api-tokens";
 import { saveTarget } from "@/db/queries/park-settings";
 import { logProgress, raiseProblem } from "@/db/queries/progress-writes";
 import { createProject, saveCapacity, saveLine, saveMilestone, savePhase, type Actor } from "@/db/queries/project-writes";
 import { createShareLink } from "@/db/queries/share-links";
 import { DEFAULT_REDACTION } from "@/app/_lib/domain/share-schemas";
-import { parkHealthRules, parks, projects } from "@/db/schema";
+import { apiTokens, parkHealthRules, parks, projects } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import type { Db } from "@/db/types";
 import { mockDbClient, type FormValues } from "./action-harness";
+import { issueToken, revokeTestTokens, type ApiRequest } from "./api-fixture";
+import { API_ROUTE_ROWS } from "./api-matrix";
 
 /**
  * Who may call what: every server action and route handler × five kinds of caller, as one table.
@@ -181,6 +184,17 @@ export const FORMS = {
     parkId: ctx.parkId, label: unique("省厅"), target: ctx.projectId, expiresOn: "2099-12-31", snapshotOn: "",
     "show.investment": "on", "show.milestones": "on", "show.progress": "on", "show.capacity": "on",
   }),
+  // Each role names its own parks; the tokens it made before are revoked so the 50-token limit never bites.
+  createApiToken: async (ctx, role) => {
+    const email = ownEmail(role);
+    await revokeTestTokens(ctx.db, email);
+    return { label: unique("月报脚本"), parkIds: [role === "otherPark" ? ctx.otherParkId : ctx.parkId], scope: "write", expiresOn: "" };
+  },
+  revokeApiToken: async (ctx, role) => {
+    const token = await issueToken(ctx.db, ownEmail(role), { parkIds: [role === "otherPark" ? ctx.otherParkId : ctx.parkId] });
+    const [row] = await ctx.db.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.tokenPrefix, visiblePrefix(token)));
+    return { tokenId: row!.id };
+  },
   revokeShareLink: async (ctx) => {
     const link = await createShareLink(ctx.db, ctx.editor, { label: unique("待撤销"), scope: "park", projectId: null, redaction: DEFAULT_REDACTION, expiresAt: null, snapshotAt: null });
     return { parkId: ctx.parkId, linkId: idOf(link, "share link") };
@@ -216,6 +230,9 @@ export const ACTION_ROWS: ActionRow[] = [
   //      module           export                    admin editor viewer other out
   action("account",       "changePasswordAction",   cells(A, A, A, A, R), FORMS.changePassword, /^\/signin$/,
     (ctx, role, form) => void ctx.passwords.set(ACCOUNT[role]!, String(form.newPassword))),
+  // Personal API tokens: any signed-in user, for their own parks and their own tokens only.
+  action("api-tokens",    "createApiTokenAction",   cells(A, A, A, A, R), FORMS.createApiToken, "ok"),
+  action("api-tokens",    "revokeApiTokenAction",   cells(A, A, A, A, R), FORMS.revokeApiToken, "ok"),
   action("park-settings", "saveTargetAction",       cells(A, R, R, R, R), FORMS.saveTarget, "ok"),
   action("park-settings", "deleteTargetAction",     cells(A, R, R, R, R), FORMS.deleteTarget, "ok"),
   action("park-settings", "saveHealthRuleAction",   cells(A, R, R, R, R), FORMS.saveHealthRule, "ok"),
@@ -244,6 +261,11 @@ export interface RouteRow {
   request: (ctx: MatrixContext) => { path: string; params: Record<string, string> };
   /** Allowed Ningxiang members must get the CANARY: proves the cell reached the private data. */
   showsCanary?: boolean;
+  /**
+   * /api/v1 rows: the request to send (path with query, JSON body, headers such as If-Match); each role
+   * sends its own API token. Their rate-limit count and the token's last use are not writes.
+   */
+  api?: (ctx: MatrixContext) => Promise<ApiRequest>;
 }
 
 const route = (file: string, method: RouteRow["method"], c: Cells, request: RouteRow["request"], showsCanary = false): RouteRow => ({
@@ -262,7 +284,11 @@ export const ROUTE_ROWS: RouteRow[] = [
     (ctx) => ({ path: `/share/${ctx.shareToken}`, params: { token: ctx.shareToken } })),
   route("app/share/[token]/og/route.ts",                   "GET", cells(A, A, A, A, A),
     (ctx) => ({ path: `/share/${ctx.shareToken}/og`, params: { token: ctx.shareToken } })),
+  ...API_ROUTE_ROWS,
 ];
+
+/** Tables an /api/v1 request writes whatever it does: its rate-limit count and its token's last use. */
+export const API_BOOKKEEPING = ["rate_limit_hits", "api_tokens"];
 
 /** Exports found by discovery that are deliberately not rows, each with the reason. */
 export const EXCLUDED: Record<string, string> = {

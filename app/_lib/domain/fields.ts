@@ -40,9 +40,12 @@ export const optionalText = (max = 200) =>
     .optional()
     .transform((s) => (s ? s : null));
 
+// Descriptions surface in the API's OpenAPI document, which is generated from these schemas.
+const AMOUNT_DOC = "Yuan as a string: a decimal (\"5000000000\", \"1234.56\") or as people write it (\"50亿\", \"5 bn\", \"500000万元\"); never a JSON number.";
+
 /** What people type (50亿, 5 bn, 500000万元…) → exact decimal yuan; refusals carry their reason. */
 export const amount = () =>
-  z.string("amount.empty").transform((raw, ctx) => {
+  z.string("amount.empty").describe(AMOUNT_DOC).transform((raw, ctx) => {
     const parsed = parseAmount(raw);
     if (!parsed.ok) {
       ctx.addIssue({ code: "custom", message: `amount.${parsed.reason}` });
@@ -55,6 +58,7 @@ export const amount = () =>
 export const optionalAmount = () =>
   z
     .string()
+    .describe(`${AMOUNT_DOC} Empty for none.`)
     .optional()
     .transform((raw, ctx) => {
       if (raw === undefined || raw.trim() === "") return null;
@@ -81,6 +85,7 @@ export const isoDate = () =>
 export const optionalIsoDate = () =>
   z
     .string()
+    .describe("A date, YYYY-MM-DD; empty for none.")
     .optional()
     .transform((s) => (s && s.trim() ? s.trim() : null))
     .pipe(isoDate().nullable());
@@ -97,6 +102,7 @@ export const month = () =>
 export const quantity = () =>
   z
     .string("validation.required")
+    .describe("A quantity ≥ 0 as a decimal string with at most four decimals, e.g. \"120000000\" or \"2.5\".")
     .trim()
     .transform((s) => s.replace(/[,，\s]/g, ""))
     .pipe(

@@ -28,23 +28,24 @@ export const createProjectSchema = z.object({ ...inPark, ...projectFields });
 export const updateProjectSchema = z.object({ ...inPark, projectId: uuid(), version: version(), ...projectFields }).omit({ completedInvestment: true });
 export type ProjectFieldsInput = z.output<z.ZodObject<typeof projectFields>>;
 
+export const phaseFields = { name: requiredText(100), nameEn: optionalText(100) };
+
 export const phaseSchema = z.object({
   ...inPark,
   projectId: uuid(),
   phaseId: uuid().optional(),
   version: version().optional(),
-  name: requiredText(100),
-  nameEn: optionalText(100),
+  ...phaseFields,
 });
+
+export const lineFields = { phaseId: uuid(), name: requiredText(100), nameEn: optionalText(100) };
 
 export const lineSchema = z.object({
   ...inPark,
   projectId: uuid(),
-  phaseId: uuid(),
   lineId: uuid().optional(),
   version: version().optional(),
-  name: requiredText(100),
-  nameEn: optionalText(100),
+  ...lineFields,
 });
 
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
@@ -64,26 +65,38 @@ export const capacitySchema = z.object({
   online: quantity(),
 });
 
+export const milestoneFields = {
+  type: z.enum(MILESTONE_TYPES, "validation.invalid"),
+  customLabel: optionalText(60),
+  plannedDate: optionalIsoDate(),
+  forecastDate: optionalIsoDate(),
+  actualDate: optionalIsoDate(),
+  rebaselineReason: optionalText(500),
+};
+
+type MilestoneValues = Pick<z.output<z.ZodObject<typeof milestoneFields>>, "type" | "customLabel" | "plannedDate" | "forecastDate" | "actualDate">;
+
+/** Rules across a milestone's fields, shared by the form and the API (which also checks them after a PATCH). */
+export function milestoneRules(m: MilestoneValues, ctx: z.RefinementCtx) {
+  if (m.type === "custom" && !m.customLabel) ctx.addIssue({ code: "custom", path: ["customLabel"], message: "validation.required" });
+  if (!m.plannedDate && !m.forecastDate && !m.actualDate) {
+    ctx.addIssue({ code: "custom", path: ["plannedDate"], message: "milestone.needsDate" });
+  }
+}
+
+/** Only a custom milestone keeps a label. */
+export const withMilestoneLabel = <M extends MilestoneValues>(m: M): M => ({ ...m, customLabel: m.type === "custom" ? m.customLabel : null });
+
 export const milestoneSchema = z
   .object({
     ...inPark,
     projectId: uuid(),
     milestoneId: uuid().optional(),
     version: version().optional(),
-    type: z.enum(MILESTONE_TYPES, "validation.invalid"),
-    customLabel: optionalText(60),
-    plannedDate: optionalIsoDate(),
-    forecastDate: optionalIsoDate(),
-    actualDate: optionalIsoDate(),
-    rebaselineReason: optionalText(500),
+    ...milestoneFields,
   })
-  .superRefine((m, ctx) => {
-    if (m.type === "custom" && !m.customLabel) ctx.addIssue({ code: "custom", path: ["customLabel"], message: "validation.required" });
-    if (!m.plannedDate && !m.forecastDate && !m.actualDate) {
-      ctx.addIssue({ code: "custom", path: ["plannedDate"], message: "milestone.needsDate" });
-    }
-  })
-  .transform((m) => ({ ...m, customLabel: m.type === "custom" ? m.customLabel : null }));
+  .superRefine(milestoneRules)
+  .transform(withMilestoneLabel);
 
 const httpUrl = z
   .string()
@@ -97,30 +110,33 @@ const httpUrl = z
  * The monthly progress form. Per-milestone and per-capacity inputs arrive as `reached.<milestoneId>`
  * (a date) and `online.<capacityId>` (a quantity); empty ones are ignored.
  */
-export const progressSchema = z
-  .object({
-    ...inPark,
-    projectId: uuid(),
-    period: month(),
-    narrative: requiredText(5000),
-    narrativeEn: optionalText(5000),
-    investmentCompleted: optionalAmount(),
-    outputValue: optionalAmount(),
-    sourceUrl: httpUrl,
-    sourceRef: optionalText(300),
-    supersedesId: z.preprocess(emptyToUndefined, uuid().optional()),
-    problemDescription: optionalText(2000),
-    problemOwner: optionalText(200),
-    problemDueDate: optionalIsoDate(),
-    reached: z.record(uuid(), isoDate()).default({}),
-    online: z.record(uuid(), quantity()).default({}),
-  })
-  .superRefine((e, ctx) => {
-    if (e.problemDescription && !e.problemOwner) ctx.addIssue({ code: "custom", path: ["problemOwner"], message: "validation.required" });
-    if (!e.problemDescription && (e.problemOwner || e.problemDueDate)) {
-      ctx.addIssue({ code: "custom", path: ["problemDescription"], message: "validation.required" });
-    }
-  });
+export const progressFields = {
+  period: month(),
+  narrative: requiredText(5000),
+  narrativeEn: optionalText(5000),
+  investmentCompleted: optionalAmount(),
+  outputValue: optionalAmount(),
+  sourceUrl: httpUrl,
+  sourceRef: optionalText(300),
+  supersedesId: z.preprocess(emptyToUndefined, uuid().optional()),
+  problemDescription: optionalText(2000),
+  problemOwner: optionalText(200),
+  problemDueDate: optionalIsoDate(),
+  reached: z.record(uuid(), isoDate()).default({}),
+  online: z.record(uuid(), quantity()).default({}),
+};
+
+type ProblemValues = { problemDescription: string | null; problemOwner: string | null; problemDueDate: string | null };
+
+/** A problem raised with an entry needs both what and who; shared by the form and the API. */
+export function progressRules(e: ProblemValues, ctx: z.RefinementCtx) {
+  if (e.problemDescription && !e.problemOwner) ctx.addIssue({ code: "custom", path: ["problemOwner"], message: "validation.required" });
+  if (!e.problemDescription && (e.problemOwner || e.problemDueDate)) {
+    ctx.addIssue({ code: "custom", path: ["problemDescription"], message: "validation.required" });
+  }
+}
+
+export const progressSchema = z.object({ ...inPark, projectId: uuid(), ...progressFields }).superRefine(progressRules);
 
 export type ProgressInput = z.output<typeof progressSchema>;
 

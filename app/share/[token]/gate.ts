@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { MISSES_ALLOWED, recordTokenMiss, resolveShareToken, type ResolvedShareLink } from "@/db/queries/share-links";
 import type { Db } from "@/db/types";
+import { clientIp } from "@/app/_lib/client-ip";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/app/_lib/i18n/locale";
 import { localeFromAcceptLanguage } from "@/app/_lib/i18n/server";
 import { errorDocument } from "./document";
@@ -23,16 +24,6 @@ export const SHARE_HEADERS: Record<string, string> = {
 
 export function htmlResponse(body: string, status = 200, extra: Record<string, string> = {}): Response {
   return new Response(body, { status, headers: { ...SHARE_HEADERS, "content-type": "text/html; charset=utf-8", ...extra } });
-}
-
-/**
- * The address the nearest hop saw: the last X-Forwarded-For entry (Next.js sets it from the socket when
- * no proxy did). Behind a reverse proxy that appends to the header, that is the proxy's view of the client.
- */
-export function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return last || request.headers.get("x-real-ip")?.trim() || "unknown";
 }
 
 /** `?lang=en|zh` (the page's plain-link switch) wins; then the reader's Accept-Language; then Chinese. */

@@ -1,12 +1,14 @@
 // The English catalog is the reference: zh.ts must have exactly these keys and placeholders
 // (the type below enforces the keys; tests/unit/messages.test.ts checks the placeholders).
 import { accountEn } from "./account.en";
+import { apiEn } from "./api.en";
 import { dashboardEn } from "./dashboard.en";
 import { projectEn } from "./project.en";
 import { shareEn } from "./share.en";
 
 export const en = {
   ...accountEn,
+  ...apiEn,
   ...projectEn,
   ...shareEn,
   ...dashboardEn,

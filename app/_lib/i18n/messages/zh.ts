@@ -1,4 +1,5 @@
 import { accountZh } from "./account.zh";
+import { apiZh } from "./api.zh";
 import type { MessageKey } from "./en";
 import { dashboardZh } from "./dashboard.zh";
 import { projectZh } from "./project.zh";
@@ -6,6 +7,7 @@ import { shareZh } from "./share.zh";
 
 export const zh: Record<MessageKey, string> = {
   ...accountZh,
+  ...apiZh,
   ...projectZh,
   ...shareZh,
   ...dashboardZh,

@@ -1,0 +1,83 @@
+import "server-only";
+import { z } from "zod";
+import type { WriteOutcome } from "@/db/queries/outcomes";
+import { isMessageKey } from "../domain/fields";
+import type { Translate } from "../i18n/translate";
+import { ApiProblem, fieldErrors, jsonPointer } from "./problem";
+import { etagOf } from "./serialize";
+
+/** A JSON answer; with a version it carries its ETag, and a GET whose If-None-Match names it gets 304. */
+export function jsonResponse(
+  request: Request,
+  body: unknown,
+  { status = 200, version, location, next }: { status?: number; version?: number; location?: string; next?: string | null } = {},
+): Response {
+  const headers: Record<string, string> = { "content-type": "application/json", "cache-control": "private, no-cache" };
+  if (version !== undefined) {
+    headers.etag = etagOf(version);
+    const ifNoneMatch = request.headers.get("if-none-match");
+    if (request.method === "GET" && ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === headers.etag)) {
+      return new Response(null, { status: 304, headers: { etag: headers.etag, "cache-control": headers["cache-control"]! } });
+    }
+  }
+  if (location) headers.location = location;
+  if (next) headers.link = `<${next}>; rel="next"`;
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+/**
+ * A refused write of the data layer as a problem: not found → 404, a newer version → 412 (with the
+ * current ETag and who changed what since), a rule of the data layer → 422 on its field.
+ */
+export function writeRefused(outcome: Exclude<WriteOutcome<unknown>, { ok: true }>, t: Translate, { ifMatch, currentVersion }: { ifMatch?: number | null; currentVersion?: number } = {}): ApiProblem {
+  switch (outcome.reason) {
+    case "not_found":
+      return new ApiProblem("not-found", "api.notFound");
+    case "conflict": {
+      const etag = currentVersion === undefined ? "" : etagOf(currentVersion);
+      return new ApiProblem("precondition-failed", "api.preconditionFailed", { ifMatch: etagOf(ifMatch ?? 0), etag }, {
+        headers: etag ? { etag } : {},
+        members: {
+          currentEtag: etag,
+          changes: outcome.changes.map((c) => ({ at: c.at.toISOString(), actorName: c.actorName, changes: c.changes })),
+        },
+      });
+    }
+    case "invalid": {
+      const message = t(isMessageKey(outcome.messageKey) ? outcome.messageKey : "validation.invalid");
+      return new ApiProblem("validation", "api.validation", {}, { errors: [{ field: outcome.field, pointer: jsonPointer(outcome.field.split(".")), message }] });
+    }
+  }
+}
+
+/** An opaque cursor: base64url of the keyset values of the last item of a page. */
+export function encodeCursor(values: readonly string[]): string {
+  return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
+}
+
+/** The keyset values of a cursor, or a 400 naming the `cursor` parameter. */
+export function decodeCursor(cursor: string, length: number, t: Translate, valid: (values: string[]) => boolean): string[] {
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    values = null;
+  }
+  if (!Array.isArray(values) || values.length !== length || !values.every((v) => typeof v === "string") || !valid(values)) {
+    throw new ApiProblem("bad-request", "api.badCursor", {}, { errors: [{ field: "cursor", message: t("api.badCursor") }] });
+  }
+  return values;
+}
+
+/** The URL of the next page: the same query with the cursor of the last item. */
+export function nextPageUrl(request: Request, cursor: string): string {
+  const url = new URL(request.url);
+  url.searchParams.set("cursor", cursor);
+  return `${url.pathname}${url.search}`;
+}
+
+/** Rules across fields (shared with the forms), checked on a resource as a PATCH would leave it: 422 when broken. */
+export function checkRules<T>(value: T, rules: (value: T, ctx: z.RefinementCtx) => void, t: Translate): void {
+  const checked = z.custom<T>(() => true).superRefine(rules).safeParse(value);
+  if (!checked.success) throw new ApiProblem("validation", "api.validation", {}, { errors: fieldErrors(checked.error, t, "body") });
+}

@@ -1,0 +1,12 @@
+import { listCapacitiesOfProject } from "@/db/queries/api-reads";
+import { listCapacities } from "@/app/_lib/api/operations/structure";
+import { jsonResponse } from "@/app/_lib/api/respond";
+import { apiRoute } from "@/app/_lib/api/route";
+import { capacityJson } from "@/app/_lib/api/serialize";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(listCapacities, async ({ request, db, actor, params }) => {
+  const rows = await listCapacitiesOfProject(db, { parkId: actor.parkId, projectId: params.projectId });
+  return jsonResponse(request, { data: rows.map(capacityJson) });
+});

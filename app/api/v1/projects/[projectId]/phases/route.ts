@@ -1,0 +1,20 @@
+import { getPhaseInPark, listPhasesOfProject } from "@/db/queries/api-reads";
+import { savePhase } from "@/db/queries/project-writes";
+import { createPhase, listPhases } from "@/app/_lib/api/operations/structure";
+import { jsonResponse, writeRefused } from "@/app/_lib/api/respond";
+import { apiRoute } from "@/app/_lib/api/route";
+import { phaseJson } from "@/app/_lib/api/serialize";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(listPhases, async ({ request, db, actor, params }) => {
+  const rows = await listPhasesOfProject(db, { parkId: actor.parkId, projectId: params.projectId });
+  return jsonResponse(request, { data: rows.map(phaseJson) });
+});
+
+export const POST = apiRoute(createPhase, async ({ request, db, actor, params, body, t }) => {
+  const outcome = await savePhase(db, actor, { projectId: params.projectId, ...body });
+  if (!outcome.ok) throw writeRefused(outcome, t);
+  const phase = (await getPhaseInPark(db, { parkId: actor.parkId, phaseId: outcome.value.id }))!;
+  return jsonResponse(request, phaseJson(phase), { status: 201, version: phase.version, location: `/api/v1/phases/${phase.id}` });
+});
