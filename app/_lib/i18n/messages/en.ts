@@ -2,6 +2,7 @@
 // (the type below enforces the keys; tests/unit/messages.test.ts checks the placeholders).
 import { accountEn } from "./account.en";
 import { dashboardEn } from "./dashboard.en";
+import { ledgerEn } from "./ledger.en";
 import { projectEn } from "./project.en";
 import { shareEn } from "./share.en";
 
@@ -10,6 +11,7 @@ export const en = {
   ...projectEn,
   ...shareEn,
   ...dashboardEn,
+  ...ledgerEn,
   "app.name": "Parkline",
   "app.tagline": "Industrial investment projects, month by month",
   "app.skipToContent": "Skip to content",

@@ -1,6 +1,7 @@
 import { accountZh } from "./account.zh";
 import type { MessageKey } from "./en";
 import { dashboardZh } from "./dashboard.zh";
+import { ledgerZh } from "./ledger.zh";
 import { projectZh } from "./project.zh";
 import { shareZh } from "./share.zh";
 
@@ -9,6 +10,7 @@ export const zh: Record<MessageKey, string> = {
   ...projectZh,
   ...shareZh,
   ...dashboardZh,
+  ...ledgerZh,
   "app.name": "Parkline 园区项目通",
   "app.tagline": "工业投资项目，按月跟踪",
   "app.skipToContent": "跳到正文",

@@ -1,0 +1,71 @@
+import "server-only";
+import { listLedgerProgress, listLedgerProjects } from "@/db/queries/ledger";
+import type { Executor } from "@/db/types";
+import { PROJECT_HEALTHS } from "../domain/values";
+import type { SheetTable } from "../format/spreadsheet";
+import type { Locale } from "../i18n/locale";
+import type { MessageKey, Translate } from "../i18n/translate";
+import { fieldLabelKey, PROJECT_LEDGER_FIELDS, REQUIRED_PROJECT_FIELDS } from "./columns";
+
+/**
+ * The ledgers as tables: the projects ledger has exactly the columns the import reads (plus the
+ * stage, which the import leaves to the milestones), so an exported file imports back unchanged.
+ */
+
+/** "5000000000.00" → "5000000000": exact yuan without padding. */
+const plainAmount = (v: string | null) => (v === null ? null : v.includes(".") ? v.replace(/\.?0+$/, "") : v);
+
+const AMOUNT_FIELDS = new Set(["plannedInvestment", "contractedInvestment", "inPlaceInvestment", "completedInvestment"]);
+
+export async function projectsLedgerTable(db: Executor, { parkId, t }: { parkId: string; t: Translate }): Promise<SheetTable> {
+  const rows = await listLedgerProjects(db, { parkId });
+  return {
+    name: t("ledger.exportProjects"),
+    header: [...PROJECT_LEDGER_FIELDS.map((f) => t(fieldLabelKey(f))), t("ledger.col.stage")],
+    rows: rows.map((p) => [
+      ...PROJECT_LEDGER_FIELDS.map((f) => (f === "health" ? t(`health.${p.health}`) : AMOUNT_FIELDS.has(f) ? plainAmount(p[f] as string) : p[f])),
+      t(`stage.${p.stage}`),
+    ]),
+    textColumns: [0],
+  };
+}
+
+export async function progressLedgerTable(db: Executor, { parkId, t }: { parkId: string; t: Translate }): Promise<SheetTable> {
+  const rows = await listLedgerProgress(db, { parkId });
+  const columns: MessageKey[] = [
+    "ledger.col.code", "ledger.col.name", "ledger.col.period", "ledger.col.narrative", "ledger.col.narrativeEn",
+    "ledger.col.investmentCompleted", "ledger.col.outputValue", "ledger.col.sourceUrl", "ledger.col.sourceRef",
+  ];
+  return {
+    name: t("ledger.exportProgress"),
+    header: columns.map((c) => t(c)),
+    rows: rows.map((e) => [
+      e.code, e.name, e.period.slice(0, 7), e.narrative, e.narrativeEn, plainAmount(e.investmentCompleted), plainAmount(e.outputValue), e.sourceUrl, e.sourceRef,
+    ]),
+    textColumns: [0, 2],
+  };
+}
+
+const EXAMPLE: Record<Locale, (string | number)[]> = {
+  zh: ["NX-2025-001", "年产10万吨正极材料项目", "", "示例新材料有限公司", "", "新材料", "", "园区招商一局", "张副区长", "正常", 5000000000, 3000000000, 500000000, 0],
+  en: [
+    "NX-2025-001", "年产10万吨正极材料项目", "Cathode materials, 100,000 t a year", "示例新材料有限公司", "Example New Materials Co.", "新材料", "New materials",
+    "Investment Bureau 1", "Deputy Director Zhang", "On track", 5000000000, 3000000000, 500000000, 0,
+  ],
+};
+
+/** The template: our headers in the user's language and one example row; the .xlsx adds a sheet of notes. */
+export function projectsTemplate(locale: Locale, t: Translate): SheetTable[] {
+  const required = REQUIRED_PROJECT_FIELDS.map((f) => t(fieldLabelKey(f))).join(locale === "zh" ? "、" : ", ");
+  const notes = [
+    t("ledger.note.columns"),
+    t("ledger.note.required", { columns: required }),
+    t("ledger.note.amounts"),
+    t("ledger.note.health", { values: PROJECT_HEALTHS.map((h) => t(`health.${h}`)).join(" / ") }),
+    t("ledger.note.completed"),
+  ];
+  return [
+    { name: t("ledger.exportProjects"), header: PROJECT_LEDGER_FIELDS.map((f) => t(fieldLabelKey(f))), rows: [EXAMPLE[locale]], textColumns: [0] },
+    { name: t("ledger.sheetNotes"), header: [t("ledger.sheetNotes")], rows: notes.map((n) => [n]) },
+  ];
+}

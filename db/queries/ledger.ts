@@ -1,0 +1,125 @@
+import "server-only";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { importMappings, progressEntries, projects } from "../schema";
+import type { Db, Executor } from "../types";
+import type { WriteOutcome } from "./outcomes";
+import { createProject, updateProject, type Actor, type EditableProjectFields, type ProjectFields } from "./project-writes";
+
+/** The ledger columns of a park's projects, with id and version; only the given codes when `codes` is set. */
+export async function listLedgerProjects(db: Executor, { parkId, codes, lock = false }: { parkId: string; codes?: string[]; lock?: boolean }) {
+  if (codes && codes.length === 0) return [];
+  const query = db
+    .select({
+      id: projects.id, version: projects.version, code: projects.code, name: projects.name, nameEn: projects.nameEn,
+      company: projects.company, companyEn: projects.companyEn, cluster: projects.cluster, clusterEn: projects.clusterEn,
+      responsibleUnit: projects.responsibleUnit, leaderInCharge: projects.leaderInCharge, health: projects.health, stage: projects.stage,
+      plannedInvestment: projects.plannedInvestment, contractedInvestment: projects.contractedInvestment,
+      inPlaceInvestment: projects.inPlaceInvestment, completedInvestment: projects.completedInvestment,
+    })
+    .from(projects)
+    .where(and(eq(projects.parkId, parkId), codes ? inArray(projects.code, codes) : undefined))
+    .orderBy(asc(projects.code))
+    .$dynamic();
+  return lock ? query.for("update") : query;
+}
+
+/** A park's progress log as a ledger: the entries nobody corrected, by project code and month. */
+export async function listLedgerProgress(db: Executor, { parkId }: { parkId: string }) {
+  const corrected = sql`exists (select 1 from ${progressEntries} c where c.supersedes_id = ${progressEntries.id})`;
+  return db
+    .select({
+      code: projects.code, name: projects.name, nameEn: projects.nameEn, period: progressEntries.period,
+      narrative: progressEntries.narrative, narrativeEn: progressEntries.narrativeEn,
+      investmentCompleted: progressEntries.investmentCompleted, outputValue: progressEntries.outputValue,
+      sourceUrl: progressEntries.sourceUrl, sourceRef: progressEntries.sourceRef, isCorrection: sql<boolean>`${progressEntries.supersedesId} is not null`,
+    })
+    .from(progressEntries)
+    .innerJoin(projects, and(eq(projects.id, progressEntries.projectId), eq(projects.parkId, parkId)))
+    .where(and(eq(progressEntries.parkId, parkId), sql`not ${corrected}`))
+    .orderBy(asc(projects.code), asc(progressEntries.period), asc(progressEntries.createdAt));
+}
+
+export type LedgerKindName = "projects" | "progress";
+
+export async function getImportMapping(db: Executor, { parkId, kind }: { parkId: string; kind: LedgerKindName }): Promise<Record<string, string> | null> {
+  const [row] = await db
+    .select({ mapping: importMappings.mapping })
+    .from(importMappings)
+    .where(and(eq(importMappings.parkId, parkId), eq(importMappings.kind, kind)));
+  return (row?.mapping as Record<string, string> | undefined) ?? null;
+}
+
+async function saveImportMapping(db: Executor, { parkId, kind, mapping, userId }: { parkId: string; kind: LedgerKindName; mapping: Record<string, string>; userId: string }) {
+  await db
+    .insert(importMappings)
+    .values({ parkId, kind, mapping, updatedBy: userId })
+    .onConflictDoUpdate({ target: [importMappings.parkId, importMappings.kind], set: { mapping, updatedBy: userId, updatedAt: sql`now()` } });
+}
+
+export type LedgerProject = Awaited<ReturnType<typeof listLedgerProjects>>[number];
+
+/** What to write, decided from the projects as they are under lock (or why not to write at all). */
+export type ProjectImportDecision<R> =
+  | { ok: false; reason: R }
+  | { ok: true; creates: { row: number; fields: ProjectFields }[]; updates: { row: number; id: string; version: number; fields: EditableProjectFields }[] };
+
+export type ProjectImportOutcome<R> =
+  | { ok: true; created: number; updated: number }
+  | { ok: false; reason: R }
+  | { ok: false; reason: "refused"; row: number; outcome: Exclude<WriteOutcome, { ok: true }> };
+
+class RowRefused extends Error {
+  constructor(
+    readonly row: number,
+    readonly outcome: Exclude<WriteOutcome, { ok: true }>,
+  ) {
+    super(`row ${row} refused`);
+  }
+}
+
+/**
+ * One transaction: lock the park's projects that the file names, let `decide` plan against them,
+ * then write every row through createProject / updateProject (audit trail, versions, warnings) —
+ * each in a savepoint of this transaction, so the first refusal rolls everything back.
+ */
+export async function importProjectLedger<R>(
+  db: Db,
+  actor: Actor,
+  args: {
+    codes: string[];
+    decide: (locked: LedgerProject[]) => ProjectImportDecision<R>;
+    mapping: Record<string, string>;
+    onProgress?: (done: number, total: number) => void;
+  },
+): Promise<ProjectImportOutcome<R>> {
+  try {
+    return await db.transaction(async (tx) => {
+      const locked = await listLedgerProjects(tx, { parkId: actor.parkId, codes: args.codes, lock: true });
+      const decision = args.decide(locked);
+      if (!decision.ok) return decision;
+      const total = decision.creates.length + decision.updates.length;
+      let done = 0;
+      const step = () => {
+        done++;
+        if (done % 100 === 0 || done === total) args.onProgress?.(done, total);
+      };
+      // A transaction handle is a database for these functions: their own transaction becomes a savepoint.
+      const inTx = tx as unknown as Db;
+      for (const { row, fields } of decision.creates) {
+        const outcome = await createProject(inTx, actor, fields);
+        if (!outcome.ok) throw new RowRefused(row, outcome);
+        step();
+      }
+      for (const { row, id, version, fields } of decision.updates) {
+        const outcome = await updateProject(inTx, actor, id, version, fields);
+        if (!outcome.ok) throw new RowRefused(row, outcome);
+        step();
+      }
+      await saveImportMapping(tx, { parkId: actor.parkId, kind: "projects", mapping: args.mapping, userId: actor.actorId });
+      return { ok: true as const, created: decision.creates.length, updated: decision.updates.length };
+    });
+  } catch (error) {
+    if (error instanceof RowRefused) return { ok: false, reason: "refused", row: error.row, outcome: error.outcome };
+    throw error;
+  }
+}
