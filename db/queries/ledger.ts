@@ -49,7 +49,10 @@ export async function getImportMapping(db: Executor, { parkId, kind }: { parkId:
   return (row?.mapping as Record<string, string> | undefined) ?? null;
 }
 
+/** Remembers the mapping; an unchanged one is left as it is (a re-import of the same file writes nothing). */
 async function saveImportMapping(db: Executor, { parkId, kind, mapping, userId }: { parkId: string; kind: LedgerKindName; mapping: Record<string, string>; userId: string }) {
+  const canonical = (m: Record<string, string> | null) => JSON.stringify(Object.entries(m ?? {}).sort(([a], [b]) => a.localeCompare(b)));
+  if (canonical(await getImportMapping(db, { parkId, kind })) === canonical(mapping)) return;
   await db
     .insert(importMappings)
     .values({ parkId, kind, mapping, updatedBy: userId })

@@ -181,3 +181,11 @@ export function garbage(length = 4096, seed = 7): Uint8Array {
   }
   return out;
 }
+
+/** A workbook whose sheet has `rows` rows, written as raw XML (ExcelJS would take a while to write 100,000). */
+export function bigSheetXlsx(rows: number): Uint8Array {
+  const body: string[] = [];
+  for (let r = 1; r <= rows; r++) body.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>P${r}</t></is></c></row>`);
+  const sheet = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body.join("")}</sheetData></worksheet>`;
+  return rawZip(MINIMAL_PARTS(sheet));
+}
