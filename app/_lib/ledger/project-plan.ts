@@ -158,7 +158,8 @@ export function planProjectImport(sheet: PreparedSheet, existing: ReadonlyMap<st
     if (Object.keys(changes).length) plan.updates.push({ row, id: current.id, version: current.version, fields, changes });
     else plan.counts.unchanged++;
   }
-  plan.problems.sort((a, b) => a.row - b.row);
+  // As the file reads: by row, then left to right.
+  plan.problems.sort((a, b) => a.row - b.row || sheet.headers.indexOf(a.column) - sheet.headers.indexOf(b.column));
   plan.counts.new = plan.creates.length;
   plan.counts.updated = plan.updates.length;
   plan.counts.errorRows = failed.size;
