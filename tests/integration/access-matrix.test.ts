@@ -119,11 +119,12 @@ describe.each(TEST_TARGETS)("access matrix on %s", (kind) => {
   async function routeCell(row: RouteRow, role: Role): Promise<string> {
     const handler = found.routes.get(routeKey(row));
     if (!handler) return "no such export";
-    const { path, params } = row.request(ctx);
+    const { path, params, init } = row.request(ctx);
     const before = await snapshotTables(ctx.db);
     let response: Response;
     try {
-      const call = () => handler(new Request(`http://localhost${path}`, { method: row.method }), { params: Promise.resolve(params) });
+      const request = () => new Request(`http://localhost${path}`, { method: row.method, headers: init?.headers, body: init?.body as BodyInit | undefined });
+      const call = () => handler(request(), { params: Promise.resolve(params) });
       response = (await callAs(ACCOUNT[role], call as never, {})) as unknown as Response;
     } catch (error) {
       return `threw ${error instanceof Error ? error.message : String(error)}`;

@@ -12,6 +12,10 @@ import type { Db } from "@/db/types";
 import { ACCOUNT, ACTION_ROWS, buildMatrixContext, ROUTE_ROWS, type ActionRow, type MatrixContext, type Role } from "../support/access-matrix";
 import { callAs, formDataOf, snapshotTables, useDatabase, type ActionOutcome, type FormValues } from "../support/action-harness";
 import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
+import { upload } from "../support/ledger-calls";
+import { csvOf } from "../support/ledger-files";
+import { PROJECT_LEDGER_FIELDS, fieldLabelKey, type ProjectLedgerField } from "@/app/_lib/ledger/columns";
+import { en } from "@/app/_lib/i18n/messages/en";
 
 /**
  * Every write path (each field of each server action's form, the form as a whole, the arguments
@@ -421,7 +425,7 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
     const strings = hostileValues(ctx).flatMap((h) => (typeof h.value === "string" ? [{ label: h.label, value: Buffer.from(h.value).toString() }] : []));
     for (const row of ROUTE_ROWS) {
       const handler = (await import(join(ROOT, row.file)))[row.method] as RouteHandler;
-      const { path, params } = row.request(ctx);
+      const { path, params, init } = row.request(ctx);
       const cases: { label: string; path: string; params: Record<string, string>; headers?: Record<string, string>; badPath: boolean }[] = [];
       for (const name of Object.keys(params)) {
         for (const h of strings) {
@@ -444,7 +448,8 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
           let body: string;
           let contentType: string;
           try {
-            const call = () => handler(new Request(`http://localhost${c.path}`, { method: row.method, headers: c.headers }), { params: Promise.resolve(c.params) });
+            const request = new Request(`http://localhost${c.path}`, { method: row.method, headers: { ...init?.headers, ...c.headers }, body: init?.body as BodyInit | undefined });
+            const call = () => handler(request, { params: Promise.resolve(c.params) });
             const response = (await callAs(ACCOUNT[role], call as never, {})) as unknown as Response;
             status = response.status;
             contentType = response.headers.get("content-type") ?? "";
@@ -463,6 +468,63 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
           if (!rendered && !/^(application\/json|text\/csv|text\/plain)/.test(contentType)) failures.push(`${row.file} ${c.label} as ${role}: content-type ${contentType}`);
         }
       }
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+
+  it("the ledger upload: hostile cells are refused, or stored exactly as text; never a 5xx", async () => {
+    const failures: string[] = [];
+    const header = PROJECT_LEDGER_FIELDS.map((f) => en[fieldLabelKey(f)]);
+    const textFields = new Set<ProjectLedgerField>(["name", "nameEn", "company", "companyEn", "cluster", "clusterEn", "responsibleUnit", "leaderInCharge"]);
+    const base: Record<ProjectLedgerField, string> = {
+      code: "", name: "台账项目", nameEn: "", company: "台账企业", companyEn: "", cluster: "新材料", clusterEn: "", responsibleUnit: "", leaderInCharge: "",
+      health: "", plannedInvestment: "1亿", contractedInvestment: "", inPlaceInvestment: "", completedInvestment: "",
+    };
+    // Control characters make the whole file "not text": each is sent alone and must be refused as a file.
+    const strings = hostileValues(ctx).flatMap((h) => (typeof h.value === "string" ? [{ ...h, value: h.value }] : []));
+    const control = strings.filter((h) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(h.value));
+    const cells = strings.filter((h) => !control.includes(h));
+    const editorEmail = ACCOUNT.editor!;
+    const send = async (rows: Record<ProjectLedgerField, string>[], mode: "preview" | "commit", token?: string) => {
+      await watch.mark();
+      const file = csvOf([header, ...rows.map((r) => PROJECT_LEDGER_FIELDS.map((f) => r[f]))]);
+      const answer = await upload(editorEmail, file, { parkId: ctx.parkId, name: "hostile.csv", mode, token });
+      tally.routeRequests++;
+      if (answer.status >= 500) tally.route5xx++;
+      return { ...answer, changes: await watch.changes() };
+    };
+    for (const field of PROJECT_LEDGER_FIELDS) {
+      const rows = cells.map((h, i) => ({ ...base, code: `HX-${field}-${i}`, [field]: h.value }));
+      const preview = await send(rows, "preview");
+      if (preview.status !== 200 || preview.changes.rows) failures.push(`${field}: preview answered ${preview.status}, wrote ${preview.changes.rows} rows`);
+      const refusedRows = new Set((preview.body.problems ?? []).map((p) => p.row));
+      const accepted = rows.filter((_, i) => !refusedRows.has(i + 2));
+      cells.forEach((h, i) => {
+        tally.tried++;
+        const blank = asReceived(h.value) === "";
+        if (refusedRows.has(i + 2)) {
+          tally.refused++;
+          if (h.literal && textFields.has(field)) failures.push(`${field} ← ${h.label}: refused literal text`);
+        } else if (!textFields.has(field) && field !== "code" && !blank) failures.push(`${field} ← ${h.label}: accepted by a strict column`);
+      });
+      if (!accepted.length) continue;
+      const again = await send(accepted, "preview");
+      const commit = await send(accepted, "commit", again.body.token);
+      if (commit.status !== 200) failures.push(`${field}: import of the accepted rows answered ${commit.status} ${JSON.stringify(commit.body).slice(0, 200)}`);
+      tally.acceptedRowsChanged += commit.changes.rows;
+      for (const row of accepted) {
+        const typed = asReceived(row[field]);
+        const column = field === "code" ? "code" : field;
+        if (!(textFields.has(field) || field === "code") || typed === "") continue;
+        tally.storedAsText++;
+        if (!(await isStored(ctx.db, projects, column, typed))) failures.push(`${field} ← ${JSON.stringify(typed.slice(0, 40))}: accepted but not stored as typed`);
+      }
+    }
+    for (const h of control) {
+      const answer = await send([{ ...base, code: "HX-CONTROL", name: h.value }], "preview");
+      tally.tried++;
+      if (answer.status !== 422 || answer.changes.rows) failures.push(`control ← ${h.label}: ${answer.status}, wrote ${answer.changes.rows} rows`);
+      else tally.refused++;
     }
     expect(failures).toEqual([]);
   }, 600_000);
