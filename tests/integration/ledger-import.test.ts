@@ -149,7 +149,13 @@ describe.each(TEST_TARGETS)("ledger import on %s", (kind) => {
     const preview = await upload(EDITOR, file, { parkId, name: "c.csv" });
     expect(preview.body.counts!.updated).toBe(1);
     const [current] = await db.select().from(projects).where(and(eq(projects.parkId, parkId), eq(projects.code, "NX-SINOBOOM")));
-    expect((await updateProject(db, editor, current!.id, current!.version, { ...current!, leaderInCharge: "新领导" })).ok).toBe(true);
+    const p = current!;
+    const editable = {
+      code: p.code, name: p.name, nameEn: p.nameEn, company: p.company, companyEn: p.companyEn, cluster: p.cluster, clusterEn: p.clusterEn,
+      responsibleUnit: p.responsibleUnit, leaderInCharge: "新领导", health: p.health,
+      plannedInvestment: p.plannedInvestment, contractedInvestment: p.contractedInvestment, inPlaceInvestment: p.inPlaceInvestment,
+    };
+    expect((await updateProject(db, editor, p.id, p.version, editable)).ok).toBe(true);
     const before = await snapshotTables(db);
     const commit = await upload(EDITOR, file, { parkId, name: "c.csv", mode: "commit", token: preview.body.token });
     expect(commit.status).toBe(409);
