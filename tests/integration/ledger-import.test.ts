@@ -178,21 +178,23 @@ describe.each(TEST_TARGETS)("ledger import on %s", (kind) => {
     expect(commit.at(-1)).toMatchObject({ type: "result", status: 200, body: { imported: { created: 250, updated: 0 } } });
   });
 
-  it("writes all rows or none: a refusal in the middle rolls back the rows before it", async () => {
+  it("writes all rows or none: a refusal after other rows rolls them back", async () => {
     const base = { nameEn: null, companyEn: null, clusterEn: null, responsibleUnit: null, leaderInCharge: null, health: "on_track" as const, contractedInvestment: "0", inPlaceInvestment: "0", completedInvestment: "0", plannedInvestment: "1" };
+    const [sinoboom] = await db.select().from(projects).where(and(eq(projects.parkId, parkId), eq(projects.code, "NX-SINOBOOM")));
+    const fresh = { ...base, code: "ATOMIC-1", name: "甲", company: "甲", cluster: "甲" };
     const before = await snapshotTables(db);
-    const outcome = await importProjectLedger(db, editor, {
+    // An update naming a version someone else moved past, after a create.
+    const stale = await importProjectLedger(db, editor, {
       codes: [], mapping: {},
-      decide: () => ({
-        ok: true,
-        creates: [
-          { row: 2, fields: { ...base, code: "ATOMIC-1", name: "甲", company: "甲", cluster: "甲" } },
-          { row: 3, fields: { ...base, code: "NX-SINOBOOM", name: "乙", company: "乙", cluster: "乙" } },
-        ],
-        updates: [],
-      }),
+      decide: () => ({ ok: true, creates: [{ row: 2, fields: fresh }], updates: [{ row: 3, id: sinoboom!.id, version: sinoboom!.version - 1, fields: { ...sinoboom!, name: "改" } }] }),
     });
-    expect(outcome).toMatchObject({ ok: false, reason: "refused", row: 3, outcome: { reason: "invalid", messageKey: "project.duplicateCode" } });
+    expect(stale).toMatchObject({ ok: false, reason: "refused", row: 3, outcome: { reason: "conflict" } });
+    // A code that exists already, in the same batch as a new one.
+    const duplicate = await importProjectLedger(db, editor, {
+      codes: [], mapping: {},
+      decide: () => ({ ok: true, creates: [{ row: 2, fields: fresh }, { row: 3, fields: { ...fresh, code: "NX-SINOBOOM" } }], updates: [] }),
+    });
+    expect(duplicate).toMatchObject({ ok: false, reason: "refused", outcome: { reason: "invalid", messageKey: "project.duplicateCode" } });
     expect(changed(before, await snapshotTables(db))).toEqual([]);
   });
 });
