@@ -4,6 +4,7 @@ import { importProjectLedger, getImportMapping, listLedgerProjects, type LedgerP
 import type { Actor } from "@/db/queries/project-writes";
 import type { Db } from "@/db/types";
 import { isMessageKey } from "../domain/fields";
+import type { ProjectHealth } from "../domain/values";
 import type { Translate } from "../i18n/translate";
 import { fieldLabelKey, PROJECT_LEDGER_FIELDS, type LedgerMapping } from "./columns";
 import type { ChangeView, ImportBody, ImportEvent } from "./import-types";
@@ -29,14 +30,21 @@ type Answer = { status: number; body: ImportBody };
 
 const byCode = (rows: LedgerProject[]) => new Map<string, ExistingProject>(rows.map((r) => [r.code, r]));
 
+/** A value as the preview shows it: health in words, amounts as exact yuan without padding ("0.00" → "0"). */
+function shown(field: string, value: unknown, t: Translate): string {
+  if (value === null || value === undefined) return "";
+  if (field === "health") return t(`health.${value as ProjectHealth}`);
+  const text = String(value);
+  return field.endsWith("Investment") && text.includes(".") ? text.replace(/\.?0+$/, "") : text;
+}
+
 function changeViews(plan: ProjectImportPlan, t: Translate): ChangeView[] {
   const label = (f: string) => t(fieldLabelKey(f as (typeof PROJECT_LEDGER_FIELDS)[number]));
-  const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
   return [
     ...plan.creates.map((c) => ({ row: c.row, code: c.fields.code, name: c.fields.name, isNew: true, fields: [] })),
     ...plan.updates.map((u) => ({
       row: u.row, code: u.fields.code, name: u.fields.name, isNew: false,
-      fields: Object.entries(u.changes).map(([f, [old, next]]) => [label(f), text(old), text(next)] as [string, string, string]),
+      fields: Object.entries(u.changes).map(([f, [old, next]]) => [label(f), shown(f, old, t), shown(f, next, t)] as [string, string, string]),
     })),
   ].sort((a, b) => a.row - b.row);
 }

@@ -4,7 +4,6 @@ export const ledgerEn = {
   "ledger.title": "Import a ledger",
   "ledger.subtitle": "Upload the park's project ledger as .xlsx or .csv. You see every problem and what would change before anything is saved; saving is all or nothing.",
   "ledger.back": "Back to the dashboard",
-  "ledger.kind": "Ledger",
   "ledger.kind.projects": "Projects (台账)",
   "ledger.template": "Template",
   "ledger.templateHint": "Headers in your language and one example row. Headers in Chinese or English, in any order, are recognised.",
@@ -70,7 +69,6 @@ export const ledgerEn = {
   "ledger.col.outputValue": "Output value in the month (yuan)",
   "ledger.col.sourceUrl": "Source link",
   "ledger.col.sourceRef": "Source document",
-  "ledger.col.corrected": "Corrected entry",
 
   "ledger.note.columns": "One row per project. The code is the project's stable key in this park: importing the file again updates the projects with these codes.",
   "ledger.note.required": "Required columns: {columns}.",
@@ -96,7 +94,6 @@ export const ledgerEn = {
   "ledger.file.changedSinceCheck": "Projects of this park changed since the file was checked. Nothing was imported; check the file again.",
   "ledger.file.notChecked": "Check the file before importing it.",
 
-  "ledger.row.required": "This cell is required.",
   "ledger.row.duplicateCode": "Code {code} is also on row {row}.",
   "ledger.row.health": "Unknown health. Use one of: {values}.",
   "ledger.row.completedKept": "Completed investment of an existing project follows the monthly log; this cell is not imported.",

@@ -59,10 +59,10 @@ export function MappingEditor({ report, mapping, onChange, onRecheck, busy }: {
 }
 
 /** A table that scrolls in its own box (keyboard-reachable) when it is long or wide. */
-function ScrollTable({ label, children }: { label: string; children: React.ReactNode }) {
+function ScrollTable({ label, minWidth, children }: { label: string; minWidth: string; children: React.ReactNode }) {
   return (
     <div role="region" aria-label={label} tabIndex={0} className="max-h-96 overflow-auto rounded-md border border-slate-200">
-      <table className="w-full text-left text-sm">{children}</table>
+      <table className={`w-full text-left text-sm ${minWidth}`}>{children}</table>
     </div>
   );
 }
@@ -74,7 +74,7 @@ export function ProblemTable({ title, problems, messageHeader }: { title: string
       <h3 className="font-semibold">
         {title} ({problems.length})
       </h3>
-      <ScrollTable label={title}>
+      <ScrollTable label={title} minWidth="min-w-[32rem]">
         <thead className="sticky top-0 bg-slate-50 text-xs text-slate-600">
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">{t("ledger.col.row")}</th>
@@ -86,7 +86,7 @@ export function ProblemTable({ title, problems, messageHeader }: { title: string
           {problems.map((p, i) => (
             <tr key={i} data-testid="ledger-problem">
               <td className="px-3 py-1.5 tabular-nums">{p.row || "—"}</td>
-              <td className="px-3 py-1.5">{p.column || "—"}</td>
+              <td className="px-3 py-1.5 whitespace-nowrap">{p.column || "—"}</td>
               <td className="px-3 py-1.5">{p.message}</td>
             </tr>
           ))}
@@ -102,7 +102,7 @@ export function ChangeTable({ changes, more }: { changes: ChangeView[]; more: nu
   return (
     <div className="space-y-2">
       <h3 className="font-semibold">{title}</h3>
-      <ScrollTable label={title}>
+      <ScrollTable label={title} minWidth="min-w-[40rem]">
         <thead className="sticky top-0 bg-slate-50 text-xs text-slate-600">
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">{t("ledger.col.row")}</th>
@@ -115,7 +115,7 @@ export function ChangeTable({ changes, more }: { changes: ChangeView[]; more: nu
           {changes.map((c) => (
             <tr key={c.row} className="align-top">
               <td className="px-3 py-1.5 tabular-nums">{c.row}</td>
-              <td className="px-3 py-1.5 break-all">{c.code}</td>
+              <td className="px-3 py-1.5 whitespace-nowrap">{c.code}</td>
               <td className="px-3 py-1.5">{c.name}</td>
               <td className="px-3 py-1.5">
                 {c.isNew ? (

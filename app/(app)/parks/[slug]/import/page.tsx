@@ -37,7 +37,7 @@ export default async function LedgerImportPage({ params }: { params: Promise<{ s
 
       <Card aria-labelledby="ledger-upload-title" className="space-y-4 p-5">
         <h2 id="ledger-upload-title" className="text-lg font-semibold">
-          {t("ledger.kind")}: {t("ledger.kind.projects")}
+          {t("ledger.kind.projects")}
         </h2>
         <div className="space-y-1 text-sm">
           <p className="font-medium text-slate-800">{t("ledger.template")}</p>
