@@ -3,13 +3,13 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:import   (PGlite, then PostgreSQL)
 // On each database: migrations and the demo data, then a 5,000-row .xlsx ledger of new projects is
 // checked (preview) and imported (commit), edited in 500 rows and imported again, imported a third
-// time unchanged, and once more with every row changed — all through runProjectImport, the code behind POST /api/import, without HTTP.
+// time unchanged, and once more with every row changed — all through runLedgerImport, the code behind POST /api/import, without HTTP.
 // On PostgreSQL it creates and drops the database parkline_bench_import. Prints one table per database.
 import { performance } from "node:perf_hooks";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import postgres from "postgres";
-import { runProjectImport } from "../app/_lib/ledger/import-projects";
+import { runLedgerImport } from "../app/_lib/ledger/import-ledger";
 import { createTranslator } from "../app/_lib/i18n/translate";
 import { applyMigrations } from "../db/migrate";
 import { openDatabase, type OpenDatabase } from "../db/open";
@@ -49,7 +49,7 @@ async function run(label: string, opened: OpenDatabase) {
   const results: [string, string, number, string][] = [];
   const time = async (step: string, bytes: Uint8Array, mode: "preview" | "commit", token: string | null) => {
     const started = performance.now();
-    const answer = await runProjectImport(db, { actor, bytes, fileName: "ledger.xlsx", chosen: null, mode, token, t, onProgress: () => {} });
+    const answer = await runLedgerImport(db, { kind: "projects", actor, bytes, fileName: "ledger.xlsx", chosen: null, mode, token, t, onProgress: () => {} });
     const ms = performance.now() - started;
     if (answer.status !== 200) throw new Error(`${step}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
     const c = answer.body.counts;

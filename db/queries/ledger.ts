@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { importMappings, progressEntries, projects } from "../schema";
 import type { Db, Executor } from "../types";
 import { runWrite, type WriteOutcome } from "./outcomes";
+import { logProgressIn, type ProgressEntryInput } from "./progress-writes";
 import { createProjectsIn, updateProjectsIn, type Actor, type EditableProjectFields, type ProjectFields } from "./project-writes";
 
 /** The ledger columns of a park's projects, with id and version; only the given codes when `codes` is set. */
@@ -61,17 +62,37 @@ async function saveImportMapping(db: Executor, { parkId, kind, mapping, userId }
 
 export type LedgerProject = Awaited<ReturnType<typeof listLedgerProjects>>[number];
 
-/** What to write, decided from the projects as they are under lock (or why not to write at all). */
-export type ProjectImportDecision<R> =
-  | { ok: false; reason: R }
-  | { ok: true; creates: { row: number; fields: ProjectFields }[]; updates: { row: number; id: string; version: number; fields: EditableProjectFields }[] };
+/**
+ * For a progress ledger: the park's projects with the given codes (locked when `lock`), and their
+ * entries nobody corrected — the ones a row of the file may match by project and month.
+ */
+export async function listLedgerProgressState(db: Executor, { parkId, codes, lock = false }: { parkId: string; codes: string[]; lock?: boolean }) {
+  if (codes.length === 0) return { projects: [], entries: [] };
+  const query = db
+    .select({ id: projects.id, code: projects.code, name: projects.name, version: projects.version })
+    .from(projects)
+    .where(and(eq(projects.parkId, parkId), inArray(projects.code, codes)))
+    .orderBy(asc(projects.code))
+    .$dynamic();
+  const found = await (lock ? query.for("update") : query);
+  if (found.length === 0) return { projects: found, entries: [] };
+  const corrected = sql`exists (select 1 from ${progressEntries} c where c.supersedes_id = ${progressEntries.id})`;
+  const entries = await db
+    .select({
+      id: progressEntries.id, projectId: progressEntries.projectId, period: progressEntries.period, narrative: progressEntries.narrative,
+      narrativeEn: progressEntries.narrativeEn, investmentCompleted: progressEntries.investmentCompleted, outputValue: progressEntries.outputValue,
+      sourceUrl: progressEntries.sourceUrl, sourceRef: progressEntries.sourceRef,
+    })
+    .from(progressEntries)
+    .where(and(eq(progressEntries.parkId, parkId), inArray(progressEntries.projectId, found.map((p) => p.id)), sql`not ${corrected}`))
+    .orderBy(asc(progressEntries.createdAt), asc(progressEntries.id));
+  return { projects: found, entries };
+}
 
-export type ProjectImportOutcome<R> =
-  | { ok: true; created: number; updated: number }
-  | { ok: false; reason: R }
-  | { ok: false; reason: "refused"; row: number; outcome: Exclude<WriteOutcome, { ok: true }> };
+export type LedgerProgressState = Awaited<ReturnType<typeof listLedgerProgressState>>;
 
-class RowRefused extends Error {
+/** Thrown by an import's writes to roll the whole import back, naming the row (0: not one row). */
+export class LedgerRowRefused extends Error {
   constructor(
     readonly row: number,
     readonly outcome: Exclude<WriteOutcome, { ok: true }>,
@@ -80,53 +101,59 @@ class RowRefused extends Error {
   }
 }
 
+export type LedgerImportOutcome<R> = R | { ok: false; reason: "refused"; row: number; outcome: Exclude<WriteOutcome, { ok: true }> };
+
 /**
- * One transaction: lock the park's projects that the file names, let `decide` plan against them,
- * then write the rows with the batch forms of createProject / updateProject (same audit trail,
- * versions and park scope); the first refusal rolls everything back. Not createProject per row in a
- * savepoint: thousands of subtransactions each updating the same summary rows (park_project_stats,
- * by trigger) made a 5,000-row import 20× slower, and a statement per row is still 10 s on PGlite.
+ * One transaction for a whole ledger: `work` reads what it needs under lock and writes through the
+ * write functions' transaction forms (createProjectsIn, updateProjectsIn, logProgressIn — the same
+ * audit trail, versions and park scope), throwing LedgerRowRefused to roll everything back. The
+ * park's column mapping is remembered when the work succeeds.
  */
-export async function importProjectLedger<R>(
+export async function importLedger<R extends { ok: boolean }>(
   db: Db,
   actor: Actor,
-  args: {
-    codes: string[];
-    decide: (locked: LedgerProject[]) => ProjectImportDecision<R>;
-    mapping: Record<string, string>;
-    onProgress?: (done: number, total: number) => void;
-  },
-): Promise<ProjectImportOutcome<R>> {
+  args: { kind: LedgerKindName; mapping: Record<string, string>; work: (tx: Executor) => Promise<R> },
+): Promise<LedgerImportOutcome<R>> {
   try {
     return await db.transaction(async (tx) => {
-      const locked = await listLedgerProjects(tx, { parkId: actor.parkId, codes: args.codes, lock: true });
-      const decision = args.decide(locked);
-      if (!decision.ok) return decision;
-      const total = decision.creates.length + decision.updates.length;
-      let done = 0;
-      const step = () => {
-        done++;
-        if (done % 100 === 0 || done === total) args.onProgress?.(done, total);
-      };
-      // New projects a few hundred per statement; a refusal there (a code another import took in the
-      // meantime) cannot name its row, so it names row 0 unless the batch is one row.
-      for (let at = 0; at < decision.creates.length; at += 500) {
-        const batch = decision.creates.slice(at, at + 500);
-        const outcome = await runWrite(async () => ({ ok: true, value: await createProjectsIn(tx, actor, batch.map((c) => c.fields)), warnings: [] }));
-        if (!outcome.ok) throw new RowRefused(batch.length === 1 ? batch[0]!.row : 0, outcome);
-        for (let i = 0; i < batch.length; i++) step();
-      }
-      for (let at = 0; at < decision.updates.length; at += 500) {
-        const batch = decision.updates.slice(at, at + 500);
-        const conflict = await updateProjectsIn(tx, actor, batch.map((u) => ({ id: u.id, readVersion: u.version, fields: u.fields })));
-        if (conflict !== null) throw new RowRefused(batch[conflict]!.row, { ok: false, reason: "conflict", changes: [] });
-        for (let i = 0; i < batch.length; i++) step();
-      }
-      await saveImportMapping(tx, { parkId: actor.parkId, kind: "projects", mapping: args.mapping, userId: actor.actorId });
-      return { ok: true as const, created: decision.creates.length, updated: decision.updates.length };
+      const result = await args.work(tx);
+      if (result.ok) await saveImportMapping(tx, { parkId: actor.parkId, kind: args.kind, mapping: args.mapping, userId: actor.actorId });
+      return result;
     });
   } catch (error) {
-    if (error instanceof RowRefused) return { ok: false, reason: "refused", row: error.row, outcome: error.outcome };
+    if (error instanceof LedgerRowRefused) return { ok: false, reason: "refused", row: error.row, outcome: error.outcome };
     throw error;
+  }
+}
+
+/** New projects a few hundred per statement, then the updates: the writes of a projects ledger. */
+export async function writeProjectLedger(
+  tx: Executor,
+  actor: Actor,
+  plan: { creates: { row: number; fields: ProjectFields }[]; updates: { row: number; id: string; version: number; fields: EditableProjectFields }[] },
+  step: (done: number) => void,
+) {
+  // A refusal in a batch of new projects (a code another import took in the meantime) cannot name
+  // its row, so it names row 0 unless the batch is one row.
+  for (let at = 0; at < plan.creates.length; at += 500) {
+    const batch = plan.creates.slice(at, at + 500);
+    const outcome = await runWrite(async () => ({ ok: true, value: await createProjectsIn(tx, actor, batch.map((c) => c.fields)), warnings: [] }));
+    if (!outcome.ok) throw new LedgerRowRefused(batch.length === 1 ? batch[0]!.row : 0, outcome);
+    step(batch.length);
+  }
+  for (let at = 0; at < plan.updates.length; at += 500) {
+    const batch = plan.updates.slice(at, at + 500);
+    const conflict = await updateProjectsIn(tx, actor, batch.map((u) => ({ id: u.id, readVersion: u.version, fields: u.fields })));
+    if (conflict !== null) throw new LedgerRowRefused(batch[conflict]!.row, { ok: false, reason: "conflict", changes: [] });
+    step(batch.length);
+  }
+}
+
+/** The entries of a progress ledger, each through logProgressIn, in the order of the file. */
+export async function writeProgressLedger(tx: Executor, actor: Actor, entries: { row: number; input: ProgressEntryInput }[], today: string, step: (done: number) => void) {
+  for (const { row, input } of entries) {
+    const outcome = await runWrite(() => logProgressIn(tx, actor, input, today));
+    if (!outcome.ok) throw new LedgerRowRefused(row, outcome);
+    step(1);
   }
 }

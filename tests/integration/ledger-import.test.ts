@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getUserByEmail } from "@/db/queries/accounts";
-import { importProjectLedger } from "@/db/queries/ledger";
+import { importLedger, listLedgerProjects, writeProjectLedger } from "@/db/queries/ledger";
 import { createProject, updateProject, type Actor, type ProjectFields } from "@/db/queries/project-writes";
 import { auditEvents, importMappings, parks, projects } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed";
@@ -174,7 +174,7 @@ describe.each(TEST_TARGETS)("ledger import on %s", (kind) => {
     expect(result).toMatchObject({ type: "result", status: 200, body: { ok: true, counts: { new: 250 } } });
     const token = result.type === "result" ? result.body.token! : "";
     const commit = await uploadStreamed(EDITOR, csvOf([HEADER, ...rows]), { parkId, name: "s.csv", mode: "commit", token });
-    expect(commit).toContainEqual({ type: "progress", phase: "write", done: 200, total: 250 });
+    expect(commit).toContainEqual({ type: "progress", phase: "write", done: 250, total: 250 });
     expect(commit.at(-1)).toMatchObject({ type: "result", status: 200, body: { imported: { created: 250, updated: 0 } } });
   });
 
@@ -183,17 +183,20 @@ describe.each(TEST_TARGETS)("ledger import on %s", (kind) => {
     const [sinoboom] = await db.select().from(projects).where(and(eq(projects.parkId, parkId), eq(projects.code, "NX-SINOBOOM")));
     const fresh = { ...base, code: "ATOMIC-1", name: "甲", company: "甲", cluster: "甲" };
     const before = await snapshotTables(db);
+    const importing = (plan: Parameters<typeof writeProjectLedger>[2]) =>
+      importLedger(db, editor, {
+        kind: "projects", mapping: {},
+        work: async (tx) => {
+          await listLedgerProjects(tx, { parkId, codes: [fresh.code, "NX-SINOBOOM"], lock: true });
+          await writeProjectLedger(tx, editor, plan, () => {});
+          return { ok: true };
+        },
+      });
     // An update naming a version someone else moved past, after a create.
-    const stale = await importProjectLedger(db, editor, {
-      codes: [], mapping: {},
-      decide: () => ({ ok: true, creates: [{ row: 2, fields: fresh }], updates: [{ row: 3, id: sinoboom!.id, version: sinoboom!.version - 1, fields: { ...sinoboom!, name: "改" } }] }),
-    });
+    const stale = await importing({ creates: [{ row: 2, fields: fresh }], updates: [{ row: 3, id: sinoboom!.id, version: sinoboom!.version - 1, fields: { ...sinoboom!, name: "改" } }] });
     expect(stale).toMatchObject({ ok: false, reason: "refused", row: 3, outcome: { reason: "conflict" } });
     // A code that exists already, in the same batch as a new one.
-    const duplicate = await importProjectLedger(db, editor, {
-      codes: [], mapping: {},
-      decide: () => ({ ok: true, creates: [{ row: 2, fields: fresh }, { row: 3, fields: { ...fresh, code: "NX-SINOBOOM" } }], updates: [] }),
-    });
+    const duplicate = await importing({ creates: [{ row: 2, fields: fresh }, { row: 3, fields: { ...fresh, code: "NX-SINOBOOM" } }], updates: [] });
     expect(duplicate).toMatchObject({ ok: false, reason: "refused", outcome: { reason: "invalid", messageKey: "project.duplicateCode" } });
     expect(changed(before, await snapshotTables(db))).toEqual([]);
   });

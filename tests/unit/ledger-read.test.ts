@@ -1,6 +1,6 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { cellAmount, cellHealth, cellText } from "@/app/_lib/ledger/cells";
+import { cellAmount, cellHealth, cellMonth, cellText } from "@/app/_lib/ledger/cells";
 import { decodeCsvBytes, parseCsv } from "@/app/_lib/ledger/csv-text";
 import { detectMapping, fieldOfHeader, findHeaderIndex, splitHeaderUnit, normalizeHeader } from "@/app/_lib/ledger/columns";
 import { openZip } from "@/app/_lib/ledger/zip-guard";
@@ -140,5 +140,22 @@ describe("exactNumber", () => {
     ["123456789012345.6", null], ["0012", null], ["1e9", null], ["12,000", null], ["abc", null], ["999999999999999", 999999999999999],
   ])("%s → %s", (text, value) => {
     expect(exactNumber(text)).toBe(value);
+  });
+});
+
+describe("cellMonth", () => {
+  it.each([
+    [new Date(Date.UTC(2025, 2, 15)), "2025-03-01"],
+    [45717, "2025-03-01"], // an Excel serial in a cell not formatted as a date
+    [45747.75, "2025-03-01"], // 2025-03-31 18:00
+    [202503, "2025-03-01"],
+    ["2025-03", "2025-03-01"], ["2025-3", "2025-03-01"], ["2025/03/31", "2025-03-01"], ["2025.3", "2025-03-01"],
+    ["2025年3月", "2025-03-01"], ["2025年03月15日", "2025-03-01"], ["２０２５年３月", "2025-03-01"], ["202512", "2025-12-01"],
+  ])("%j is %s", (cell, month) => {
+    expect(cellMonth(cell)).toBe(month);
+  });
+
+  it.each([["2025-13"], ["2025-02-30"], ["March 2025"], ["25-03"], [""], [null], [1e9], [true], ["1900-01"], [2025]])("%j is not a month", (cell) => {
+    expect(cellMonth(cell)).toBeNull();
   });
 });

@@ -51,3 +51,36 @@ const HEALTH_WORDS: Map<string, ProjectHealth> = (() => {
 export function cellHealth(cell: LedgerCell): ProjectHealth | null {
   return HEALTH_WORDS.get(normalizeHeader(cellText(cell))) ?? null;
 }
+
+/** Excel's day 0 (serial 1 is 1900-01-01; Excel's phantom 1900-02-29 shifts every later serial by one). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+function monthOf(year: number, month: number): string | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12 || year < 1949 || year > 2200) return null;
+  return `${year}-${String(month).padStart(2, "0")}-01`;
+}
+
+/**
+ * The month a cell names, as the first day (YYYY-MM-01), or null. A workbook gives a date, or an
+ * Excel serial when the cell is not formatted as one (45717 = 2025-03-01); text may read 2025-03,
+ * 2025/3/15, 2025.3, 2025年3月 or 202503.
+ */
+export function cellMonth(cell: LedgerCell): string | null {
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : monthOf(cell.getUTCFullYear(), cell.getUTCMonth() + 1);
+  if (typeof cell === "number") {
+    if (Number.isInteger(cell) && cell >= 194_901 && cell <= 220_012) return monthOf(Math.floor(cell / 100), cell % 100);
+    if (cell >= 17_899 && cell < 110_000) {
+      const date = new Date(EXCEL_EPOCH + Math.floor(cell) * 86_400_000);
+      return monthOf(date.getUTCFullYear(), date.getUTCMonth() + 1);
+    }
+    return null;
+  }
+  const text = cellText(cell).normalize("NFKC").replace(/\s+/g, "");
+  const m = /^(\d{4})(?:[-/.]|年)(\d{1,2})(?:月)?(?:(?:[-/.])(\d{1,2})|(\d{1,2})日)?$/.exec(text) ?? /^(\d{4})(\d{2})$/.exec(text);
+  if (!m) return null;
+  const month = monthOf(Number(m[1]), Number(m[2]));
+  const day = m[3] ?? m[4];
+  if (!month || !day) return month;
+  const date = new Date(`${month.slice(0, 8)}${day.padStart(2, "0")}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.getUTCDate() === Number(day) ? month : null;
+}

@@ -8,7 +8,7 @@ import type { MessageKey } from "../i18n/translate";
  * compared after folding width, case, spaces and a unit in brackets (（万元）, (yuan)).
  */
 
-export const LEDGER_KINDS = ["projects"] as const;
+export const LEDGER_KINDS = ["projects", "progress"] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 export const PROJECT_LEDGER_FIELDS = [
@@ -17,15 +17,25 @@ export const PROJECT_LEDGER_FIELDS = [
 ] as const;
 export type ProjectLedgerField = (typeof PROJECT_LEDGER_FIELDS)[number];
 
+export const PROGRESS_LEDGER_FIELDS = ["code", "period", "narrative", "narrativeEn", "investmentCompleted", "outputValue", "sourceUrl", "sourceRef"] as const;
+export type ProgressLedgerField = (typeof PROGRESS_LEDGER_FIELDS)[number];
+
+export type LedgerField = ProjectLedgerField | ProgressLedgerField;
+
 export const REQUIRED_PROJECT_FIELDS: readonly ProjectLedgerField[] = ["code", "name", "company", "cluster", "plannedInvestment"];
 
+/** Each ledger's fields in column order, and the ones a file must have. */
+export const LEDGER_SPECS: Record<LedgerKind, { fields: readonly LedgerField[]; required: readonly LedgerField[] }> = {
+  projects: { fields: PROJECT_LEDGER_FIELDS, required: REQUIRED_PROJECT_FIELDS },
+  progress: { fields: PROGRESS_LEDGER_FIELDS, required: ["code", "period", "narrative"] },
+};
 /** Field → the header text it was read from, as it appears in the file. */
-export type LedgerMapping = Partial<Record<ProjectLedgerField, string>>;
+export type LedgerMapping = Partial<Record<LedgerField, string>>;
 
-export const fieldLabelKey = (field: ProjectLedgerField): MessageKey => `ledger.col.${field}`;
+export const fieldLabelKey = (field: LedgerField): MessageKey => `ledger.col.${field}`;
 
 /** Headers seen in park ledgers, besides our own labels in both languages (added below). */
-const SYNONYMS: Record<ProjectLedgerField, string[]> = {
+const SYNONYMS: Record<LedgerField, string[]> = {
   code: ["项目编号", "编号", "项目代码", "代码", "台账编号", "项目id", "code", "projectcode", "projectid", "ledgerno", "ledgernumber"],
   name: ["项目名称", "项目", "名称", "项目名", "name", "project", "projectname"],
   nameEn: ["项目英文名称", "英文名称", "项目名称(英文)", "nameen", "englishname", "projectname(english)", "name(english)"],
@@ -40,6 +50,13 @@ const SYNONYMS: Record<ProjectLedgerField, string[]> = {
   contractedInvestment: ["合同投资", "签约投资", "合同金额", "协议投资", "签约金额", "合同投资额", "contractedinvestment", "contracted", "contractamount"],
   inPlaceInvestment: ["到位资金", "实际到位资金", "资金到位", "累计到位资金", "到位投资", "inplace", "fundsinplace", "inplaceinvestment", "investmentinplace"],
   completedInvestment: ["累计完成投资", "完成投资", "已完成投资", "累计投资", "完成投资额", "completedinvestment", "completed", "completedtodate", "investmentcompleted"],
+  period: ["月份", "月度", "填报月份", "报告期", "年月", "统计月份", "month", "period", "reportingmonth"],
+  narrative: ["进展情况", "进展", "本月进展", "当月进展", "形象进度", "工作进展", "进度情况", "progress", "narrative", "update"],
+  narrativeEn: ["英文进展", "进展情况(英文)", "narrativeen", "progress(english)"],
+  investmentCompleted: ["当月完成投资", "本月完成投资", "月度完成投资", "完成投资", "当月投资", "investmentcompleted", "investmentinthemonth", "monthlyinvestment"],
+  outputValue: ["当月产值", "本月产值", "月度产值", "产值", "outputvalue", "output", "outputinthemonth"],
+  sourceUrl: ["来源链接", "链接", "来源网址", "网址", "sourceurl", "sourcelink", "link", "url"],
+  sourceRef: ["来源文件", "来源", "文件", "文号", "sourceref", "sourcedocument", "source", "document"],
 };
 
 /** The project form's labels also name these fields (a ledger typed from the form's wording). */
@@ -77,30 +94,34 @@ export function splitHeaderUnit(normalized: string): { base: string; unit: strin
   return { base, unit };
 }
 
-const MATCHERS: Map<string, ProjectLedgerField> = (() => {
-  const map = new Map<string, ProjectLedgerField>();
-  for (const field of PROJECT_LEDGER_FIELDS) {
-    const labels = [en[fieldLabelKey(field)], zh[fieldLabelKey(field)]];
-    const form = FORM_LABELS[field];
-    if (form) labels.push(en[form], zh[form]);
-    for (const text of [...labels, ...SYNONYMS[field]]) {
-      const normalized = normalizeHeader(text);
-      for (const key of [normalized, splitHeaderUnit(normalized).base]) if (!map.has(key)) map.set(key, field);
+/** Per ledger: normalised header → field. Built once per kind, our own labels first. */
+const MATCHERS: Record<LedgerKind, Map<string, LedgerField>> = (() => {
+  const build = (fields: readonly LedgerField[]) => {
+    const map = new Map<string, LedgerField>();
+    for (const field of fields) {
+      const labels = [en[fieldLabelKey(field)], zh[fieldLabelKey(field)]];
+      const form = FORM_LABELS[field as ProjectLedgerField];
+      if (form) labels.push(en[form], zh[form]);
+      for (const text of [...labels, ...SYNONYMS[field]]) {
+        const normalized = normalizeHeader(text);
+        for (const key of [normalized, splitHeaderUnit(normalized).base]) if (!map.has(key)) map.set(key, field);
+      }
     }
-  }
-  return map;
+    return map;
+  };
+  return { projects: build(PROJECT_LEDGER_FIELDS), progress: build(PROGRESS_LEDGER_FIELDS) };
 })();
 
-/** The field a header names, or null. */
-export function fieldOfHeader(header: string): ProjectLedgerField | null {
+/** The field a header names in this ledger, or null. */
+export function fieldOfHeader(header: string, kind: LedgerKind = "projects"): LedgerField | null {
   const normalized = normalizeHeader(header);
-  return MATCHERS.get(normalized) ?? MATCHERS.get(splitHeaderUnit(normalized).base) ?? null;
+  return MATCHERS[kind].get(normalized) ?? MATCHERS[kind].get(splitHeaderUnit(normalized).base) ?? null;
 }
 
 /** Among the first rows, the first that names at least two fields is the header (title rows above it are skipped). */
-export function findHeaderIndex(rows: readonly (readonly string[])[]): number {
+export function findHeaderIndex(rows: readonly (readonly string[])[], kind: LedgerKind = "projects"): number {
   for (let i = 0; i < Math.min(rows.length, 10); i++) {
-    if (rows[i]!.filter((h) => fieldOfHeader(h) !== null).length >= 2) return i;
+    if (rows[i]!.filter((h) => fieldOfHeader(h, kind) !== null).length >= 2) return i;
   }
   return 0;
 }
@@ -109,11 +130,15 @@ export function findHeaderIndex(rows: readonly (readonly string[])[]): number {
  * The mapping for a file's headers: a remembered mapping where its headers are in the file, the
  * recognised headers for the rest. A header is used for one field only.
  */
-export function detectMapping(headers: readonly string[], remembered: LedgerMapping | null): { mapping: LedgerMapping; remembered: boolean } {
+export function detectMapping(
+  headers: readonly string[],
+  remembered: LedgerMapping | null,
+  kind: LedgerKind = "projects",
+): { mapping: LedgerMapping; remembered: boolean } {
   const mapping: LedgerMapping = {};
   const used = new Set<string>();
   let usedRemembered = false;
-  for (const field of PROJECT_LEDGER_FIELDS) {
+  for (const field of LEDGER_SPECS[kind].fields) {
     const header = remembered?.[field];
     if (header && headers.includes(header) && !used.has(header)) {
       mapping[field] = header;
@@ -122,7 +147,7 @@ export function detectMapping(headers: readonly string[], remembered: LedgerMapp
     }
   }
   for (const header of headers) {
-    const field = fieldOfHeader(header);
+    const field = fieldOfHeader(header, kind);
     if (field && !mapping[field] && !used.has(header)) {
       mapping[field] = header;
       used.add(header);

@@ -1,4 +1,4 @@
-import type { LedgerMapping, ProjectLedgerField } from "./columns";
+import type { LedgerField, LedgerMapping } from "./columns";
 
 /** What the import endpoint answers (as JSON, or as the last line of its progress stream). Shared with the page. */
 
@@ -25,7 +25,7 @@ export interface ImportBody {
   headers?: string[];
   mapping?: LedgerMapping;
   mappingSource?: "chosen" | "remembered" | "detected";
-  missing?: ProjectLedgerField[];
+  missing?: LedgerField[];
   counts?: { rows: number; new: number; updated: number; unchanged: number; errorRows: number };
   problems?: RowProblemView[];
   notes?: RowProblemView[];

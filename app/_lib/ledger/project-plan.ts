@@ -1,18 +1,14 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { z } from "zod";
 import { diffFields, type Changes } from "@/db/queries/audit";
 import type { EditableProjectFields, ProjectFields } from "@/db/queries/project-writes";
-import { isMessageKey } from "../domain/fields";
 import { projectFields } from "../domain/project-schemas";
-import { PROJECT_HEALTHS } from "../domain/values";
+import { PROJECT_HEALTHS, type ProjectHealth } from "../domain/values";
 import type { Translate } from "../i18n/translate";
 import { cellAmount, cellHealth, cellText, type LedgerCell } from "./cells";
-import {
-  detectMapping, fieldLabelKey, findHeaderIndex, normalizeHeader, PROJECT_LEDGER_FIELDS, REQUIRED_PROJECT_FIELDS, splitHeaderUnit,
-  type LedgerMapping, type ProjectLedgerField,
-} from "./columns";
-import { LEDGER_LIMITS, type LedgerRow } from "./read-file";
+import type { ChangeView } from "./import-types";
+import { fieldLabelKey, PROJECT_LEDGER_FIELDS, REQUIRED_PROJECT_FIELDS, type LedgerMapping, type ProjectLedgerField } from "./columns";
+import { columnsOf, issueMessage, sortProblems, type PreparedSheet, type RowProblem } from "./sheet";
 
 /**
  * The projects ledger, checked against the park's projects: every row's problems (row as in the
@@ -25,20 +21,6 @@ export interface ExistingProject extends ProjectFields {
   version: number;
 }
 
-export interface PreparedSheet {
-  headers: string[];
-  mapping: LedgerMapping;
-  mappingSource: "chosen" | "remembered" | "detected";
-  rows: LedgerRow[];
-  missing: ProjectLedgerField[];
-}
-
-export interface RowProblem {
-  row: number;
-  column: string;
-  message: string;
-}
-
 export interface ProjectImportPlan {
   problems: RowProblem[];
   notes: RowProblem[];
@@ -47,44 +29,9 @@ export interface ProjectImportPlan {
   counts: { rows: number; new: number; updated: number; unchanged: number; errorRows: number };
 }
 
-type Refusal = { ok: false; messageKey: "ledger.file.noRows" | "ledger.file.tooManyRows"; params?: Record<string, number> };
-
-/** Finds the header row and the mapping (the user's choice, else remembered, else recognised headers). */
-export function prepareSheet(rows: LedgerRow[], chosen: LedgerMapping | null, remembered: LedgerMapping | null): { ok: true; sheet: PreparedSheet } | Refusal {
-  const headerIndex = findHeaderIndex(rows.slice(0, 10).map((r) => r.cells.map(cellText)));
-  const headers = (rows[headerIndex]?.cells ?? []).map(cellText);
-  const data = rows.slice(headerIndex + 1);
-  if (data.length === 0) return { ok: false, messageKey: "ledger.file.noRows" };
-  if (data.length > LEDGER_LIMITS.maxRows) return { ok: false, messageKey: "ledger.file.tooManyRows", params: { rows: LEDGER_LIMITS.maxRows } };
-  let mapping: LedgerMapping;
-  let mappingSource: PreparedSheet["mappingSource"];
-  if (chosen) {
-    mapping = Object.fromEntries(Object.entries(chosen).filter(([, header]) => header && headers.includes(header)));
-    mappingSource = "chosen";
-  } else {
-    const detected = detectMapping(headers.filter(Boolean), remembered);
-    mapping = detected.mapping;
-    mappingSource = detected.remembered ? "remembered" : "detected";
-  }
-  const missing = REQUIRED_PROJECT_FIELDS.filter((f) => !mapping[f]);
-  return { ok: true, sheet: { headers, mapping, mappingSource, rows: data, missing } };
-}
-
-/** The codes the file names, to read the matching projects. */
-export function codesOf(sheet: PreparedSheet): string[] {
-  const at = sheet.headers.indexOf(sheet.mapping.code ?? "");
-  if (at < 0) return [];
-  return [...new Set(sheet.rows.map((r) => cellText(r.cells[at] ?? null)).filter(Boolean))];
-}
-
 const TEXT_FIELDS = ["code", "name", "nameEn", "company", "companyEn", "cluster", "clusterEn", "responsibleUnit", "leaderInCharge"] as const;
 const EDITABLE = PROJECT_LEDGER_FIELDS.filter((f) => f !== "completedInvestment");
 
-function issueMessage(error: z.ZodError, t: Translate): string {
-  const issue = error.issues[0]!;
-  const key = isMessageKey(issue.message) ? issue.message : "validation.invalid";
-  return t(key, issue.code === "too_big" && "maximum" in issue ? { max: Number(issue.maximum) } : undefined);
-}
 
 const DEFAULTS: Omit<ProjectFields, "code" | "name" | "company" | "cluster"> = {
   nameEn: null, companyEn: null, clusterEn: null, responsibleUnit: null, leaderInCharge: null, health: "on_track",
@@ -92,12 +39,7 @@ const DEFAULTS: Omit<ProjectFields, "code" | "name" | "company" | "cluster"> = {
 };
 
 export function planProjectImport(sheet: PreparedSheet, existing: ReadonlyMap<string, ExistingProject>, t: Translate): ProjectImportPlan {
-  const column = new Map<ProjectLedgerField, { at: number; header: string; unit: string | null }>();
-  for (const field of PROJECT_LEDGER_FIELDS) {
-    const header = sheet.mapping[field];
-    const at = header ? sheet.headers.indexOf(header) : -1;
-    if (header && at >= 0) column.set(field, { at, header, unit: splitHeaderUnit(normalizeHeader(header)).unit });
-  }
+  const column = columnsOf(sheet) as Map<ProjectLedgerField, { at: number; header: string; unit: string | null }>;
   const healthValues = PROJECT_HEALTHS.map((h) => t(`health.${h}`)).join(" / ");
   const plan: ProjectImportPlan = { problems: [], notes: [], creates: [], updates: [], counts: { rows: sheet.rows.length, new: 0, updated: 0, unchanged: 0, errorRows: 0 } };
   const firstRowOfCode = new Map<string, number>();
@@ -158,8 +100,7 @@ export function planProjectImport(sheet: PreparedSheet, existing: ReadonlyMap<st
     if (Object.keys(changes).length) plan.updates.push({ row, id: current.id, version: current.version, fields, changes });
     else plan.counts.unchanged++;
   }
-  // As the file reads: by row, then left to right.
-  plan.problems.sort((a, b) => a.row - b.row || sheet.headers.indexOf(a.column) - sheet.headers.indexOf(b.column));
+  sortProblems(plan.problems, sheet.headers);
   plan.counts.new = plan.creates.length;
   plan.counts.updated = plan.updates.length;
   plan.counts.errorRows = failed.size;
@@ -177,4 +118,23 @@ export function planToken(fileHash: string, mapping: LedgerMapping, existing: Re
   return hash.digest("hex");
 }
 
-export const fieldLabel = (field: ProjectLedgerField, t: Translate) => t(fieldLabelKey(field));
+
+/** A value as the preview shows it: health in words, amounts as exact yuan without padding ("0.00" → "0"). */
+function shown(field: string, value: unknown, t: Translate): string {
+  if (value === null || value === undefined) return "";
+  if (field === "health") return t(`health.${value as ProjectHealth}`);
+  const text = String(value);
+  return field.endsWith("Investment") && text.includes(".") ? text.replace(/\.?0+$/, "") : text;
+}
+
+/** The plan as the preview lists it, in file order. */
+export function projectChanges(plan: ProjectImportPlan, t: Translate): ChangeView[] {
+  const label = (f: string) => t(fieldLabelKey(f as ProjectLedgerField));
+  return [
+    ...plan.creates.map((c) => ({ row: c.row, code: c.fields.code, name: c.fields.name, isNew: true, fields: [] })),
+    ...plan.updates.map((u) => ({
+      row: u.row, code: u.fields.code, name: u.fields.name, isNew: false,
+      fields: Object.entries(u.changes).map(([f, [old, next]]) => [label(f), shown(f, old, t), shown(f, next, t)] as [string, string, string]),
+    })),
+  ].sort((a, b) => a.row - b.row);
+}

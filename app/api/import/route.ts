@@ -3,12 +3,14 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { uuid } from "@/app/_lib/domain/fields";
 import { guardedUpload } from "@/app/_lib/guard-upload";
-import { LEDGER_KINDS, PROJECT_LEDGER_FIELDS } from "@/app/_lib/ledger/columns";
-import { runProjectImport } from "@/app/_lib/ledger/import-projects";
+import { LEDGER_KINDS, PROGRESS_LEDGER_FIELDS, PROJECT_LEDGER_FIELDS } from "@/app/_lib/ledger/columns";
+import { runLedgerImport } from "@/app/_lib/ledger/import-ledger";
 import type { ImportEvent } from "@/app/_lib/ledger/import-types";
 import { LEDGER_LIMITS } from "@/app/_lib/ledger/read-file";
 
 export const dynamic = "force-dynamic";
+
+const ALL_FIELDS = [...new Set([...PROJECT_LEDGER_FIELDS, ...PROGRESS_LEDGER_FIELDS])] as [string, ...string[]];
 
 /** The user's column choice: JSON of field → header text, as the page sends it in the query. */
 const mappingParam = z
@@ -22,7 +24,7 @@ const mappingParam = z
       return z.NEVER;
     }
   })
-  .pipe(z.partialRecord(z.enum(PROJECT_LEDGER_FIELDS), z.string().max(500)));
+  .pipe(z.partialRecord(z.enum(ALL_FIELDS), z.string().max(500)));
 
 const querySchema = z.object({
   parkId: uuid(),
@@ -35,7 +37,7 @@ const querySchema = z.object({
 });
 
 /**
- * POST /api/import?parkId=…&kind=projects&mode=preview|commit — the ledger file is the request body.
+ * POST /api/import?parkId=…&kind=projects|progress&mode=preview|commit — the ledger file is the request body.
  * Editors and admins of the park only. With `stream=1` the answer is NDJSON: progress events, then
  * the result (the page draws its progress bar from them); without it, plain JSON with a 4xx on refusal.
  */
@@ -44,7 +46,8 @@ export const POST = guardedUpload(
   async ({ input, viewer, body, t }) => {
     const db = await getDb();
     const run = (onProgress: (event: ImportEvent) => void) =>
-      runProjectImport(db, {
+      runLedgerImport(db, {
+        kind: input.kind,
         actor: { parkId: input.parkId, actorId: viewer!.userId },
         bytes: body, fileName: input.name, chosen: input.mapping ?? null, mode: input.mode, token: input.token ?? null, t, onProgress,
       });

@@ -4,7 +4,8 @@ export const ledgerEn = {
   "ledger.title": "Import a ledger",
   "ledger.subtitle": "Upload the park's project ledger as .xlsx or .csv. You see every problem and what would change before anything is saved; saving is all or nothing.",
   "ledger.back": "Back to the dashboard",
-  "ledger.kind.projects": "Projects (台账)",
+  "ledger.kind.projects": "Projects ledger (台账)",
+  "ledger.kind.progress": "Monthly progress",
   "ledger.template": "Template",
   "ledger.templateHint": "Headers in your language and one example row. Headers in Chinese or English, in any order, are recognised.",
   "ledger.templateXlsx": "Template (.xlsx)",
@@ -75,6 +76,8 @@ export const ledgerEn = {
   "ledger.note.amounts": "Amounts are in yuan; 50亿, 5 bn or 500000万元 are understood too. A unit in the header, such as （万元）, applies to plain numbers in its column.",
   "ledger.note.health": "Health: {values}.",
   "ledger.note.completed": "Completed investment is the opening balance of a new project; after that the monthly progress log keeps it.",
+  "ledger.note.progress": "One row per project and month; the code names the project. Importing the file again corrects a month whose cells changed: the correction supersedes the entry, and both stay in the log.",
+  "ledger.note.month": "Month: 2025-03, 2025年3月 or a date in that month.",
 
   "ledger.file.empty": "The file is empty.",
   "ledger.file.tooBig": "The file is larger than {mb} MB.",
@@ -95,6 +98,9 @@ export const ledgerEn = {
   "ledger.file.notChecked": "Check the file before importing it.",
 
   "ledger.row.duplicateCode": "Code {code} is also on row {row}.",
+  "ledger.row.unknownCode": "No project in this park has the code {code}.",
+  "ledger.row.duplicateMonth": "Code {code} and month {month} are also on row {row}.",
+  "ledger.row.severalEntries": "This project has several entries for {month}; correct them on the project page.",
   "ledger.row.health": "Unknown health. Use one of: {values}.",
   "ledger.row.completedKept": "Completed investment of an existing project follows the monthly log; this cell is not imported.",
   "ledger.row.refused": "Refused when saving: {message}",
