@@ -9,6 +9,7 @@ import { callAs } from "./action-harness";
 
 export interface UploadOptions {
   parkId: string;
+  kind?: "projects" | "progress";
   mode?: "preview" | "commit";
   name?: string;
   mapping?: Record<string, string> | string;
@@ -19,7 +20,7 @@ export interface UploadOptions {
 }
 
 export function importRequest(bytes: Uint8Array | null, options: UploadOptions): Request {
-  const query = new URLSearchParams({ parkId: options.parkId, kind: "projects", mode: options.mode ?? "preview", name: options.name ?? "ledger.xlsx" });
+  const query = new URLSearchParams({ parkId: options.parkId, kind: options.kind ?? "projects", mode: options.mode ?? "preview", name: options.name ?? "ledger.xlsx" });
   if (options.mapping) query.set("mapping", typeof options.mapping === "string" ? options.mapping : JSON.stringify(options.mapping));
   if (options.token) query.set("token", options.token);
   if (options.stream) query.set("stream", "1");

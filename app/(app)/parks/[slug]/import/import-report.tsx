@@ -1,6 +1,6 @@
 "use client";
 
-import { PROJECT_LEDGER_FIELDS, REQUIRED_PROJECT_FIELDS, fieldLabelKey, type LedgerMapping, type ProjectLedgerField } from "@/app/_lib/ledger/columns";
+import { LEDGER_SPECS, fieldLabelKey, type LedgerKind, type LedgerMapping } from "@/app/_lib/ledger/columns";
 import type { ChangeView, ImportBody, RowProblemView } from "@/app/_lib/ledger/import-types";
 import { useI18n } from "@/components/i18n-provider";
 import { Badge } from "@/components/ui/badge";
@@ -9,8 +9,8 @@ import { Button } from "@/components/ui/button";
 const control = "min-h-10 w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-sm";
 
 /** Which column of the file holds each field; the user may change it and check again. */
-export function MappingEditor({ report, mapping, onChange, onRecheck, busy }: {
-  report: ImportBody; mapping: LedgerMapping; onChange: (m: LedgerMapping) => void; onRecheck: () => void; busy: boolean;
+export function MappingEditor({ kind, report, mapping, onChange, onRecheck, busy }: {
+  kind: LedgerKind; report: ImportBody; mapping: LedgerMapping; onChange: (m: LedgerMapping) => void; onRecheck: () => void; busy: boolean;
 }) {
   const { t } = useI18n();
   const headers = report.headers ?? [];
@@ -23,9 +23,9 @@ export function MappingEditor({ report, mapping, onChange, onRecheck, busy }: {
         {t("ledger.mappingHint")}
       </p>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        {PROJECT_LEDGER_FIELDS.map((field: ProjectLedgerField) => {
+        {LEDGER_SPECS[kind].fields.map((field) => {
           const id = `map-${field}`;
-          const required = REQUIRED_PROJECT_FIELDS.includes(field);
+          const required = LEDGER_SPECS[kind].required.includes(field);
           const missing = report.missing?.includes(field) && !mapping[field];
           return (
             <div key={field} className="flex min-w-0 flex-col gap-1">

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import type { LedgerMapping } from "@/app/_lib/ledger/columns";
+import { Download } from "lucide-react";
+import { LEDGER_KINDS, type LedgerKind, type LedgerMapping } from "@/app/_lib/ledger/columns";
 import type { ImportBody } from "@/app/_lib/ledger/import-types";
 import { useI18n } from "@/components/i18n-provider";
 import { Button } from "@/components/ui/button";
@@ -21,6 +22,7 @@ interface Busy {
  */
 export function LedgerImport({ parkId, maxBytes, maxRows, projectsHref }: { parkId: string; maxBytes: number; maxRows: number; projectsHref: string }) {
   const { t } = useI18n();
+  const [kind, setKind] = useState<LedgerKind>("projects");
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<ImportBody | null>(null);
   const [mapping, setMapping] = useState<LedgerMapping>({});
@@ -44,7 +46,7 @@ export function LedgerImport({ parkId, maxBytes, maxRows, projectsHref }: { park
       setError(t("ledger.file.tooBig", { mb }));
       return null;
     }
-    const query = new URLSearchParams({ parkId, kind: "projects", mode, name: file.name, stream: "1" });
+    const query = new URLSearchParams({ parkId, kind, mode, name: file.name, stream: "1" });
     if (chosen) query.set("mapping", JSON.stringify(chosen));
     if (token) query.set("token", token);
     setError(null);
@@ -85,8 +87,49 @@ export function LedgerImport({ parkId, maxBytes, maxRows, projectsHref }: { park
 
   const counts = report?.counts;
   const changeCount = counts ? counts.new + counts.updated : 0;
+  const reset = () => {
+    setReport(null);
+    setError(null);
+    setImported(null);
+  };
   return (
     <div className="space-y-5">
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-800">{t("ledger.kind")}</legend>
+        <div className="flex flex-wrap gap-x-6 gap-y-2">
+          {LEDGER_KINDS.map((k) => (
+            <label key={k} className="flex min-h-10 items-center gap-2 text-sm">
+              <input
+                type="radio"
+                name="ledger-kind"
+                value={k}
+                checked={kind === k}
+                onChange={() => {
+                  setKind(k);
+                  reset();
+                }}
+                className="size-4"
+              />
+              {t(`ledger.kind.${k}`)}
+            </label>
+          ))}
+        </div>
+        {kind === "progress" ? <p className="text-sm text-slate-600">{t("ledger.subtitleProgress")}</p> : null}
+      </fieldset>
+
+      <div className="space-y-1 text-sm">
+        <p className="font-medium text-slate-800">{t("ledger.template")}</p>
+        <p className="text-slate-600">{t("ledger.templateHint")}</p>
+        <p className="flex flex-wrap gap-x-4 gap-y-1">
+          {(["xlsx", "csv"] as const).map((format) => (
+            <a key={format} href={`/api/import/template?kind=${kind}&format=${format}`} download className="inline-flex items-center gap-1 font-medium text-brand-700 hover:underline">
+              <Download aria-hidden className="size-4" />
+              {t(format === "xlsx" ? "ledger.templateXlsx" : "ledger.templateCsv")}
+            </a>
+          ))}
+        </p>
+      </div>
+
       <form
         className="space-y-3"
         onSubmit={(e) => {
@@ -104,9 +147,7 @@ export function LedgerImport({ parkId, maxBytes, maxRows, projectsHref }: { park
             accept=".xlsx,.csv,.txt,.tsv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
-              setReport(null);
-              setError(null);
-              setImported(null);
+              reset();
             }}
             className="block w-full text-sm text-slate-700 file:mr-3 file:min-h-10 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-4 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-100"
           />
@@ -133,7 +174,7 @@ export function LedgerImport({ parkId, maxBytes, maxRows, projectsHref }: { park
 
       {imported ? (
         <div role="status" className="space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-950">
-          <p className="font-medium">{t("ledger.done", { new: imported.created, updated: imported.updated })}</p>
+          <p className="font-medium">{t(kind === "projects" ? "ledger.done" : "ledger.doneProgress", { new: imported.created, updated: imported.updated })}</p>
           <Link href={projectsHref} className="font-medium text-brand-700 hover:underline">
             {t("ledger.seeProjects")}
           </Link>
@@ -160,7 +201,7 @@ export function LedgerImport({ parkId, maxBytes, maxRows, projectsHref }: { park
               <p className="text-sm text-slate-700">{t("ledger.nothingToImport")}</p>
             )
           ) : null}
-          <MappingEditor report={report} mapping={mapping} onChange={setMapping} onRecheck={() => void check(mapping)} busy={busy !== null} />
+          <MappingEditor kind={kind} report={report} mapping={mapping} onChange={setMapping} onRecheck={() => void check(mapping)} busy={busy !== null} />
         </div>
       ) : null}
     </div>

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Download } from "lucide-react";
 import { hasRole } from "@/app/_lib/auth/viewer";
 import { pickName } from "@/app/_lib/i18n/pick";
 import { getTranslator } from "@/app/_lib/i18n/server";
@@ -22,7 +21,6 @@ export default async function LedgerImportPage({ params }: { params: Promise<{ s
   if (!hasRole(viewer, park.parkId, "editor")) notFound();
   const { locale, t } = await getTranslator();
   const parkName = pickName(locale, park.name, park.nameEn);
-  const template = (format: string) => `/api/import/template?kind=projects&format=${format}`;
   return (
     <div className="space-y-6">
       <header>
@@ -37,20 +35,8 @@ export default async function LedgerImportPage({ params }: { params: Promise<{ s
 
       <Card aria-labelledby="ledger-upload-title" className="space-y-4 p-5">
         <h2 id="ledger-upload-title" className="text-lg font-semibold">
-          {t("ledger.kind.projects")}
+          {t("ledger.uploadTitle")}
         </h2>
-        <div className="space-y-1 text-sm">
-          <p className="font-medium text-slate-800">{t("ledger.template")}</p>
-          <p className="text-slate-600">{t("ledger.templateHint")}</p>
-          <p className="flex flex-wrap gap-x-4 gap-y-1">
-            {(["xlsx", "csv"] as const).map((format) => (
-              <a key={format} href={template(format)} download className="inline-flex items-center gap-1 font-medium text-brand-700 hover:underline">
-                <Download aria-hidden className="size-4" />
-                {t(format === "xlsx" ? "ledger.templateXlsx" : "ledger.templateCsv")}
-              </a>
-            ))}
-          </p>
-        </div>
         <LedgerImport parkId={park.parkId} maxBytes={LEDGER_LIMITS.maxBytes} maxRows={LEDGER_LIMITS.maxRows} projectsHref={`/projects?park=${park.parkId}`} />
       </Card>
 
