@@ -4,7 +4,7 @@ import type { Executor } from "@/db/types";
 import { PROJECT_HEALTHS } from "../domain/values";
 import type { SheetTable } from "../format/spreadsheet";
 import type { Locale } from "../i18n/locale";
-import type { MessageKey, Translate } from "../i18n/translate";
+import type { Translate } from "../i18n/translate";
 import { fieldLabelKey, LEDGER_SPECS, PROGRESS_LEDGER_FIELDS, PROJECT_LEDGER_FIELDS, REQUIRED_PROJECT_FIELDS, type LedgerKind } from "./columns";
 
 /**
