@@ -3,7 +3,8 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:import   (PGlite, then PostgreSQL)
 // On each database: migrations and the demo data, then a 5,000-row .xlsx ledger of new projects is
 // checked (preview) and imported (commit), edited in 500 rows and imported again, imported a third
-// time unchanged, and once more with every row changed — all through runLedgerImport, the code behind POST /api/import, without HTTP.
+// time unchanged, and once more with every row changed; then a progress ledger with a month for
+// each of those 5,000 projects — all through runLedgerImport, the code behind POST /api/import, without HTTP.
 // On PostgreSQL it creates and drops the database parkline_bench_import. Prints one table per database.
 import { performance } from "node:perf_hooks";
 import { eq } from "drizzle-orm";
@@ -38,6 +39,15 @@ async function ledger(rows: number, edited = 0, tag = "（变更）"): Promise<U
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
+/** One month of progress for each of the 5,000 projects above. */
+async function progressLedger(rows: number): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("月度进度");
+  sheet.addRow(["项目编号", "月份", "进展情况", "当月完成投资（万元）", "当月产值（万元）"]);
+  for (let i = 0; i < rows; i++) sheet.addRow([`BENCH-${String(i).padStart(5, "0")}`, "2025-03", `第${i}号项目三月进展：土建施工。`, 100 + (i % 50), i % 4 === 0 ? 0 : 20]);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
 async function run(label: string, opened: OpenDatabase) {
   const { db } = opened;
   await applyMigrations(db);
@@ -47,9 +57,9 @@ async function run(label: string, opened: OpenDatabase) {
   const t = createTranslator("en");
   const files = { fresh: await ledger(ROWS), edited: await ledger(ROWS, 500), all: await ledger(ROWS, ROWS, "（再变更）") };
   const results: [string, string, number, string][] = [];
-  const time = async (step: string, bytes: Uint8Array, mode: "preview" | "commit", token: string | null) => {
+  const time = async (step: string, bytes: Uint8Array, mode: "preview" | "commit", token: string | null, kind: "projects" | "progress" = "projects") => {
     const started = performance.now();
-    const answer = await runLedgerImport(db, { kind: "projects", actor, bytes, fileName: "ledger.xlsx", chosen: null, mode, token, t, onProgress: () => {} });
+    const answer = await runLedgerImport(db, { kind, actor, bytes, fileName: "ledger.xlsx", chosen: null, mode, token, t, onProgress: () => {} });
     const ms = performance.now() - started;
     if (answer.status !== 200) throw new Error(`${step}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
     const c = answer.body.counts;
@@ -65,6 +75,9 @@ async function run(label: string, opened: OpenDatabase) {
   await time("the same file again", files.edited, "commit", token);
   token = await time("all 5,000 changed", files.all, "preview", null);
   await time("all 5,000 changed", files.all, "commit", token);
+  const progress = await progressLedger(ROWS);
+  token = await time("progress: a month for each", progress, "preview", null, "progress");
+  await time("progress: a month for each", progress, "commit", token, "progress");
   console.log(`\n${label}: ${ROWS.toLocaleString("en")}-row .xlsx ledger (${(files.fresh.length / 1024).toFixed(0)} KB)`);
   console.log("| step | phase | seconds | result |\n|---|---|---:|---|");
   for (const [step, mode, ms, what] of results) console.log(`| ${step} | ${mode} | ${(ms / 1000).toFixed(2)} | ${what} |`);

@@ -3,7 +3,8 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { importMappings, progressEntries, projects } from "../schema";
 import type { Db, Executor } from "../types";
 import { runWrite, type WriteOutcome } from "./outcomes";
-import { logProgressIn, type ProgressEntryInput } from "./progress-writes";
+import { logProgressEntriesIn } from "./progress-batch";
+import type { ProgressEntryInput } from "./progress-writes";
 import { createProjectsIn, updateProjectsIn, type Actor, type EditableProjectFields, type ProjectFields } from "./project-writes";
 
 /** The ledger columns of a park's projects, with id and version; only the given codes when `codes` is set. */
@@ -105,7 +106,7 @@ export type LedgerImportOutcome<R> = R | { ok: false; reason: "refused"; row: nu
 
 /**
  * One transaction for a whole ledger: `work` reads what it needs under lock and writes through the
- * write functions' transaction forms (createProjectsIn, updateProjectsIn, logProgressIn — the same
+ * write functions' batch forms (createProjectsIn, updateProjectsIn, logProgressEntriesIn — the same
  * audit trail, versions and park scope), throwing LedgerRowRefused to roll everything back. The
  * park's column mapping is remembered when the work succeeds.
  */
@@ -149,11 +150,10 @@ export async function writeProjectLedger(
   }
 }
 
-/** The entries of a progress ledger, each through logProgressIn, in the order of the file. */
+/** The entries of a progress ledger, through the batch form of logProgress. */
 export async function writeProgressLedger(tx: Executor, actor: Actor, entries: { row: number; input: ProgressEntryInput }[], today: string, step: (done: number) => void) {
-  for (const { row, input } of entries) {
-    const outcome = await runWrite(() => logProgressIn(tx, actor, input, today));
-    if (!outcome.ok) throw new LedgerRowRefused(row, outcome);
-    step(1);
-  }
+  // A refusal here (a race the lock and the token did not stop) cannot name its row: row 0.
+  const outcome = await runWrite(async () => ({ ok: true, value: await logProgressEntriesIn(tx, actor, entries.map((e) => e.input), today), warnings: [] }));
+  if (!outcome.ok) throw new LedgerRowRefused(entries.length === 1 ? entries[0]!.row : 0, outcome);
+  step(entries.length);
 }

@@ -27,12 +27,12 @@ export interface ProgressEntryInput {
   problemDueDate: string | null;
 }
 
-function negate(amount: string | null): string {
+export function negate(amount: string | null): string {
   if (!amount || toFen(amount) === 0n) return "0";
   return amount.startsWith("-") ? amount.slice(1) : `-${amount}`;
 }
 
-function fenToYuan(fen: bigint): string {
+export function fenToYuan(fen: bigint): string {
   const sign = fen < 0n ? "-" : "";
   const abs = fen < 0n ? -fen : fen;
   return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`;

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getUserByEmail } from "@/db/queries/accounts";
 import { logProgress } from "@/db/queries/progress-writes";
@@ -135,5 +135,23 @@ describe.each(TEST_TARGETS)("progress ledger import on %s", (kind) => {
     const commit = await upload(EDITOR, file, { ...opts(), name: "c.csv", mode: "commit", token: preview.body.token });
     expect(commit).toMatchObject({ status: 409, body: { error: "Projects of this park changed since the file was checked. Nothing was imported; check the file again." } });
     expect(changed(before, await snapshotTables(db))).toEqual([]);
+  });
+
+  it("keeps the park's monthly sums equal to a recomputation from the log", async () => {
+    const rows = (r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { period: string; investment: string; entries: number }[];
+    const recomputed = rows(
+      await db.execute(sql`
+        select e.period::text as period, coalesce(sum(e.investment_completed), 0)::text as investment, count(*)::int as entries
+        from progress_entries e where e.park_id = ${parkId} and not exists (select 1 from progress_entries s where s.supersedes_id = e.id)
+        group by e.period order by e.period`),
+    );
+    const stored = rows(
+      await db.execute(sql`
+        select period::text as period, investment_completed::text as investment, entry_count as entries
+        from park_monthly_stats where park_id = ${parkId} and entry_count > 0 order by period`),
+    );
+    const norm = (list: { period: string; investment: string; entries: number }[]) => list.map((r) => [r.period, Number(r.investment), Number(r.entries)]);
+    expect(recomputed.length).toBeGreaterThan(3);
+    expect(norm(stored)).toEqual(norm(recomputed));
   });
 });
