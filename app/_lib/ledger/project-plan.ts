@@ -32,7 +32,6 @@ export interface ProjectImportPlan {
 const TEXT_FIELDS = ["code", "name", "nameEn", "company", "companyEn", "cluster", "clusterEn", "responsibleUnit", "leaderInCharge"] as const;
 const EDITABLE = PROJECT_LEDGER_FIELDS.filter((f) => f !== "completedInvestment");
 
-
 const DEFAULTS: Omit<ProjectFields, "code" | "name" | "company" | "cluster"> = {
   nameEn: null, companyEn: null, clusterEn: null, responsibleUnit: null, leaderInCharge: null, health: "on_track",
   plannedInvestment: "0", contractedInvestment: "0", inPlaceInvestment: "0", completedInvestment: "0",
