@@ -35,3 +35,29 @@ test("an editor uploads a ledger, sees the row problem, fixes the file and impor
   await expect(page.getByRole("link", { name: `台账导入项目1号${SUFFIX}` }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: `台账导入项目2号${SUFFIX}` }).first()).toBeVisible();
 });
+
+test("the upload endpoint refuses a body over 10 MB sent without a length, and a cross-site post, on the real server", async ({ page, signInPage, baseURL }) => {
+  await signInPage.signInAs(EDITOR);
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const parkId = await page.evaluate(async () => ((await (await fetch("/api/parks")).json()) as { parks: { id: string; slug: string }[] }).parks.find((p) => p.slug === "ningxiang-htz")!.id);
+  const url = `${baseURL}/api/import?parkId=${parkId}&kind=projects&mode=preview&name=big.csv`;
+  const file = new TextEncoder().encode("项目编号,项目名称,企业,产业,计划总投资\nE2E-X,跨站,企业,新材料,1亿\n");
+  const crossSite = await fetch(url, { method: "POST", headers: { cookie, origin: "https://evil.example" }, body: file });
+  expect(crossSite.status).toBe(403);
+  const sameSite = await fetch(url, { method: "POST", headers: { cookie, origin: baseURL! }, body: file });
+  expect(sameSite.status).toBe(200);
+
+  // A stream body goes out chunked: no Content-Length for the server to check before reading.
+  const chunk = new TextEncoder().encode(`${"A,".repeat(32_767)}\n`);
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent >= 11 * 1024 * 1024) return controller.close();
+      sent += chunk.length;
+      controller.enqueue(chunk);
+    },
+  });
+  const big = await fetch(url, { method: "POST", headers: { cookie, origin: baseURL! }, body, duplex: "half" } as RequestInit);
+  expect(big.status).toBe(413);
+  expect(await big.json()).toMatchObject({ error: "文件超过 10 MB。" });
+});
