@@ -124,7 +124,7 @@ export default async function ParkDashboardPage({ params }: { params: Promise<{ 
         <h2 id="export-title" className="text-lg font-semibold">
           {t("ledger.exportTitle")}
         </h2>
-        <ExportLinks slug={park.slug} t={t} />
+        <ExportLinks slug={park.slug} t={t} dashboard />
       </Card>
     </div>
   );

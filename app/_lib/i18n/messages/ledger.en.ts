@@ -46,6 +46,7 @@ export const ledgerEn = {
   "ledger.exportTitle": "Export",
   "ledger.exportProjects": "Projects",
   "ledger.exportProgress": "Progress log",
+  "ledger.exportDashboard": "The dashboard's tables",
   "ledger.exportHint": "CSV is UTF-8 with a byte order mark; choose GB18030 for older Excel on Chinese Windows.",
   "ledger.exportXlsx": ".xlsx",
   "ledger.exportCsv": ".csv (UTF-8)",

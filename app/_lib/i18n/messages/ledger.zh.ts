@@ -48,6 +48,7 @@ export const ledgerZh: Record<keyof typeof ledgerEn, string> = {
   "ledger.exportTitle": "导出",
   "ledger.exportProjects": "项目",
   "ledger.exportProgress": "进度记录",
+  "ledger.exportDashboard": "看板中的各表",
   "ledger.exportHint": "CSV 为带 BOM 的 UTF-8；中文 Windows 上的旧版 Excel 请选 GB18030。",
   "ledger.exportXlsx": ".xlsx",
   "ledger.exportCsv": ".csv（UTF-8）",
