@@ -1,8 +1,9 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // PGlite loads its .wasm and data files by URL at run time; bundling breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  // PGlite loads its .wasm and data files by URL at run time; bundling breaks that. ExcelJS and
+  // iconv-lite (ledger import and export) are large CommonJS packages best left to Node.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "exceljs", "iconv-lite"],
   poweredByHeader: false,
   reactStrictMode: true,
   devIndicators: false,

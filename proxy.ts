@@ -90,6 +90,8 @@ function isSameOrigin(request: NextRequest): boolean {
 }
 
 export const config = {
-  // Static assets need no nonce; public status pages (/share) set their own, stricter policy.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|screenshots/|bench.txt|share/).*)" }],
+  // Static assets need no nonce; public status pages (/share) set their own, stricter policy. Ledger
+  // uploads (/api/import) skip the proxy: it would buffer a copy of the body and cut it at 10 MB,
+  // which the route's own size check could then no longer see.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|screenshots/|bench.txt|share/|api/import).*)" }],
 };

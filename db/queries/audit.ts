@@ -37,8 +37,13 @@ export interface AuditInput {
 }
 
 export async function recordAudit(db: Executor, event: AuditInput) {
-  if (event.action === "update" && Object.keys(event.changes).length === 0) return;
-  await db.insert(auditEvents).values({ ...event, entityVersion: event.entityVersion ?? null });
+  await recordAudits(db, [event]);
+}
+
+/** Several events in one statement (a ledger import creates thousands of projects at once). */
+export async function recordAudits(db: Executor, events: AuditInput[]) {
+  const kept = events.filter((e) => !(e.action === "update" && Object.keys(e.changes).length === 0));
+  if (kept.length) await db.insert(auditEvents).values(kept.map((e) => ({ ...e, entityVersion: e.entityVersion ?? null })));
 }
 
 /** What others changed on a row since the version a user read: shown with a conflict. */

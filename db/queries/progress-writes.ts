@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { isoToday } from "@/app/_lib/domain/milestones";
 import { capacities, milestones, problems, problemUpdates, progressCapacities, progressEntries, projects } from "../schema";
-import type { Db } from "../types";
+import type { Db, Executor } from "../types";
 import { diffFields, recordAudit } from "./audit";
 import { NotFound, runWrite, toFen, WriteRefused, type WriteOutcome } from "./outcomes";
 import { deriveStage, lockProject, type Actor } from "./project-writes";
@@ -27,12 +27,12 @@ export interface ProgressEntryInput {
   problemDueDate: string | null;
 }
 
-function negate(amount: string | null): string {
+export function negate(amount: string | null): string {
   if (!amount || toFen(amount) === 0n) return "0";
   return amount.startsWith("-") ? amount.slice(1) : `-${amount}`;
 }
 
-function fenToYuan(fen: bigint): string {
+export function fenToYuan(fen: bigint): string {
   const sign = fen < 0n ? "-" : "";
   const abs = fen < 0n ? -fen : fen;
   return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`;
@@ -44,122 +44,126 @@ function fenToYuan(fen: bigint): string {
  * (both stay); its investment replaces the old entry's in the project's total.
  */
 export function logProgress(db: Db, actor: Actor, input: ProgressEntryInput, today = isoToday()): Promise<WriteOutcome> {
-  return runWrite(() =>
-    db.transaction(async (tx) => {
-      const project = await lockProject(tx, actor, input.projectId);
-      if (input.period > today) throw new WriteRefused("period", "progress.futurePeriod");
+  return runWrite(() => db.transaction((tx) => logProgressIn(tx, actor, input, today)));
+}
 
-      let replacedInvestment = 0n;
-      let replaced: { period: string; investmentCompleted: string | null; outputValue: string | null } | null = null;
-      if (input.supersedesId) {
-        const [old] = await tx
-          .select()
-          .from(progressEntries)
-          .where(and(eq(progressEntries.id, input.supersedesId), eq(progressEntries.projectId, project.id), eq(progressEntries.parkId, actor.parkId)));
-        if (!old) throw new WriteRefused("supersedesId", "validation.invalid");
-        const [already] = await tx.select({ id: progressEntries.id }).from(progressEntries).where(eq(progressEntries.supersedesId, old.id));
-        if (already) throw new WriteRefused("supersedesId", "progress.alreadyCorrected");
-        replacedInvestment = old.investmentCompleted ? toFen(old.investmentCompleted) : 0n;
-        replaced = old;
-      }
+/**
+ * logProgress inside a caller's transaction (a ledger import logs many months in one). Errors are
+ * thrown as by logProgress's transaction; wrap the call in runWrite to get an outcome.
+ */
+export async function logProgressIn(tx: Executor, actor: Actor, input: ProgressEntryInput, today = isoToday()): Promise<WriteOutcome> {
+  const project = await lockProject(tx, actor, input.projectId);
+  if (input.period > today) throw new WriteRefused("period", "progress.futurePeriod");
 
-      const [entry] = await tx
-        .insert(progressEntries)
-        .values({
-          parkId: actor.parkId, projectId: project.id, period: input.period, authorId: actor.actorId,
-          narrative: input.narrative, narrativeEn: input.narrativeEn, investmentCompleted: input.investmentCompleted,
-          outputValue: input.outputValue, sourceUrl: input.sourceUrl, sourceRef: input.sourceRef, supersedesId: input.supersedesId ?? null,
-        })
-        .returning();
+  let replacedInvestment = 0n;
+  let replaced: { period: string; investmentCompleted: string | null; outputValue: string | null } | null = null;
+  if (input.supersedesId) {
+    const [old] = await tx
+      .select()
+      .from(progressEntries)
+      .where(and(eq(progressEntries.id, input.supersedesId), eq(progressEntries.projectId, project.id), eq(progressEntries.parkId, actor.parkId)));
+    if (!old) throw new WriteRefused("supersedesId", "validation.invalid");
+    const [already] = await tx.select({ id: progressEntries.id }).from(progressEntries).where(eq(progressEntries.supersedesId, old.id));
+    if (already) throw new WriteRefused("supersedesId", "progress.alreadyCorrected");
+    replacedInvestment = old.investmentCompleted ? toFen(old.investmentCompleted) : 0n;
+    replaced = old;
+  }
+
+  const [entry] = await tx
+    .insert(progressEntries)
+    .values({
+      parkId: actor.parkId, projectId: project.id, period: input.period, authorId: actor.actorId,
+      narrative: input.narrative, narrativeEn: input.narrativeEn, investmentCompleted: input.investmentCompleted,
+      outputValue: input.outputValue, sourceUrl: input.sourceUrl, sourceRef: input.sourceRef, supersedesId: input.supersedesId ?? null,
+    })
+    .returning();
+  await recordAudit(tx, {
+    parkId: actor.parkId, actorId: actor.actorId, entity: "progress_entry", entityId: entry!.id, projectId: project.id,
+    action: input.supersedesId ? "supersede" : "create",
+    changes: diffFields(null, entry!, ["period", "narrative", "investmentCompleted", "outputValue", "sourceUrl", "sourceRef", "supersedesId"]),
+  });
+
+  // The park's monthly sums move with the log: the new entry in, the one it corrects out —
+  // in month order, so two corrections crossing the same two months cannot deadlock.
+  const deltas = [
+    { parkId: actor.parkId, period: input.period, investment: input.investmentCompleted ?? "0", output: input.outputValue ?? "0", entries: 1 },
+    ...(replaced
+      ? [{ parkId: actor.parkId, period: replaced.period, investment: negate(replaced.investmentCompleted), output: negate(replaced.outputValue), entries: -1 }]
+      : []),
+  ].sort((a, b) => a.period.localeCompare(b.period) || b.entries - a.entries);
+  for (const delta of deltas) await addToMonthlyStats(tx, delta);
+
+  const reachedIds = Object.keys(input.reached);
+  if (reachedIds.length > 0) {
+    const open = await tx
+      .select()
+      .from(milestones)
+      .where(and(inArray(milestones.id, reachedIds), eq(milestones.projectId, project.id), eq(milestones.parkId, actor.parkId)));
+    // An id of another project or park, or one already reached, refuses the whole entry.
+    if (open.length !== reachedIds.length) throw new WriteRefused("reached", "validation.invalid");
+    for (const m of open) {
+      const date = input.reached[m.id]!;
+      if (date > today) throw new WriteRefused(`reached.${m.id}`, "progress.futureDate");
+      if (m.actualDate) throw new WriteRefused(`reached.${m.id}`, "progress.alreadyReached");
+      await tx.update(milestones).set({ actualDate: date, version: sql`${milestones.version} + 1` }).where(and(eq(milestones.id, m.id), isNull(milestones.actualDate)));
       await recordAudit(tx, {
-        parkId: actor.parkId, actorId: actor.actorId, entity: "progress_entry", entityId: entry!.id, projectId: project.id,
-        action: input.supersedesId ? "supersede" : "create",
-        changes: diffFields(null, entry!, ["period", "narrative", "investmentCompleted", "outputValue", "sourceUrl", "sourceRef", "supersedesId"]),
+        parkId: actor.parkId, actorId: actor.actorId, entity: "milestone", entityId: m.id, projectId: project.id,
+        action: "update", changes: { actualDate: [null, date] }, entityVersion: m.version + 1,
       });
+    }
+  }
 
-      // The park's monthly sums move with the log: the new entry in, the one it corrects out —
-      // in month order, so two corrections crossing the same two months cannot deadlock.
-      const deltas = [
-        { parkId: actor.parkId, period: input.period, investment: input.investmentCompleted ?? "0", output: input.outputValue ?? "0", entries: 1 },
-        ...(replaced
-          ? [{ parkId: actor.parkId, period: replaced.period, investment: negate(replaced.investmentCompleted), output: negate(replaced.outputValue), entries: -1 }]
-          : []),
-      ].sort((a, b) => a.period.localeCompare(b.period) || b.entries - a.entries);
-      for (const delta of deltas) await addToMonthlyStats(tx, delta);
+  const onlineIds = Object.keys(input.online);
+  if (onlineIds.length > 0) {
+    const caps = await tx
+      .select()
+      .from(capacities)
+      .where(and(inArray(capacities.id, onlineIds), eq(capacities.projectId, project.id), eq(capacities.parkId, actor.parkId)));
+    if (caps.length !== onlineIds.length) throw new WriteRefused("online", "validation.invalid");
+    for (const c of caps) {
+      const online = input.online[c.id]!;
+      await tx.insert(progressCapacities).values({ entryId: entry!.id, capacityId: c.id, parkId: actor.parkId, online });
+      const changes = diffFields(c, { online }, ["online"]);
+      if (Object.keys(changes).length === 0) continue;
+      await tx.update(capacities).set({ online, version: sql`${capacities.version} + 1` }).where(eq(capacities.id, c.id));
+      await recordAudit(tx, {
+        parkId: actor.parkId, actorId: actor.actorId, entity: "capacity", entityId: c.id, projectId: project.id,
+        action: "update", changes, entityVersion: c.version + 1,
+      });
+    }
+  }
 
-      const reachedIds = Object.keys(input.reached);
-      if (reachedIds.length > 0) {
-        const open = await tx
-          .select()
-          .from(milestones)
-          .where(and(inArray(milestones.id, reachedIds), eq(milestones.projectId, project.id), eq(milestones.parkId, actor.parkId)));
-        // An id of another project or park, or one already reached, refuses the whole entry.
-        if (open.length !== reachedIds.length) throw new WriteRefused("reached", "validation.invalid");
-        for (const m of open) {
-          const date = input.reached[m.id]!;
-          if (date > today) throw new WriteRefused(`reached.${m.id}`, "progress.futureDate");
-          if (m.actualDate) throw new WriteRefused(`reached.${m.id}`, "progress.alreadyReached");
-          await tx.update(milestones).set({ actualDate: date, version: sql`${milestones.version} + 1` }).where(and(eq(milestones.id, m.id), isNull(milestones.actualDate)));
-          await recordAudit(tx, {
-            parkId: actor.parkId, actorId: actor.actorId, entity: "milestone", entityId: m.id, projectId: project.id,
-            action: "update", changes: { actualDate: [null, date] }, entityVersion: m.version + 1,
-          });
-        }
-      }
+  if (input.problemDescription && input.problemOwner) {
+    const [problem] = await tx
+      .insert(problems)
+      .values({
+        parkId: actor.parkId, projectId: project.id, raisedInEntryId: entry!.id, description: input.problemDescription,
+        owner: input.problemOwner, dueDate: input.problemDueDate, createdBy: actor.actorId,
+      })
+      .returning();
+    await recordAudit(tx, {
+      parkId: actor.parkId, actorId: actor.actorId, entity: "problem", entityId: problem!.id, projectId: project.id,
+      action: "create", changes: diffFields(null, problem!, ["description", "owner", "dueDate"]),
+    });
+  }
 
-      const onlineIds = Object.keys(input.online);
-      if (onlineIds.length > 0) {
-        const caps = await tx
-          .select()
-          .from(capacities)
-          .where(and(inArray(capacities.id, onlineIds), eq(capacities.projectId, project.id), eq(capacities.parkId, actor.parkId)));
-        if (caps.length !== onlineIds.length) throw new WriteRefused("online", "validation.invalid");
-        for (const c of caps) {
-          const online = input.online[c.id]!;
-          await tx.insert(progressCapacities).values({ entryId: entry!.id, capacityId: c.id, parkId: actor.parkId, online });
-          const changes = diffFields(c, { online }, ["online"]);
-          if (Object.keys(changes).length === 0) continue;
-          await tx.update(capacities).set({ online, version: sql`${capacities.version} + 1` }).where(eq(capacities.id, c.id));
-          await recordAudit(tx, {
-            parkId: actor.parkId, actorId: actor.actorId, entity: "capacity", entityId: c.id, projectId: project.id,
-            action: "update", changes, entityVersion: c.version + 1,
-          });
-        }
-      }
-
-      if (input.problemDescription && input.problemOwner) {
-        const [problem] = await tx
-          .insert(problems)
-          .values({
-            parkId: actor.parkId, projectId: project.id, raisedInEntryId: entry!.id, description: input.problemDescription,
-            owner: input.problemOwner, dueDate: input.problemDueDate, createdBy: actor.actorId,
-          })
-          .returning();
-        await recordAudit(tx, {
-          parkId: actor.parkId, actorId: actor.actorId, entity: "problem", entityId: problem!.id, projectId: project.id,
-          action: "create", changes: diffFields(null, problem!, ["description", "owner", "dueDate"]),
-        });
-      }
-
-      const added = (input.investmentCompleted ? toFen(input.investmentCompleted) : 0n) - replacedInvestment;
-      if (added !== 0n) {
-        const completed = fenToYuan(toFen(project.completedInvestment) + added);
-        if (completed.startsWith("-")) throw new WriteRefused("investmentCompleted", "progress.negativeTotal");
-        // The version moves so that someone editing the project form sees a conflict, not a silent overwrite.
-        const [updated] = await tx
-          .update(projects)
-          .set({ completedInvestment: completed, version: sql`${projects.version} + 1` })
-          .where(and(eq(projects.id, project.id), eq(projects.parkId, actor.parkId)))
-          .returning({ version: projects.version });
-        await recordAudit(tx, {
-          parkId: actor.parkId, actorId: actor.actorId, entity: "project", entityId: project.id, projectId: project.id,
-          action: "update", changes: { completedInvestment: [project.completedInvestment, completed] }, entityVersion: updated!.version,
-        });
-      }
-      await deriveStage(tx, actor, project.id, today);
-      return { ok: true, value: { id: entry!.id }, warnings: [] };
-    }),
-  );
+  const added = (input.investmentCompleted ? toFen(input.investmentCompleted) : 0n) - replacedInvestment;
+  if (added !== 0n) {
+    const completed = fenToYuan(toFen(project.completedInvestment) + added);
+    if (completed.startsWith("-")) throw new WriteRefused("investmentCompleted", "progress.negativeTotal");
+    // The version moves so that someone editing the project form sees a conflict, not a silent overwrite.
+    const [updated] = await tx
+      .update(projects)
+      .set({ completedInvestment: completed, version: sql`${projects.version} + 1` })
+      .where(and(eq(projects.id, project.id), eq(projects.parkId, actor.parkId)))
+      .returning({ version: projects.version });
+    await recordAudit(tx, {
+      parkId: actor.parkId, actorId: actor.actorId, entity: "project", entityId: project.id, projectId: project.id,
+      action: "update", changes: { completedInvestment: [project.completedInvestment, completed] }, entityVersion: updated!.version,
+    });
+  }
+  await deriveStage(tx, actor, project.id, today);
+  return { ok: true, value: { id: entry!.id }, warnings: [] };
 }
 
 export function raiseProblem(db: Db, actor: Actor, input: { projectId: string; description: string; owner: string; dueDate: string | null }): Promise<WriteOutcome> {

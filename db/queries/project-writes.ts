@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq, max, sql } from "drizzle-orm";
+import { and, eq, inArray, max, sql } from "drizzle-orm";
 import { stageFromMilestones, isoToday } from "@/app/_lib/domain/milestones";
 import { capacities, milestoneBaselines, milestones, phases, productionLines, projects, type MilestoneType, type ProjectHealth } from "../schema";
 import type { Db, Executor } from "../types";
-import { diffFields, listChangesSince, recordAudit } from "./audit";
+import { diffFields, listChangesSince, recordAudit, recordAudits } from "./audit";
 import { investmentWarnings, NotFound, runWrite, WriteRefused, type WriteOutcome } from "./outcomes";
 
 /** Who writes, and in which park: every query below is scoped to `parkId`. */
@@ -39,46 +39,125 @@ const PROJECT_FIELDS = [
 const EDITABLE_FIELDS = PROJECT_FIELDS.filter((f) => f !== "completedInvestment");
 
 export function createProject(db: Db, actor: Actor, fields: ProjectFields): Promise<WriteOutcome> {
-  return runWrite(() =>
-    db.transaction(async (tx) => {
-      const [row] = await tx.insert(projects).values({ ...fields, parkId: actor.parkId }).returning();
-      await recordAudit(tx, {
-        parkId: actor.parkId, actorId: actor.actorId, entity: "project", entityId: row!.id, projectId: row!.id,
-        action: "create", changes: diffFields(null, row!, PROJECT_FIELDS), entityVersion: row!.version,
-      });
-      return { ok: true, value: { id: row!.id }, warnings: investmentWarnings(fields) };
-    }),
-  );
+  return runWrite(() => db.transaction((tx) => createProjectIn(tx, actor, fields)));
+}
+
+/**
+ * createProject inside a caller's transaction (a ledger import writes thousands of rows in one).
+ * Errors are thrown as by createProject's transaction; wrap the call in runWrite to get an outcome.
+ */
+export async function createProjectIn(tx: Executor, actor: Actor, fields: ProjectFields): Promise<WriteOutcome> {
+  const [id] = await createProjectsIn(tx, actor, [fields]);
+  return { ok: true, value: { id: id! }, warnings: investmentWarnings(fields) };
+}
+
+/** Many new projects, each with its audit event, a few hundred rows per statement. Returns their ids in order. */
+export async function createProjectsIn(tx: Executor, actor: Actor, list: readonly ProjectFields[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (let at = 0; at < list.length; at += 500) {
+    const rows = await tx.insert(projects).values(list.slice(at, at + 500).map((fields) => ({ ...fields, parkId: actor.parkId }))).returning();
+    await recordAudits(
+      tx,
+      rows.map((row) => ({
+        parkId: actor.parkId, actorId: actor.actorId, entity: "project", entityId: row.id, projectId: row.id,
+        action: "create" as const, changes: diffFields(null, row, PROJECT_FIELDS), entityVersion: row.version,
+      })),
+    );
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
 }
 
 /** Optimistic concurrency: the update names the version it read; a newer one means a conflict. */
 export function updateProject(db: Db, actor: Actor, projectId: string, readVersion: number, fields: EditableProjectFields): Promise<WriteOutcome> {
-  return runWrite(() =>
-    db.transaction(async (tx) => {
-      const [current] = await tx
-        .select()
-        .from(projects)
-        .where(and(eq(projects.id, projectId), eq(projects.parkId, actor.parkId)))
-        .for("update");
-      if (!current) throw new NotFound();
-      if (current.version !== readVersion) {
-        return { ok: false, reason: "conflict", changes: await listChangesSince(tx, { parkId: actor.parkId, entityId: projectId, sinceVersion: readVersion }) };
-      }
-      const changes = diffFields(current, fields, EDITABLE_FIELDS);
-      const warnings = investmentWarnings({ ...fields, completedInvestment: current.completedInvestment });
-      if (Object.keys(changes).length === 0) return { ok: true, value: { id: projectId }, warnings };
-      const [updated] = await tx
-        .update(projects)
-        .set({ ...fields, version: sql`${projects.version} + 1` })
-        .where(and(eq(projects.id, projectId), eq(projects.parkId, actor.parkId), eq(projects.version, readVersion)))
-        .returning({ version: projects.version });
-      await recordAudit(tx, {
-        parkId: actor.parkId, actorId: actor.actorId, entity: "project", entityId: projectId, projectId,
-        action: "update", changes, entityVersion: updated!.version,
-      });
-      return { ok: true, value: { id: projectId }, warnings };
-    }),
-  );
+  return runWrite(() => db.transaction((tx) => updateProjectIn(tx, actor, projectId, readVersion, fields)));
+}
+
+/** updateProject inside a caller's transaction (see createProjectIn). */
+export async function updateProjectIn(tx: Executor, actor: Actor, projectId: string, readVersion: number, fields: EditableProjectFields): Promise<WriteOutcome> {
+  const [current] = await tx
+    .select()
+    .from(projects)
+    .where(and(eq(projects.id, projectId), eq(projects.parkId, actor.parkId)))
+    .for("update");
+  if (!current) throw new NotFound();
+  if (current.version !== readVersion) {
+    return { ok: false, reason: "conflict", changes: await listChangesSince(tx, { parkId: actor.parkId, entityId: projectId, sinceVersion: readVersion }) };
+  }
+  const changes = diffFields(current, fields, EDITABLE_FIELDS);
+  const warnings = investmentWarnings({ ...fields, completedInvestment: current.completedInvestment });
+  if (Object.keys(changes).length === 0) return { ok: true, value: { id: projectId }, warnings };
+  const [updated] = await tx
+    .update(projects)
+    .set({ ...fields, version: sql`${projects.version} + 1` })
+    .where(and(eq(projects.id, projectId), eq(projects.parkId, actor.parkId), eq(projects.version, readVersion)))
+    .returning({ version: projects.version });
+  await recordAudit(tx, {
+    parkId: actor.parkId, actorId: actor.actorId, entity: "project", entityId: projectId, projectId,
+    action: "update", changes, entityVersion: updated!.version,
+  });
+  return { ok: true, value: { id: projectId }, warnings };
+}
+
+export interface ProjectUpdate {
+  id: string;
+  readVersion: number;
+  fields: EditableProjectFields;
+}
+
+/** The SQL type each editable column is cast to in a VALUES list. */
+const EDITABLE_CASTS: Record<(typeof EDITABLE_FIELDS)[number], string> = {
+  code: "text", name: "text", nameEn: "text", company: "text", companyEn: "text", cluster: "text", clusterEn: "text",
+  responsibleUnit: "text", leaderInCharge: "text", health: "project_health",
+  plannedInvestment: "numeric", contractedInvestment: "numeric", inPlaceInvestment: "numeric",
+};
+
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []));
+
+/**
+ * updateProject for many projects inside a caller's transaction (a ledger import): per few hundred
+ * rows one locked read, one UPDATE … FROM (VALUES …) and one insert of audit events. The same rules:
+ * scoped to the park, refused as a conflict at the first row whose version moved on, unchanged rows
+ * left alone. Returns null, or the index of the conflicting row.
+ */
+export async function updateProjectsIn(tx: Executor, actor: Actor, updates: readonly ProjectUpdate[]): Promise<number | null> {
+  for (let at = 0; at < updates.length; at += 500) {
+    const batch = updates.slice(at, at + 500);
+    const current = new Map(
+      (await tx.select().from(projects).where(and(eq(projects.parkId, actor.parkId), inArray(projects.id, batch.map((u) => u.id)))).for("update")).map((p) => [p.id, p]),
+    );
+    const changed: { update: ProjectUpdate; changes: Record<string, [unknown, unknown]> }[] = [];
+    for (const [i, update] of batch.entries()) {
+      const row = current.get(update.id);
+      if (!row || row.version !== update.readVersion) return at + i;
+      const changes = diffFields(row, update.fields, EDITABLE_FIELDS);
+      if (Object.keys(changes).length) changed.push({ update, changes });
+    }
+    if (!changed.length) continue;
+    const columns = sql.join(EDITABLE_FIELDS.map((f) => sql.identifier(f)), sql`, `);
+    const values = sql.join(
+      changed.map(({ update: u }) => sql`(${u.id}::uuid, ${u.readVersion}::int, ${sql.join(EDITABLE_FIELDS.map((f) => sql`${u.fields[f]}::${sql.raw(EDITABLE_CASTS[f])}`), sql`, `)})`),
+      sql`, `,
+    );
+    const sets = sql.join(EDITABLE_FIELDS.map((f) => sql`${sql.identifier(projects[f].name)} = v.${sql.identifier(f)}`), sql`, `);
+    const written = rowsOf<{ id: string; version: number }>(
+      await tx.execute(sql`
+        update ${projects} set ${sets}, version = ${projects.version} + 1, updated_at = now()
+        from (values ${values}) as v(id, read_version, ${columns})
+        where ${projects.id} = v.id and ${projects.parkId} = ${actor.parkId} and ${projects.version} = v.read_version
+        returning ${projects.id} as id, ${projects.version} as version`),
+    );
+    if (written.length !== changed.length) return at + batch.findIndex((u) => !written.some((w) => w.id === u.id));
+    const versions = new Map(written.map((w) => [w.id, Number(w.version)]));
+    await recordAudits(
+      tx,
+      changed.map(({ update, changes }) => ({
+        parkId: actor.parkId, actorId: actor.actorId, entity: "project", entityId: update.id, projectId: update.id,
+        action: "update" as const, changes, entityVersion: versions.get(update.id)!,
+      })),
+    );
+  }
+  return null;
 }
 
 /** Loads a project of the actor's park, locked for the rest of the transaction, or throws NotFound. */

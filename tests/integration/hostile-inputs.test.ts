@@ -15,6 +15,10 @@ import { tokenForUser } from "../support/api-fixture";
 import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
 import { FILE_MARKER, hostileValues, MB, type Hostile } from "../support/hostile-values";
 import { rowsOf, WriteWatch, writtenSince, type Changes } from "../support/write-watch";
+import { upload } from "../support/ledger-calls";
+import { csvOf } from "../support/ledger-files";
+import { PROGRESS_LEDGER_FIELDS, PROJECT_LEDGER_FIELDS, fieldLabelKey, type LedgerField } from "@/app/_lib/ledger/columns";
+import { en } from "@/app/_lib/i18n/messages/en";
 
 /**
  * Every write path (each field of each server action's form, the form as a whole, the arguments
@@ -292,7 +296,7 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
     const strings = hostileValues(ctx).flatMap((h) => (typeof h.value === "string" ? [{ label: h.label, value: Buffer.from(h.value).toString() }] : []));
     for (const row of ROUTE_ROWS) {
       const handler = (await import(join(ROOT, row.file)))[row.method] as RouteHandler;
-      const { path, params } = row.request(ctx);
+      const { path, params, init } = row.request(ctx);
       // /api/v1 rows: the editor sends their token and the row's valid body, so hostile paths and headers reach past authentication.
       const api = row.api ? await row.api(ctx) : null;
       const editorToken = api ? await tokenForUser(ctx.db, ACCOUNT.editor!) : null;
@@ -318,11 +322,13 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
           let body: string;
           let contentType: string;
           try {
-            const headers = new Headers({ ...api?.headers, ...c.headers });
+            // Upload rows carry their file and Origin in `init`; /api/v1 rows their JSON body.
+            const headers = new Headers({ ...init?.headers, ...api?.headers, ...c.headers });
             if (editorToken && role === "editor") headers.set("authorization", `Bearer ${editorToken}`);
             if (api?.json !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
             const json = api?.json === undefined ? undefined : JSON.stringify(api.json);
-            const call = () => handler(new Request(`http://localhost${c.path}`, { method: row.method, headers, body: json }), { params: Promise.resolve(c.params) });
+            const body = json ?? (init?.body as BodyInit | undefined);
+            const call = () => handler(new Request(`http://localhost${c.path}`, { method: row.method, headers, body }), { params: Promise.resolve(c.params) });
             const response = (await callAs(ACCOUNT[role], call as never, {})) as unknown as Response;
             status = response.status;
             contentType = response.headers.get("content-type") ?? "";
@@ -342,6 +348,86 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
           if (!rendered && !nothing && !/^(application\/(problem\+)?json|text\/csv|text\/plain)/.test(contentType)) failures.push(`${row.file} ${c.label} as ${role}: content-type ${contentType}`);
         }
       }
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+
+  it.each(["projects", "progress"] as const)("the %s ledger upload: hostile cells are refused, or stored exactly as text; never a 5xx", async (ledger) => {
+    const failures: string[] = [];
+    const month = (i: number) => `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
+    // Per ledger: its columns, a valid row (i makes its key unique), the free-text columns and the table they land in.
+    const config = {
+      projects: {
+        fields: PROJECT_LEDGER_FIELDS as readonly LedgerField[], table: projects, identifier: "code" as LedgerField | null, accepts: {} as Partial<Record<LedgerField, RegExp>>,
+        references: {} as Partial<Record<LedgerField, Table>>,
+        text: new Set<LedgerField>(["name", "nameEn", "company", "companyEn", "cluster", "clusterEn", "responsibleUnit", "leaderInCharge"]),
+        row: (field: LedgerField, i: number): Record<string, string> => ({
+          code: `HX-${field}-${i}`, name: "台账项目", nameEn: "", company: "台账企业", companyEn: "", cluster: "新材料", clusterEn: "", responsibleUnit: "",
+          leaderInCharge: "", health: "", plannedInvestment: "1亿", contractedInvestment: "", inPlaceInvestment: "", completedInvestment: "",
+        }),
+      },
+      progress: {
+        fields: PROGRESS_LEDGER_FIELDS as readonly LedgerField[], table: progressEntries, identifier: null,
+        // A source may be any web page; a month may be written as a date in it (2026/01/01).
+        accepts: { sourceUrl: /^https?:\/\/\S+$/i, period: /^\d{4}([-/.]|年)\d{1,2}/ } as Partial<Record<LedgerField, RegExp>>,
+        // A code names a project of the park (the projects ledger above may have created one so named).
+        references: { code: projects } as Partial<Record<LedgerField, Table>>,
+        text: new Set<LedgerField>(["narrative", "narrativeEn", "sourceRef"]),
+        row: (_field: LedgerField, i: number): Record<string, string> => ({
+          code: ctx.projectCode, period: month(i), narrative: "台账进展", narrativeEn: "", investmentCompleted: "", outputValue: "", sourceUrl: "", sourceRef: "",
+        }),
+      },
+    }[ledger];
+    const header = config.fields.map((f) => en[fieldLabelKey(f)]);
+    // Control characters make the whole file "not text": each is sent alone and must be refused as a file.
+    const strings = hostileValues(ctx).flatMap((h) => (typeof h.value === "string" ? [{ ...h, value: h.value }] : []));
+    const control = strings.filter((h) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(h.value));
+    const cells = strings.filter((h) => !control.includes(h));
+    const send = async (rows: Record<string, string>[], mode: "preview" | "commit", token?: string) => {
+      await watch.mark();
+      const file = csvOf([header, ...rows.map((r) => config.fields.map((f) => r[f]!))]);
+      const answer = await upload(ACCOUNT.editor!, file, { parkId: ctx.parkId, kind: ledger, name: "hostile.csv", mode, token });
+      tally.routeRequests++;
+      if (answer.status >= 500) tally.route5xx++;
+      return { ...answer, changes: await watch.changes() };
+    };
+    for (const field of config.fields) {
+      const rows = cells.map((h, i) => ({ ...config.row(field, i), [field]: h.value }));
+      const preview = await send(rows, "preview");
+      if (preview.status !== 200 || preview.changes.rows) failures.push(`${field}: preview answered ${preview.status}, wrote ${preview.changes.rows} rows`);
+      const refusedRows = new Set((preview.body.problems ?? []).map((p) => p.row));
+      const accepted = rows.filter((_, i) => !refusedRows.has(i + 2));
+      for (const [i, h] of cells.entries()) {
+        tally.tried++;
+        const typed = asReceived(h.value);
+        const table = config.references[field];
+        if (refusedRows.has(i + 2)) {
+          tally.refused++;
+          if (h.literal && config.text.has(field)) failures.push(`${field} ← ${h.label}: refused literal text`);
+        } else if (table) {
+          if (!(await isStored(ctx.db, table, field, typed))) failures.push(`${field} ← ${h.label}: accepted, but names nothing`);
+        } else if (config.accepts[field]) {
+          if (typed && !config.accepts[field]!.test(typed)) failures.push(`${field} ← ${h.label}: accepted, but not of the accepted shape`);
+        } else if (!config.text.has(field) && field !== config.identifier && typed !== "") failures.push(`${field} ← ${h.label}: accepted by a strict column`);
+      }
+      if (!accepted.length) continue;
+      const again = await send(accepted, "preview");
+      const commit = await send(accepted, "commit", again.body.token);
+      if (commit.status !== 200) failures.push(`${field}: import of the accepted rows answered ${commit.status} ${JSON.stringify(commit.body).slice(0, 200)}`);
+      tally.acceptedRowsChanged += commit.changes.rows;
+      for (const row of accepted) {
+        const typed = asReceived(row[field]!);
+        if (!(config.text.has(field) || field === config.identifier) || typed === "") continue;
+        tally.storedAsText++;
+        if (!(await isStored(ctx.db, config.table, field, typed))) failures.push(`${field} ← ${JSON.stringify(typed.slice(0, 40))}: accepted but not stored as typed`);
+      }
+    }
+    for (const h of control) {
+      const [textField] = [...config.text];
+      const answer = await send([{ ...config.row("code", 0), [textField!]: h.value }], "preview");
+      tally.tried++;
+      if (answer.status !== 422 || answer.changes.rows) failures.push(`control ← ${h.label}: ${answer.status}, wrote ${answer.changes.rows} rows`);
+      else tally.refused++;
     }
     expect(failures).toEqual([]);
   }, 600_000);

@@ -258,7 +258,8 @@ export interface RouteRow {
   file: string;
   method: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
   cells: Cells;
-  request: (ctx: MatrixContext) => { path: string; params: Record<string, string> };
+  /** `init` adds headers and a body (an upload, with the same-site Origin a browser sends). */
+  request: (ctx: MatrixContext) => { path: string; params: Record<string, string>; init?: { headers?: Record<string, string>; body?: Uint8Array } };
   /** Allowed Ningxiang members must get the CANARY: proves the cell reached the private data. */
   showsCanary?: boolean;
   /**
@@ -277,6 +278,12 @@ export const ROUTE_ROWS: RouteRow[] = [
   route("app/api/parks/route.ts",                          "GET", cells(A, A, A, A, R), () => ({ path: "/api/parks", params: {} })),
   route("app/api/parks/[slug]/export/[table]/route.ts",    "GET", cells(A, A, A, R, R),
     () => ({ path: `/api/parks/${PARK_SLUG}/export/problems`, params: { slug: PARK_SLUG, table: "problems" } }), true),
+  // A ledger upload into Ningxiang (a preview: an allowed cell writes nothing either), and its template.
+  route("app/api/import/route.ts",                         "POST", cells(A, A, R, R, R), (ctx) => ({
+    path: `/api/import?parkId=${ctx.parkId}&kind=projects&mode=preview&name=ledger.csv`, params: {},
+    init: { headers: { origin: "http://localhost" }, body: new TextEncoder().encode(`项目编号,项目名称,企业,产业,计划总投资\n${ctx.projectCode},矩阵测试项目,矩阵企业,新材料,10亿\n`) },
+  })),
+  route("app/api/import/template/route.ts",                "GET", cells(A, A, A, A, R), () => ({ path: "/api/import/template?format=csv", params: {} })),
   // Public by design: readiness, the framework-cost reference, and pages whose token is the credential.
   route("app/api/health/route.ts",                         "GET", cells(A, A, A, A, A), () => ({ path: "/api/health", params: {} })),
   route("app/bench/nodb/route.ts",                         "GET", cells(A, A, A, A, A), () => ({ path: "/bench/nodb", params: {} })),

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ArrowDown, ArrowUp, ArrowUpDown, Plus } from "lucide-react";
+import { ArrowDown, ArrowUp, ArrowUpDown, Plus, Upload } from "lucide-react";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { listClusters, listProjects, PROJECT_SORTS, type ProjectListRow, type ProjectSort } from "@/db/queries/project-list";
@@ -10,6 +10,7 @@ import { cn } from "@/components/ui/cn";
 import { StageBadge } from "@/components/stage-badge";
 import { CapacityList } from "@/components/capacity-list";
 import { HealthBadge } from "@/components/health-badge";
+import { ExportLinks } from "@/components/parks/export-links";
 import { hasRole, parkIdsOf, requireViewer } from "../../_lib/auth/viewer";
 import { PROJECT_HEALTHS, PROJECT_STAGES } from "../../_lib/domain/values";
 import { formatMoney } from "../../_lib/format/numbers";
@@ -155,19 +156,32 @@ export default async function ProjectListPage({ searchParams }: { searchParams: 
 
   const newProjectPark =
     params.park && hasRole(viewer, params.park, "editor") ? params.park : viewer.memberships.find((m) => hasRole(viewer, m.parkId, "editor"))?.parkId;
+  const importSlug = viewer.memberships.find((m) => m.parkId === newProjectPark)?.slug;
+  // Ledger exports are per park: the park filtered on, or the only one.
+  const exportPark = viewer.memberships.find((m) => m.parkId === params.park) ?? (viewer.memberships.length === 1 ? viewer.memberships[0] : undefined);
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">{t("list.title")}</h1>
-        {newProjectPark ? (
-          <Button asChild>
-            <Link href={`/projects/new?park=${encodeURIComponent(newProjectPark)}`}>
-              <Plus aria-hidden className="size-4" />
-              {t("project.new")}
-            </Link>
-          </Button>
-        ) : null}
+        <div className="flex flex-wrap gap-2">
+          {importSlug ? (
+            <Button asChild variant="secondary">
+              <Link href={`/parks/${importSlug}/import`}>
+                <Upload aria-hidden className="size-4" />
+                {t("ledger.link")}
+              </Link>
+            </Button>
+          ) : null}
+          {newProjectPark ? (
+            <Button asChild>
+              <Link href={`/projects/new?park=${encodeURIComponent(newProjectPark)}`}>
+                <Plus aria-hidden className="size-4" />
+                {t("project.new")}
+              </Link>
+            </Button>
+          ) : null}
+        </div>
       </div>
 
       <Card className="p-4 sm:p-5">
@@ -319,6 +333,15 @@ export default async function ProjectListPage({ searchParams }: { searchParams: 
           </PageLink>
         </nav>
       </Card>
+
+      {exportPark ? (
+        <Card aria-labelledby="export-title" className="space-y-3 p-4 sm:p-5">
+          <h2 id="export-title" className="text-lg font-semibold">
+            {t("ledger.exportTitle")} · {pickName(locale, exportPark.name, exportPark.nameEn)}
+          </h2>
+          <ExportLinks slug={exportPark.slug} t={t} />
+        </Card>
+      ) : null}
     </div>
   );
 }

@@ -3,15 +3,16 @@ import { listCapacityReports, listMilestoneTimeline } from "@/db/queries/park-da
 import { getRollup, listLateMilestones, listOpenProblems } from "@/db/queries/rollups";
 import type { Executor } from "@/db/types";
 import type { MilestoneType } from "../domain/values";
-import type { CsvCell } from "../format/csv";
+import type { SheetTable } from "../format/spreadsheet";
 import { periodLabel, unitLabel, type CapacityPeriod } from "../format/units";
 import type { Locale } from "../i18n/locale";
 import { pickName } from "../i18n/pick";
 import type { Translate } from "../i18n/translate";
+import { progressLedgerTable, projectsLedgerTable } from "../ledger/ledger-tables";
 import { capacityRamp, monthlyPoints, monthWindow } from "./series";
 
-/** The dashboard tables a park member can download as CSV. */
-export const EXPORT_TABLES = ["stages", "monthly", "capacity", "late", "problems", "timeline", "ramp"] as const;
+/** The tables a park member can download (CSV or .xlsx): the dashboard's, and the two ledgers. */
+export const EXPORT_TABLES = ["stages", "monthly", "capacity", "late", "problems", "timeline", "ramp", "projects", "progress"] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 /** Months the monthly chart, its table and its CSV cover. */
@@ -24,13 +25,24 @@ const plain = (v: string) => (v.includes(".") ? v.replace(/\.?0+$/, "") : v);
 const pct = (ratio: number | null) => (ratio === null || !Number.isFinite(ratio) ? null : (ratio * 100).toFixed(1));
 
 /**
- * One table for CSV: localized headers, exact amounts in yuan (not 亿/万 or bn), ISO dates, so a
+ * One table: localized headers, exact amounts in yuan (not 亿/万 or bn), ISO dates, so a
  * spreadsheet can sum them. Scoped to the one park the caller was checked against.
  */
 export async function buildExportTable(
   db: Executor,
   { parkId, table, today, locale, t }: { parkId: string; table: ExportTable; today: string; locale: Locale; t: Translate },
-): Promise<{ header: string[]; rows: CsvCell[][] }> {
+): Promise<SheetTable> {
+  if (table === "projects") return projectsLedgerTable(db, { parkId, t });
+  if (table === "progress") return progressLedgerTable(db, { parkId, t });
+  const { header, rows } = await buildDashboardTable(db, { parkId, table, today, locale, t });
+  // Project codes stay text in a workbook even when they look like numbers.
+  return { name: table, header, rows, textColumns: ["late", "problems", "timeline"].includes(table) ? [0] : [] };
+}
+
+async function buildDashboardTable(
+  db: Executor,
+  { parkId, table, today, locale, t }: { parkId: string; table: Exclude<ExportTable, "projects" | "progress">; today: string; locale: Locale; t: Translate },
+): Promise<Pick<SheetTable, "header" | "rows">> {
   const name = (zh: string, en: string | null) => pickName(locale, zh, en);
   const per = (period: CapacityPeriod) => periodLabel(period, locale).replace("/", "");
   const milestoneLabel = (type: MilestoneType, custom: string | null) => (type === "custom" ? (custom ?? "") : t(`milestone.type.${type}`));

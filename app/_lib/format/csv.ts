@@ -6,11 +6,15 @@ export type CsvCell = string | number | null | undefined;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** Text that a spreadsheet could take for a formula, with an apostrophe in front (also used for .xlsx). */
+export function neutralise(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 /** One cell: neutralised, then quoted when it holds a comma, quote or line break. */
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return "";
-  let text = String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  const text = neutralise(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { MapPin, Settings } from "lucide-react";
+import { MapPin, Settings, Upload } from "lucide-react";
+import { ExportLinks } from "@/components/parks/export-links";
 import { Headline } from "@/components/parks/headline";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { listCapacityReports, listMilestoneTimeline } from "@/db/queries/park-dashboard";
 import { getHealthRule, getRollup, listLateMilestones, listOpenProblems, listProjectPaceInputs, listTargets, listYearlyTotals } from "@/db/queries/rollups";
@@ -11,6 +13,7 @@ import { MONTH_WINDOW } from "@/app/_lib/dashboard/export-tables";
 import { capacityRamp, monthWindow } from "@/app/_lib/dashboard/series";
 import { isoToday } from "@/app/_lib/domain/milestones";
 import { DEFAULT_HEALTH_RULE } from "@/app/_lib/domain/pace-health";
+import { hasRole } from "@/app/_lib/auth/viewer";
 import { pickName } from "@/app/_lib/i18n/pick";
 import { getTranslator } from "@/app/_lib/i18n/server";
 import { CapacitySection } from "./_sections/capacity";
@@ -33,7 +36,8 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 }
 
 export default async function ParkDashboardPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { park, isAdmin } = await loadPark((await params).slug);
+  const { park, isAdmin, viewer } = await loadPark((await params).slug);
+  const isEditor = hasRole(viewer, park.parkId, "editor");
   const { locale, t } = await getTranslator();
   const db = await getDb();
   const today = isoToday();
@@ -80,14 +84,24 @@ export default async function ParkDashboardPage({ params }: { params: Promise<{ 
             <span>{t("dashboard.asOf", { date: today })}</span>
           </p>
         </div>
-        {isAdmin ? (
-          <Button asChild variant="secondary">
-            <Link href={`/parks/${park.slug}/settings`}>
-              <Settings aria-hidden className="size-4" />
-              {t("settings.link")}
-            </Link>
-          </Button>
-        ) : null}
+        <div className="flex flex-wrap gap-2">
+          {isEditor ? (
+            <Button asChild variant="secondary">
+              <Link href={`/parks/${park.slug}/import`}>
+                <Upload aria-hidden className="size-4" />
+                {t("ledger.link")}
+              </Link>
+            </Button>
+          ) : null}
+          {isAdmin ? (
+            <Button asChild variant="secondary">
+              <Link href={`/parks/${park.slug}/settings`}>
+                <Settings aria-hidden className="size-4" />
+                {t("settings.link")}
+              </Link>
+            </Button>
+          ) : null}
+        </div>
       </header>
 
       <Headline rollup={rollup!} today={today} locale={locale} t={t} problemsHref="#problems" />
@@ -106,6 +120,12 @@ export default async function ParkDashboardPage({ params }: { params: Promise<{ 
       <TimelineSection projects={timeline} ctx={ctx} />
       <RampSection series={capacityRamp(reports, periods)} periods={periods} rollup={rollup!} ctx={ctx} />
       <TargetsSection targets={targets} yearly={yearly} isAdmin={isAdmin} settingsHref={`/parks/${park.slug}/settings`} ctx={ctx} />
+      <Card aria-labelledby="export-title" className="space-y-3 p-5">
+        <h2 id="export-title" className="text-lg font-semibold">
+          {t("ledger.exportTitle")}
+        </h2>
+        <ExportLinks slug={park.slug} t={t} dashboard />
+      </Card>
     </div>
   );
 }

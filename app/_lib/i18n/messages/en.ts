@@ -3,6 +3,7 @@
 import { accountEn } from "./account.en";
 import { apiEn } from "./api.en";
 import { dashboardEn } from "./dashboard.en";
+import { ledgerEn } from "./ledger.en";
 import { projectEn } from "./project.en";
 import { shareEn } from "./share.en";
 
@@ -12,6 +13,7 @@ export const en = {
   ...projectEn,
   ...shareEn,
   ...dashboardEn,
+  ...ledgerEn,
   "app.name": "Parkline",
   "app.tagline": "Industrial investment projects, month by month",
   "app.skipToContent": "Skip to content",

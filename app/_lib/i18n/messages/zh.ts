@@ -2,6 +2,7 @@ import { accountZh } from "./account.zh";
 import { apiZh } from "./api.zh";
 import type { MessageKey } from "./en";
 import { dashboardZh } from "./dashboard.zh";
+import { ledgerZh } from "./ledger.zh";
 import { projectZh } from "./project.zh";
 import { shareZh } from "./share.zh";
 
@@ -11,6 +12,7 @@ export const zh: Record<MessageKey, string> = {
   ...projectZh,
   ...shareZh,
   ...dashboardZh,
+  ...ledgerZh,
   "app.name": "Parkline 园区项目通",
   "app.tagline": "工业投资项目，按月跟踪",
   "app.skipToContent": "跳到正文",

@@ -1,0 +1,74 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { uuid } from "@/app/_lib/domain/fields";
+import { guardedUpload } from "@/app/_lib/guard-upload";
+import { LEDGER_KINDS, PROGRESS_LEDGER_FIELDS, PROJECT_LEDGER_FIELDS } from "@/app/_lib/ledger/columns";
+import { runLedgerImport } from "@/app/_lib/ledger/import-ledger";
+import type { ImportEvent } from "@/app/_lib/ledger/import-types";
+import { LEDGER_LIMITS } from "@/app/_lib/ledger/read-file";
+
+export const dynamic = "force-dynamic";
+
+const ALL_FIELDS = [...new Set([...PROJECT_LEDGER_FIELDS, ...PROGRESS_LEDGER_FIELDS])] as [string, ...string[]];
+
+/** The user's column choice: JSON of field → header text, as the page sends it in the query. */
+const mappingParam = z
+  .string()
+  .max(20_000)
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "validation.invalid" });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.partialRecord(z.enum(ALL_FIELDS), z.string().max(500)));
+
+const querySchema = z.object({
+  parkId: uuid(),
+  kind: z.enum(LEDGER_KINDS),
+  mode: z.enum(["preview", "commit"]),
+  name: z.string().max(255).default(""),
+  mapping: mappingParam.optional(),
+  token: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  stream: z.literal("1").optional(),
+});
+
+/**
+ * POST /api/import?parkId=…&kind=projects|progress&mode=preview|commit — the ledger file is the request body.
+ * Editors and admins of the park only. With `stream=1` the answer is NDJSON: progress events, then
+ * the result (the page draws its progress bar from them); without it, plain JSON with a 4xx on refusal.
+ */
+export const POST = guardedUpload(
+  { schema: querySchema, access: { who: "member", atLeast: "editor" }, maxBytes: LEDGER_LIMITS.maxBytes, tooLarge: "ledger.file.tooBig" },
+  async ({ input, viewer, body, t }) => {
+    const db = await getDb();
+    const run = (onProgress: (event: ImportEvent) => void) =>
+      runLedgerImport(db, {
+        kind: input.kind,
+        actor: { parkId: input.parkId, actorId: viewer!.userId },
+        bytes: body, fileName: input.name, chosen: input.mapping ?? null, mode: input.mode, token: input.token ?? null, t, onProgress,
+      });
+    const headers = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
+    if (!input.stream) {
+      const answer = await run(() => {});
+      return NextResponse.json(answer.body, { status: answer.status, headers });
+    }
+    const encoder = new TextEncoder();
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        const send = (event: ImportEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+        try {
+          send({ type: "result", ...(await run(send)) });
+        } catch (error) {
+          console.error("ledger import failed", error);
+          send({ type: "result", status: 500, body: { ok: false, error: t("error.generic") } });
+        }
+        controller.close();
+      },
+    });
+    return new Response(stream, { headers: { ...headers, "content-type": "application/x-ndjson; charset=utf-8" } });
+  },
+);
