@@ -327,8 +327,8 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
             if (editorToken && role === "editor") headers.set("authorization", `Bearer ${editorToken}`);
             if (api?.json !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
             const json = api?.json === undefined ? undefined : JSON.stringify(api.json);
-            const body = json ?? (init?.body as BodyInit | undefined);
-            const call = () => handler(new Request(`http://localhost${c.path}`, { method: row.method, headers, body }), { params: Promise.resolve(c.params) });
+            const requestBody = json ?? (init?.body as BodyInit | undefined);
+            const call = () => handler(new Request(`http://localhost${c.path}`, { method: row.method, headers, body: requestBody }), { params: Promise.resolve(c.params) });
             const response = (await callAs(ACCOUNT[role], call as never, {})) as unknown as Response;
             status = response.status;
             contentType = response.headers.get("content-type") ?? "";
