@@ -3,6 +3,16 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // PGlite loads its .wasm and data files by URL at run time; bundling breaks that.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  // The public status page is a Pages API route (pages/api/share/[token].ts, README: "Why the status
+  // page is a Pages API route") built from the same server-only modules as the App Router. The Pages
+  // Router bundles without the react-server condition, where "server-only" throws, so on the server it
+  // resolves to an empty module; the browser keeps the throwing one, and Next's build still refuses a
+  // client component that imports a server-only module. Bundled (not external) so the alias applies.
+  transpilePackages: ["server-only"],
+  turbopack: { resolveAlias: { "server-only": { browser: "server-only", default: "./app/_lib/server-only-on-server.ts" } } },
+  async rewrites() {
+    return { beforeFiles: [{ source: "/share/:token", destination: "/api/share/:token" }] };
+  },
   poweredByHeader: false,
   reactStrictMode: true,
   devIndicators: false,

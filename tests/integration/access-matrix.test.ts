@@ -8,7 +8,9 @@ import {
   type ActionRow, type MatrixContext, type Role, type RouteRow,
 } from "../support/access-matrix";
 import { callAs, snapshotTables, useDatabase, type DatabaseSnapshot } from "../support/action-harness";
+import { flushShareViews } from "@/app/_lib/share-views";
 import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
+import { loadRouteHandler, pagesApiMethods, type RouteHandler } from "../support/pages-api";
 
 vi.mock("@/db/client", async () => (await import("../support/action-harness")).mockDbClient());
 vi.mock("@/app/_lib/auth/viewer", async (actual) => (await import("../support/action-harness")).mockViewer(await actual<object>()));
@@ -24,7 +26,6 @@ const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"
 const MSG = { signIn: "Please sign in.", forbidden: "You do not have access to this." };
 
 type ServerAction = (previous: never, formData: FormData) => Promise<unknown>;
-type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 
 interface Discovered {
   actions: Map<string, ServerAction>;
@@ -33,7 +34,10 @@ interface Discovered {
   helperModules: Set<string>;
 }
 
-/** Every exported function of every module in app/_lib/actions, and every HTTP method of every app/**\/route.ts. */
+/**
+ * Every exported function of every module in app/_lib/actions, every HTTP method of every app/**\/route.ts,
+ * and every Pages Router API route (pages/api/**).
+ */
 async function discover(): Promise<Discovered> {
   const found: Discovered = { actions: new Map(), routes: new Map(), helperModules: new Set() };
   for (const file of readdirSync(join(ROOT, ACTIONS_DIR)).filter((f) => /\.(ts|tsx|js)$/.test(f)).sort()) {
@@ -48,10 +52,18 @@ async function discover(): Promise<Discovered> {
   const routeFiles = (readdirSync(join(ROOT, "app"), { recursive: true }) as string[]).filter((f) => /(^|\/)route\.(ts|tsx|js)$/.test(f)).sort();
   for (const relative of routeFiles) {
     const file = `app/${relative}`;
-    const exports = (await import(join(ROOT, file))) as Record<string, unknown>;
     for (const method of HTTP_METHODS) {
-      if (typeof exports[method] === "function") found.routes.set(routeKey({ file, method }), exports[method] as RouteHandler);
+      const handler = await loadRouteHandler(ROOT, file, method);
+      if (handler) found.routes.set(routeKey({ file, method }), handler);
     }
+  }
+  const pagesApiFiles = (readdirSync(join(ROOT, "pages/api"), { recursive: true }) as string[]).filter((f) => /\.(ts|tsx|js)$/.test(f)).sort();
+  for (const relative of pagesApiFiles) {
+    const file = `pages/api/${relative}`;
+    const methods = await pagesApiMethods(ROOT, file);
+    // A Pages API route answers every method: one that does not say which it takes is found, and fails.
+    if (methods.length === 0) found.routes.set(routeKey({ file, method: "ANY" }), () => new Response(null, { status: 500 }));
+    for (const method of methods) found.routes.set(routeKey({ file, method }), (await loadRouteHandler(ROOT, file, method))!);
   }
   return found;
 }
@@ -87,7 +99,11 @@ describe.each(TEST_TARGETS)("access matrix on %s", (kind) => {
     useDatabase(database.db);
     ctx = await buildMatrixContext(database.db);
   });
-  afterAll(async () => database.drop());
+  afterAll(async () => {
+    // Views the share pages counted belong to this database: write them before it goes.
+    await flushShareViews();
+    await database.drop();
+  });
 
   /** What one cell did: "allowed", "refused", or a description of anything else. */
   async function actionCell(row: ActionRow, role: Role): Promise<string> {

@@ -255,10 +255,11 @@ export const ROUTE_ROWS: RouteRow[] = [
   route("app/api/parks/route.ts",                          "GET", cells(A, A, A, A, R), () => ({ path: "/api/parks", params: {} })),
   route("app/api/parks/[slug]/export/[table]/route.ts",    "GET", cells(A, A, A, R, R),
     () => ({ path: `/api/parks/${PARK_SLUG}/export/problems`, params: { slug: PARK_SLUG, table: "problems" } }), true),
-  // Public by design: readiness, the framework-cost reference, and pages whose token is the credential.
+  // Public by design: readiness, the framework-cost references, and pages whose token is the credential.
   route("app/api/health/route.ts",                         "GET", cells(A, A, A, A, A), () => ({ path: "/api/health", params: {} })),
   route("app/bench/nodb/route.ts",                         "GET", cells(A, A, A, A, A), () => ({ path: "/bench/nodb", params: {} })),
-  route("app/share/[token]/route.ts",                      "GET", cells(A, A, A, A, A),
+  route("app/bench/bare/route.ts",                         "GET", cells(A, A, A, A, A), () => ({ path: "/bench/bare", params: {} })),
+  route("pages/api/share/[token].ts",                      "GET", cells(A, A, A, A, A),
     (ctx) => ({ path: `/share/${ctx.shareToken}`, params: { token: ctx.shareToken } })),
   route("app/share/[token]/og/route.ts",                   "GET", cells(A, A, A, A, A),
     (ctx) => ({ path: `/share/${ctx.shareToken}/og`, params: { token: ctx.shareToken } })),

@@ -1,9 +1,9 @@
 import "server-only";
+import type { Answer } from "@/app/_lib/guard-pages";
 import { getDb } from "@/db/client";
-import { MISSES_ALLOWED, recordTokenMiss, resolveShareToken, type ResolvedShareLink } from "@/db/queries/share-links";
+import { MISSES_ALLOWED, recordTokenMiss, resolveShareTokens, type ResolvedShareLink } from "@/db/queries/share-links";
 import type { Db } from "@/db/types";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "@/app/_lib/i18n/locale";
-import { localeFromAcceptLanguage } from "@/app/_lib/i18n/server";
+import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale } from "@/app/_lib/i18n/locale";
 import { errorDocument } from "./document";
 
 /**
@@ -21,40 +21,84 @@ export const SHARE_HEADERS: Record<string, string> = {
   "x-content-type-options": "nosniff",
 };
 
-export function htmlResponse(body: string, status = 200, extra: Record<string, string> = {}): Response {
-  return new Response(body, { status, headers: { ...SHARE_HEADERS, "content-type": "text/html; charset=utf-8", ...extra } });
+/** A status page answer, before it is written by whichever router serves it (see toResponse). */
+export type ShareAnswer = Answer;
+
+export function htmlAnswer(body: string | Buffer, status = 200, extra: Record<string, string> = {}): ShareAnswer {
+  return { status, headers: { ...SHARE_HEADERS, "content-type": "text/html; charset=utf-8", ...extra }, body };
+}
+
+export function toResponse(answer: ShareAnswer): Response {
+  return new Response(typeof answer.body === "string" ? answer.body : new Uint8Array(answer.body), { status: answer.status, headers: answer.headers });
+}
+
+/** The one 404 page for unknown, revoked and expired links alike. */
+export function notFoundAnswer(): ShareAnswer {
+  return htmlAnswer(errorDocument("notFound"), 404);
 }
 
 /**
  * The address the nearest hop saw: the last X-Forwarded-For entry (Next.js sets it from the socket when
  * no proxy did). Behind a reverse proxy that appends to the header, that is the proxy's view of the client.
  */
-export function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return last || request.headers.get("x-real-ip")?.trim() || "unknown";
+export function clientIp(forwardedFor: string | null | undefined, realIp: string | null | undefined): string {
+  const last = forwardedFor?.split(",").at(-1)?.trim();
+  return last || realIp?.trim() || "unknown";
 }
 
 /** `?lang=en|zh` (the page's plain-link switch) wins; then the reader's Accept-Language; then Chinese. */
-export function shareLocale(request: Request, lang: string | undefined): Locale {
+export function shareLocale(lang: string | undefined, acceptLanguage: string | null | undefined): Locale {
   if (isLocale(lang)) return lang;
-  return localeFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LOCALE;
+  return localeFromAcceptLanguage(acceptLanguage ?? null) ?? DEFAULT_LOCALE;
 }
 
-export type Opened = { ok: true; db: Db; link: ResolvedShareLink } | { ok: false; response: Response };
+export type Opened = { ok: true; db: Db; link: ResolvedShareLink } | { ok: false; answer: ShareAnswer };
 
 /** The live link of a token, or the one 404 page for every miss (429 once an address misses too often). */
-export async function openShare(request: Request, token: string): Promise<Opened> {
+export async function openShare(token: string, ip: string): Promise<Opened> {
   const db = await getDb();
-  const link = await resolveShareToken(db, token);
+  const link = await lookUpToken(db, token);
   if (link) return { ok: true, db, link };
-  const miss = await recordTokenMiss(db, { ip: clientIp(request) });
+  const miss = await recordTokenMiss(db, { ip });
   if (miss.count > MISSES_ALLOWED) {
-    return { ok: false, response: htmlResponse(errorDocument("tooMany"), 429, { "retry-after": String(miss.retryAfterSeconds) }) };
+    return { ok: false, answer: htmlAnswer(errorDocument("tooMany"), 429, { "retry-after": String(miss.retryAfterSeconds) }) };
   }
-  return { ok: false, response: notFoundResponse() };
+  return { ok: false, answer: notFoundAnswer() };
 }
 
-export function notFoundResponse(): Response {
-  return htmlResponse(errorDocument("notFound"), 404);
+interface Waiting {
+  token: string;
+  resolve: (link: ResolvedShareLink | null) => void;
+  reject: (error: unknown) => void;
+}
+
+const waiting = new Map<Db, Waiting[]>();
+const MAX_BATCH = 100;
+
+/**
+ * Tokens asked for in the same turn of the event loop are looked up in one query: under load a server
+ * parses several requests per turn, and one round trip for all of them costs the database and this
+ * process far less than one each. Every lookup still starts after its request arrived, so a link
+ * revoked before the request is refused.
+ */
+function lookUpToken(db: Db, token: string): Promise<ResolvedShareLink | null> {
+  return new Promise((resolve, reject) => {
+    const queue = waiting.get(db);
+    if (queue) return void queue.push({ token, resolve, reject });
+    waiting.set(db, [{ token, resolve, reject }]);
+    setImmediate(() => {
+      const batch = waiting.get(db)!;
+      waiting.delete(db);
+      for (let i = 0; i < batch.length; i += MAX_BATCH) void resolveBatch(db, batch.slice(i, i + MAX_BATCH));
+    });
+  });
+}
+
+async function resolveBatch(db: Db, batch: Waiting[]) {
+  try {
+    const links = await resolveShareTokens(db, batch.map((w) => w.token));
+    batch.forEach((w, i) => w.resolve(links[i] ?? null));
+  } catch (error) {
+    for (const w of batch) w.reject(error);
+  }
 }

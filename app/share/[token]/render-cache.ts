@@ -1,29 +1,41 @@
 /**
- * Rendered share pages, keyed on (link, data version, language, day…). Only a render cache: the token
- * is checked before every lookup, so correctness never depends on it. Entries also expire after a
- * minute, which bounds staleness if two writes commit out of order and the version misses one.
+ * Rendered share pages, least recently used first out. The key holds the link, its redaction, the
+ * language, the as-of date and the data version read from the database with the token, so a hit is
+ * exactly what rendering now would produce, on every server. Only a render cache: the token is checked
+ * before every lookup, so correctness never depends on it. Entries also expire after a minute, which
+ * bounds what a park link's version can miss (see shareDataVersionSql).
  */
 const TTL_MS = 60_000;
-const MAX_ENTRIES = 500;
+export const MAX_ENTRIES = 500;
 
-const holder = globalThis as typeof globalThis & { __parklineShareCache?: Map<string, { value: string; at: number }> };
+interface Entry {
+  value: Buffer;
+  at: number;
+}
+
+const holder = globalThis as typeof globalThis & { __parklineShareCache?: Map<string, Entry> };
 const store = (holder.__parklineShareCache ??= new Map());
 
-export function getRendered(key: string, now = Date.now()): string | null {
+export function getRendered(key: string, now = Date.now()): Buffer | null {
   const hit = store.get(key);
   if (!hit) return null;
-  if (now - hit.at > TTL_MS) {
-    store.delete(key);
-    return null;
-  }
+  store.delete(key);
+  if (now - hit.at > TTL_MS) return null;
+  // Maps iterate in insertion order: re-inserting makes this the most recently used.
+  store.set(key, hit);
   return hit.value;
 }
 
-export function putRendered(key: string, value: string, now = Date.now()): void {
-  if (store.size >= MAX_ENTRIES) {
-    // Maps iterate in insertion order: drop the oldest entry.
+export function putRendered(key: string, value: Buffer, now = Date.now()): void {
+  store.delete(key);
+  while (store.size >= MAX_ENTRIES) {
     const oldest = store.keys().next().value;
-    if (oldest !== undefined) store.delete(oldest);
+    if (oldest === undefined) break;
+    store.delete(oldest);
   }
   store.set(key, { value, at: now });
+}
+
+export function renderCacheSize(): number {
+  return store.size;
 }
