@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { gunzipSync } from "node:zlib";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as shareActions from "@/app/_lib/actions/share-links";
@@ -246,6 +247,17 @@ describe.each(TEST_TARGETS)("share links on %s", (kind) => {
     const revoked = await open(token, "?lang=en");
     expect(revoked.status).toBe(404);
     expect(revoked.body).toBe((await open(randomBytes(32).toString("base64url"))).body);
+  });
+
+  it("sends the cached page gzipped to a reader that takes gzip, the same bytes once decoded", async () => {
+    const { token } = await make(ctx, ctx.nx, link({ projectId: ctx.projectB }));
+    const request = new Request(`http://share.test/share/${token}?lang=en`, { headers: { "accept-encoding": "gzip, br" } });
+    const response = await callPagesApi(sharePage, request, { params: Promise.resolve({ token }) });
+    expect(response.headers.get("content-encoding")).toBe("gzip");
+    expect(response.headers.get("vary")).toBe("Accept-Encoding");
+    const plain = await open(token, "?lang=en");
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(gunzipSync(Buffer.from(await response.arrayBuffer())).toString("utf8")).toBe(plain.body);
   });
 
   it("stops a revoked park link on the very next request, although its page was cached", async () => {

@@ -10,7 +10,7 @@ import type { Db } from "@/db/types";
 import { documentHtml } from "./document";
 import { parkBody, parkDescription, parkTitle } from "./park-page";
 import { projectBody, projectDescription, projectTitle } from "./project-page";
-import { getRendered, putRendered } from "./render-cache";
+import { getRendered, putRendered, type RenderedPage } from "./render-cache";
 import type { RenderContext } from "./sections";
 
 export type PublicStatus = PublicProjectStatus | PublicParkStatus;
@@ -46,15 +46,13 @@ export async function renderCached(
   link: ResolvedShareLink,
   parts: { kind: string; locale: Locale; origin: string },
   render: (status: PublicStatus, ctx: RenderContext) => string,
-): Promise<Buffer | null> {
-  const key = [parts.kind, link.id, redactionKey(link), parts.locale, parts.origin, asOfOf(link).date, link.dataVersion].join("|");
+): Promise<RenderedPage | null> {
+  const key = [parts.kind, link.id, link.parkId, link.projectId, redactionKey(link), parts.locale, parts.origin, asOfOf(link).date, link.dataVersion].join("|");
   const hit = getRendered(key);
   if (hit !== null) return hit;
   const status = await loadPublicStatus(db, link);
   if (!status) return null;
-  const page = Buffer.from(render(status, { locale: parts.locale, t: createTranslator(parts.locale) }), "utf8");
-  putRendered(key, page);
-  return page;
+  return putRendered(key, Buffer.from(render(status, { locale: parts.locale, t: createTranslator(parts.locale) }), "utf8"));
 }
 
 export function renderPage(status: PublicStatus, ctx: RenderContext, imageUrl: string): string {

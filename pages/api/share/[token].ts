@@ -15,6 +15,7 @@ export default guardedPublicApiRoute({ method: "GET", schema: querySchema, acces
     token: input.token,
     lang: input.lang,
     acceptLanguage: headerOf(req, "accept-language"),
+    acceptEncoding: headerOf(req, "accept-encoding"),
     origin: originOf(req),
     clientIp: clientIp(headerOf(req, "x-forwarded-for"), headerOf(req, "x-real-ip")),
   }),

@@ -47,6 +47,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
       )}${descLines.map((l, i) => html`<text x="72" y="${400 + i * 46}" font-size="32" fill="#334155">${l}</text>`)}<text x="72" y="580" font-size="26" fill="#475569">Parkline · ${status.asOf.date}</text></g></svg>`.toString();
     });
     if (svg === null) return toResponse(notFoundAnswer());
-    return toResponse({ status: 200, headers: { ...SHARE_HEADERS, "content-type": "image/svg+xml; charset=utf-8" }, body: svg });
+    return toResponse({ status: 200, headers: { ...SHARE_HEADERS, "content-type": "image/svg+xml; charset=utf-8" }, body: svg.value });
   })(request);
 }
