@@ -32,6 +32,8 @@ const nextConfig: NextConfig = {
           ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }] : []),
         ],
       },
+      // proxy.ts sets the pages' policy; route handlers under /api (which it skips) answer data only.
+      { source: "/api/((?!auth/).*)", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
       // The public status pages carry their token in the URL: it must never leave in a Referer.
       { source: "/share/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
     ];

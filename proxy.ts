@@ -48,6 +48,10 @@ function isSameOrigin(request: NextRequest): boolean {
 }
 
 export const config = {
-  // Static assets need no nonce; public status pages (/share) set their own, stricter policy.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|screenshots/|bench.txt|share/).*)" }],
+  // Static assets need no nonce; public status pages (/share) set their own, stricter policy. Route
+  // handlers under /api answer JSON or CSV (no script to protect, no server action to check) and skip
+  // it too: running proxy.ts at all, even one that does nothing, costs next start a second pass through
+  // its request handler (~0.4-0.6 ms of CPU a request, as much as the route itself). next-auth's own
+  // endpoints (/api/auth) can answer HTML, so they keep it.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|screenshots/|bench.txt|share/|api/(?!auth/)).*)" }],
 };
