@@ -259,6 +259,7 @@ export const ROUTE_ROWS: RouteRow[] = [
   route("app/api/health/route.ts",                         "GET", cells(A, A, A, A, A), () => ({ path: "/api/health", params: {} })),
   route("app/bench/nodb/route.ts",                         "GET", cells(A, A, A, A, A), () => ({ path: "/bench/nodb", params: {} })),
   route("app/bench/bare/route.ts",                         "GET", cells(A, A, A, A, A), () => ({ path: "/bench/bare", params: {} })),
+  route("pages/api/bench/bare.ts",                         "GET", cells(A, A, A, A, A), () => ({ path: "/api/bench/bare", params: {} })),
   route("pages/api/share/[token].ts",                      "GET", cells(A, A, A, A, A),
     (ctx) => ({ path: `/share/${ctx.shareToken}`, params: { token: ctx.shareToken } })),
   route("app/share/[token]/og/route.ts",                   "GET", cells(A, A, A, A, A),
