@@ -1,10 +1,11 @@
 import "server-only";
 import type { Answer } from "@/app/_lib/guard-pages";
 import { getDb } from "@/db/client";
-import { MISSES_ALLOWED, recordTokenMiss, resolveShareTokens, type ResolvedShareLink } from "@/db/queries/share-links";
+import { MISSES_ALLOWED, recordTokenMiss, type ResolvedShareLink } from "@/db/queries/share-links";
 import type { Db } from "@/db/types";
 import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale } from "@/app/_lib/i18n/locale";
 import { errorDocument } from "./document";
+import { lookUpToken } from "./token-batch";
 
 /**
  * The one gate in front of every public share surface (the page and its preview image): the token is
@@ -64,41 +65,4 @@ export async function openShare(token: string, ip: string): Promise<Opened> {
     return { ok: false, answer: htmlAnswer(errorDocument("tooMany"), 429, { "retry-after": String(miss.retryAfterSeconds) }) };
   }
   return { ok: false, answer: notFoundAnswer() };
-}
-
-interface Waiting {
-  token: string;
-  resolve: (link: ResolvedShareLink | null) => void;
-  reject: (error: unknown) => void;
-}
-
-const waiting = new Map<Db, Waiting[]>();
-const MAX_BATCH = 100;
-
-/**
- * Tokens asked for in the same turn of the event loop are looked up in one query: under load a server
- * parses several requests per turn, and one round trip for all of them costs the database and this
- * process far less than one each. Every lookup still starts after its request arrived, so a link
- * revoked before the request is refused.
- */
-function lookUpToken(db: Db, token: string): Promise<ResolvedShareLink | null> {
-  return new Promise((resolve, reject) => {
-    const queue = waiting.get(db);
-    if (queue) return void queue.push({ token, resolve, reject });
-    waiting.set(db, [{ token, resolve, reject }]);
-    setImmediate(() => {
-      const batch = waiting.get(db)!;
-      waiting.delete(db);
-      for (let i = 0; i < batch.length; i += MAX_BATCH) void resolveBatch(db, batch.slice(i, i + MAX_BATCH));
-    });
-  });
-}
-
-async function resolveBatch(db: Db, batch: Waiting[]) {
-  try {
-    const links = await resolveShareTokens(db, batch.map((w) => w.token));
-    batch.forEach((w, i) => w.resolve(links[i] ?? null));
-  } catch (error) {
-    for (const w of batch) w.reject(error);
-  }
 }
