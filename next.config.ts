@@ -4,6 +4,16 @@ const nextConfig: NextConfig = {
   // PGlite loads its .wasm and data files by URL at run time; bundling breaks that. ExcelJS and
   // iconv-lite (ledger import and export) are large CommonJS packages best left to Node.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "exceljs", "iconv-lite"],
+  // The public status page is a Pages API route (pages/api/share/[token].ts, README: "Why the status
+  // page is a Pages API route") built from the same server-only modules as the App Router. The Pages
+  // Router bundles without the react-server condition, where "server-only" throws, so on the server it
+  // resolves to an empty module; the browser keeps the throwing one, and Next's build still refuses a
+  // client component that imports a server-only module. Bundled (not external) so the alias applies.
+  transpilePackages: ["server-only"],
+  turbopack: { resolveAlias: { "server-only": { browser: "server-only", default: "./app/_lib/server-only-on-server.ts" } } },
+  async rewrites() {
+    return { beforeFiles: [{ source: "/share/:token", destination: "/api/share/:token" }] };
+  },
   poweredByHeader: false,
   reactStrictMode: true,
   devIndicators: false,
@@ -23,6 +33,8 @@ const nextConfig: NextConfig = {
           ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }] : []),
         ],
       },
+      // proxy.ts sets the pages' policy; route handlers under /api (which it skips) answer data only.
+      { source: "/api/((?!auth/).*)", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
       // The public status pages carry their token in the URL: it must never leave in a Referer.
       { source: "/share/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
     ];

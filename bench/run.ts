@@ -6,7 +6,7 @@
 //    then holds a steady 50 req/s on the park dashboard for its p99;
 // 4. writes bench/results.json and bench/results.md.
 // Knobs: BENCH_ROUNDS (3), BENCH_DURATION seconds per run (5), BENCH_ONLY=rollups to skip the HTTP part,
-// BENCH_OUT=path/prefix to write the results elsewhere (e.g. a second dataset size).
+// BENCH_OUT=path/prefix to write the results elsewhere (e.g. a second dataset size), BENCH_PORT (3950).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from "node:fs";
@@ -24,7 +24,7 @@ import { createShareLink } from "../db/queries/share-links";
 import { memberships, parks, projects } from "../db/schema";
 import type { Db } from "../db/types";
 
-const PORT = 3950;
+const PORT = Number(process.env.BENCH_PORT ?? 3950);
 const BASE = `http://127.0.0.1:${PORT}`;
 const USER = { email: "leader@bench.demo", password: "parkline-demo" };
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -49,6 +49,10 @@ const TARGETS: { key: string; label: string; path: (c: Context) => string; mayBe
   { key: "static", label: "static file (public/bench.txt)", path: () => "/bench.txt" },
   { key: "nodb", label: "dynamic, no database (/bench/nodb)", path: () => "/bench/nodb" },
   { key: "health", label: "health check (one query, no session)", path: () => "/api/health" },
+  // What a constant costs without proxy.ts: from an App Router route handler, and from a Pages API route
+  // (the kind the status page is). The status page cannot be cheaper than the second.
+  { key: "bare", label: "dynamic, route handler outside proxy.ts (/bench/bare)", path: () => "/bench/bare" },
+  { key: "bareApi", label: "dynamic, Pages API route (/api/bench/bare)", path: () => "/api/bench/bare" },
   { key: "dashboard", label: "park dashboard", path: (c) => `/parks/${c.parkSlug}` },
   { key: "region", label: "region view (one province)", path: (c) => `/regions?province=${encodeURIComponent(c.province)}` },
   { key: "projects", label: "project list (/projects)", path: () => "/projects" },
@@ -535,6 +539,12 @@ async function collect(url: string) {
       ok: page("share") ? ratio(page("share"), page("static"))! >= 0.4 : null,
     },
   ];
+  if (page("share") && page("bareApi") && page("bare")) {
+    notes.push(
+      `The status page's floor is what its router costs for a constant: Pages API route ${ratio(page("bareApi"), page("static"))}× the static file, ` +
+        `App Router route handler ${ratio(page("bare"), page("static"))}×; the status page made ${ratio(page("share"), page("bareApi"))}× of that floor.`,
+    );
+  }
   // The same ratios for the pages that exist, as a reference while the dashboard is missing.
   const ratios: Record<string, { overStatic: number | null; overNodb: number | null }> = {};
   for (const key of ["dashboard", "region", "projects", "home"]) {

@@ -7,7 +7,8 @@ import { cn } from "./ui/cn";
 
 /** A header link that marks itself `aria-current="page"` on its own route (and looks current below it). */
 export function NavLink({ href, children, className }: { href: string; children: ReactNode; className?: string }) {
-  const pathname = usePathname();
+  // Null only under the Pages Router, which serves no page with this header.
+  const pathname = usePathname() ?? "";
   const exact = pathname === href;
   const within = exact || (href !== "/" && pathname.startsWith(`${href}/`));
   return (

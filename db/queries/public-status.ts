@@ -3,7 +3,7 @@ import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { chinaDateOf, type Redaction } from "@/app/_lib/domain/share-schemas";
 import { isoToday, projectHealthFromMilestones } from "@/app/_lib/domain/milestones";
 import type { ProjectHealth } from "@/app/_lib/domain/values";
-import { auditEvents, capacities, milestones, parkMonthlyStats, parks, problems, progressEntries, projects, type MilestoneType, type ProjectStage } from "../schema";
+import { auditEvents, capacities, milestones, parkMonthlyStats, parks, problems, progressEntries, projects, shareLinks, type MilestoneType, type ProjectStage } from "../schema";
 import type { Executor } from "../types";
 import type { ResolvedShareLink } from "./share-links";
 
@@ -191,22 +191,19 @@ export async function getPublicProjectStatus(db: Executor, link: Scope & { proje
 }
 
 /**
- * What the rendered page depends on, cheap to read on every request: the render cache is keyed on it.
- * Every write is audited (with its project), so a new audit event, entry or project update changes it.
+ * What a link's rendered page depends on, as one SQL expression over the outer `share_links` row, so the
+ * token check reads it in the same round trip (see resolveShareTokens). The render cache is keyed on it.
+ * A project link counts its project's audit events: every write is audited with its project and the
+ * table is append-only, so the count grows with every commit whatever order they commit in. A park
+ * link would count too many rows for every request: it reads its latest audit event, its projects'
+ * last update and its summed entry count instead, and the cache's one-minute expiry bounds what that
+ * can miss when two writes commit out of order.
  */
-export async function getShareDataVersion(db: Executor, link: Pick<ResolvedShareLink, "parkId" | "projectId" | "scope">): Promise<string> {
-  const projectId = link.scope === "project" ? link.projectId : null;
-  const [row] = await db
-    .select({
-      audit: projectId
-        ? sql<string | null>`(select max(${auditEvents.id})::text from ${auditEvents} where ${auditEvents.projectId} = ${projectId} and ${auditEvents.parkId} = ${link.parkId})`
-        : sql<string | null>`(select ${auditEvents.id}::text from ${auditEvents} where ${auditEvents.parkId} = ${link.parkId} order by ${auditEvents.at} desc, ${auditEvents.id} desc limit 1)`,
-      projects: sql<string>`(select count(*) || ':' || coalesce(max(extract(epoch from ${projects.updatedAt})), 0) from ${projects} where ${projects.parkId} = ${link.parkId} ${projectId ? sql`and ${projects.id} = ${projectId}` : sql``})`,
-      entries: projectId
-        ? sql<string>`(select count(*)::text from ${progressEntries} where ${progressEntries.projectId} = ${projectId} and ${progressEntries.parkId} = ${link.parkId})`
-        : sql<string>`(select coalesce(sum(${parkMonthlyStats.entryCount}), 0)::text from ${parkMonthlyStats} where ${parkMonthlyStats.parkId} = ${link.parkId})`,
-    })
-    .from(parks)
-    .where(eq(parks.id, link.parkId));
-  return row ? `${row.audit ?? 0}/${row.projects}/${row.entries}` : "gone";
+export function shareDataVersionSql(): SQL<string> {
+  const park = shareLinks.parkId;
+  const project = sql`(select count(*) || '.' || coalesce(max(${auditEvents.id}), 0) from ${auditEvents} where ${auditEvents.projectId} = ${shareLinks.projectId} and ${auditEvents.parkId} = ${park})`;
+  const parkWide = sql`coalesce((select ${auditEvents.id} from ${auditEvents} where ${auditEvents.parkId} = ${park} order by ${auditEvents.at} desc, ${auditEvents.id} desc limit 1), 0) || '/' ||
+    (select count(*) || ':' || coalesce(max(extract(epoch from ${projects.updatedAt})), 0) from ${projects} where ${projects.parkId} = ${park}) || '/' ||
+    (select coalesce(sum(${parkMonthlyStats.entryCount}), 0) from ${parkMonthlyStats} where ${parkMonthlyStats.parkId} = ${park})`;
+  return sql<string>`case when ${shareLinks.scope} = 'project' then ${project} else ${parkWide} end`;
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { and, asc, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { parseRedaction, SHARE_TOKEN_RE, type Redaction } from "@/app/_lib/domain/share-schemas";
 import { projects, shareLinks, shareTokenMisses, users } from "../schema";
 import type { Db, Executor } from "../types";
 import { diffFields, recordAudit } from "./audit";
+import { shareDataVersionSql } from "./public-status";
 import { NotFound, runWrite, WriteRefused, type WriteOutcome } from "./outcomes";
 import type { Actor } from "./project-writes";
 
@@ -104,17 +105,27 @@ export interface ResolvedShareLink {
   scope: "project" | "park";
   redaction: Redaction;
   snapshotAt: Date | null;
+  /** Changes whenever what the page shows changes (see shareDataVersionSql): the render cache's key. */
+  dataVersion: string;
 }
 
+const lookups = new WeakMap<Executor, Map<number, ReturnType<typeof buildLookup>>>();
+
 /**
- * The live link a token opens, or null: unknown, revoked and expired tokens look the same. The lookup
- * goes by the token's hash through the unique index, so its cost does not depend on how much of a
- * guess matches; the found hash is then compared in constant time.
+ * The token lookup for `count` hashes, built once per database and count and run as a prepared
+ * statement: PostgreSQL took 1.2 ms to plan it (the version's subqueries) and 0.15 ms to run it.
  */
-export async function resolveShareToken(db: Executor, token: string): Promise<ResolvedShareLink | null> {
-  if (!SHARE_TOKEN_RE.test(token)) return null;
-  const hash = hashToken(token);
-  const [row] = await db
+function lookupQuery(db: Executor, count: number) {
+  let byCount = lookups.get(db);
+  if (!byCount) lookups.set(db, (byCount = new Map()));
+  let query = byCount.get(count);
+  if (!query) byCount.set(count, (query = buildLookup(db, count)));
+  return query;
+}
+
+function buildLookup(db: Executor, count: number) {
+  const live = sql<boolean>`(${shareLinks.revokedAt} is null and (${shareLinks.expiresAt} is null or ${shareLinks.expiresAt} > now()))`;
+  return db
     .select({
       id: shareLinks.id,
       parkId: shareLinks.parkId,
@@ -123,24 +134,65 @@ export async function resolveShareToken(db: Executor, token: string): Promise<Re
       tokenHash: shareLinks.tokenHash,
       redaction: shareLinks.redaction,
       snapshotAt: shareLinks.snapshotAt,
-      live: sql<boolean>`(${shareLinks.revokedAt} is null and (${shareLinks.expiresAt} is null or ${shareLinks.expiresAt} > now()))`,
+      live,
+      // Only a live link's version is worth reading.
+      dataVersion: sql<string | null>`case when ${live} then ${shareDataVersionSql()} end`,
     })
     .from(shareLinks)
-    .where(eq(shareLinks.tokenHash, hash));
-  if (!row) return null;
-  const stored = Buffer.from(row.tokenHash);
-  const matches = stored.length === hash.length && timingSafeEqual(stored, hash);
-  if (!matches || !row.live) return null;
-  if (row.scope === "project" && !row.projectId) return null;
-  return { id: row.id, parkId: row.parkId, projectId: row.projectId, scope: row.scope, redaction: parseRedaction(row.redaction), snapshotAt: row.snapshotAt };
+    .where(inArray(shareLinks.tokenHash, Array.from({ length: count }, (_, i) => sql.placeholder(`h${i}`))))
+    .prepare(`share_token_lookup_${count}`);
 }
 
-/** One more view, counted in the database so concurrent views never lose an increment. */
-export async function recordView(db: Executor, { linkId }: { linkId: string }) {
-  await db
-    .update(shareLinks)
-    .set({ viewCount: sql`${shareLinks.viewCount} + 1`, lastViewedAt: sql`now()` })
-    .where(eq(shareLinks.id, linkId));
+/**
+ * The live link of each token, or null: unknown, revoked and expired tokens look the same. One query
+ * for all of them, which also reads each link's data version, so a page costs one round trip. Lookups
+ * go by the tokens' hashes through the unique index, so their cost does not depend on how much of a
+ * guess matches; each found hash is then compared in constant time.
+ */
+export async function resolveShareTokens(db: Executor, tokens: readonly string[]): Promise<(ResolvedShareLink | null)[]> {
+  const hashes = tokens.map((token) => (SHARE_TOKEN_RE.test(token) ? hashToken(token) : null));
+  const wanted = hashes.filter((h): h is Buffer => h !== null);
+  if (wanted.length === 0) return tokens.map(() => null);
+  const rows = await lookupQuery(db, wanted.length).execute(Object.fromEntries(wanted.map((hash, i) => [`h${i}`, hash])));
+  return hashes.map((hash) => {
+    if (!hash) return null;
+    const row = rows.find((r) => Buffer.from(r.tokenHash).equals(hash));
+    if (!row) return null;
+    const stored = Buffer.from(row.tokenHash);
+    const matches = stored.length === hash.length && timingSafeEqual(stored, hash);
+    if (!matches || !row.live || row.dataVersion === null) return null;
+    if (row.scope === "project" && !row.projectId) return null;
+    return {
+      id: row.id, parkId: row.parkId, projectId: row.projectId, scope: row.scope, redaction: parseRedaction(row.redaction),
+      snapshotAt: row.snapshotAt, dataVersion: row.dataVersion,
+    };
+  });
+}
+
+export async function resolveShareToken(db: Executor, token: string): Promise<ResolvedShareLink | null> {
+  return (await resolveShareTokens(db, [token]))[0]!;
+}
+
+/** Views a server counted since it last wrote them (see app/_lib/share-views.ts). */
+export interface PendingViews {
+  linkId: string;
+  views: number;
+  lastViewedAt: Date;
+}
+
+/**
+ * Adds views to their links in one statement. Each row's increment is applied by the database, so
+ * batches written at the same time by several servers never lose one another's views.
+ */
+export async function addShareViews(db: Executor, batch: readonly PendingViews[]): Promise<void> {
+  if (batch.length === 0) return;
+  // Raw parameters go to the driver unmapped: postgres.js takes timestamps as strings, not Dates.
+  const values = sql.join(batch.map((v) => sql`(${v.linkId}::uuid, ${v.views}::int, ${v.lastViewedAt.toISOString()}::timestamptz)`), sql`, `);
+  await db.execute(sql`update ${shareLinks} set
+      ${sql.identifier(shareLinks.viewCount.name)} = ${shareLinks.viewCount} + v.views,
+      ${sql.identifier(shareLinks.lastViewedAt.name)} = greatest(${shareLinks.lastViewedAt}, v.at)
+    from (values ${values}) as v(id, views, at)
+    where ${shareLinks.id} = v.id`);
 }
 
 export const MISS_WINDOW_MS = 10 * 60_000;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemoData } from "@/db/seed/seed";
 import {
   ACCOUNT, ACTION_ROWS, actionKey, API_BOOKKEEPING, buildMatrixContext, CANARY, EXCLUDED, ROLES, ROUTE_ROWS, routeKey,
@@ -9,7 +9,9 @@ import {
 } from "../support/access-matrix";
 import { callAs, snapshotTables, useDatabase, type DatabaseSnapshot } from "../support/action-harness";
 import { tokenForUser } from "../support/api-fixture";
+import { flushShareViews } from "@/app/_lib/share-views";
 import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
+import { loadRouteHandler, pagesApiMethods, type RouteHandler } from "../support/pages-api";
 
 vi.mock("@/db/client", async () => (await import("../support/action-harness")).mockDbClient());
 vi.mock("@/app/_lib/auth/viewer", async (actual) => (await import("../support/action-harness")).mockViewer(await actual<object>()));
@@ -25,7 +27,6 @@ const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"
 const MSG = { signIn: "Please sign in.", forbidden: "You do not have access to this." };
 
 type ServerAction = (previous: never, formData: FormData) => Promise<unknown>;
-type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 
 interface Discovered {
   actions: Map<string, ServerAction>;
@@ -34,7 +35,10 @@ interface Discovered {
   helperModules: Set<string>;
 }
 
-/** Every exported function of every module in app/_lib/actions, and every HTTP method of every app/**\/route.ts. */
+/**
+ * Every exported function of every module in app/_lib/actions, every HTTP method of every app/**\/route.ts,
+ * and every Pages Router API route (pages/api/**).
+ */
 async function discover(): Promise<Discovered> {
   const found: Discovered = { actions: new Map(), routes: new Map(), helperModules: new Set() };
   for (const file of readdirSync(join(ROOT, ACTIONS_DIR)).filter((f) => /\.(ts|tsx|js)$/.test(f)).sort()) {
@@ -49,10 +53,18 @@ async function discover(): Promise<Discovered> {
   const routeFiles = (readdirSync(join(ROOT, "app"), { recursive: true }) as string[]).filter((f) => /(^|\/)route\.(ts|tsx|js)$/.test(f)).sort();
   for (const relative of routeFiles) {
     const file = `app/${relative}`;
-    const exports = (await import(join(ROOT, file))) as Record<string, unknown>;
     for (const method of HTTP_METHODS) {
-      if (typeof exports[method] === "function") found.routes.set(routeKey({ file, method }), exports[method] as RouteHandler);
+      const handler = await loadRouteHandler(ROOT, file, method);
+      if (handler) found.routes.set(routeKey({ file, method }), handler);
     }
+  }
+  const pagesApiFiles = (readdirSync(join(ROOT, "pages/api"), { recursive: true }) as string[]).filter((f) => /\.(ts|tsx|js)$/.test(f)).sort();
+  for (const relative of pagesApiFiles) {
+    const file = `pages/api/${relative}`;
+    const methods = await pagesApiMethods(ROOT, file);
+    // A Pages API route answers every method: one that does not say which it takes is found, and fails.
+    if (methods.length === 0) found.routes.set(routeKey({ file, method: "ANY" }), () => new Response(null, { status: 500 }));
+    for (const method of methods) found.routes.set(routeKey({ file, method }), (await loadRouteHandler(ROOT, file, method))!);
   }
   return found;
 }
@@ -88,7 +100,13 @@ describe.each(TEST_TARGETS)("access matrix on %s", (kind) => {
     useDatabase(database.db);
     ctx = await buildMatrixContext(database.db);
   });
-  afterAll(async () => database.drop());
+  // Views the share pages count are written up to 200 ms later: write them before the next test
+  // snapshots the tables, and before the database goes.
+  afterEach(() => flushShareViews());
+  afterAll(async () => {
+    await flushShareViews();
+    await database.drop();
+  });
 
   /** What one cell did: "allowed", "refused", or a description of anything else. */
   async function actionCell(row: ActionRow, role: Role): Promise<string> {

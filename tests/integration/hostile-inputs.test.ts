@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getTableColumns, getTableName, sql, type Table } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { REDACTION_SECTIONS, type Redaction } from "@/app/_lib/domain/share-schemas";
 import { escapeHtml } from "@/app/_lib/html";
-import * as shareRoute from "@/app/share/[token]/route";
+import * as shareRoute from "@/pages/api/share/[token]";
 import { createShareLink } from "@/db/queries/share-links";
 import { apiTokens, capacities, phases, problems, problemUpdates, productionLines, progressEntries, projects, shareLinks, signInAttempts } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed";
@@ -12,11 +12,13 @@ import type { Db } from "@/db/types";
 import { ACCOUNT, ACTION_ROWS, buildMatrixContext, ROUTE_ROWS, type ActionRow, type MatrixContext, type Role } from "../support/access-matrix";
 import { callAs, formDataOf, snapshotTables, useDatabase, type ActionOutcome, type FormValues } from "../support/action-harness";
 import { tokenForUser } from "../support/api-fixture";
+import { flushShareViews } from "@/app/_lib/share-views";
 import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
 import { FILE_MARKER, hostileValues, MB, type Hostile } from "../support/hostile-values";
 import { rowsOf, WriteWatch, writtenSince, type Changes } from "../support/write-watch";
 import { upload } from "../support/ledger-calls";
 import { csvOf } from "../support/ledger-files";
+import { callPagesApi, loadRouteHandler } from "../support/pages-api";
 import { PROGRESS_LEDGER_FIELDS, PROJECT_LEDGER_FIELDS, fieldLabelKey, type LedgerField } from "@/app/_lib/ledger/columns";
 import { en } from "@/app/_lib/i18n/messages/en";
 
@@ -120,7 +122,6 @@ const UNESCAPED_MARKUP = ["<script>alert(1)</script>", "<img src=x onerror=alert
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 type ServerAction = (previous: never, formData: FormData) => Promise<unknown>;
-type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 
 /** The real action of a row, imported by path like the matrix discovers it. */
 async function actionOf(row: ActionRow): Promise<ServerAction> {
@@ -148,7 +149,11 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
     ctx = await buildMatrixContext(database.db);
     watch = new WriteWatch(database.db);
   });
+  // Views the share pages count are written up to 200 ms later: write them before the next test
+  // snapshots the tables, and before the database goes.
+  afterEach(() => flushShareViews());
   afterAll(async () => {
+    await flushShareViews();
     delete process.env.PARKLINE_API_RATE_LIMIT;
     delete process.env.PARKLINE_API_AUTH_FAILURE_LIMIT;
     await database.drop();
@@ -283,7 +288,7 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
     });
     if (!link.ok) throw new Error("share link refused");
     const { token } = link.value;
-    const response = await shareRoute.GET(new Request(`http://localhost/share/${token}`), { params: Promise.resolve({ token }) });
+    const response = await callPagesApi(shareRoute.default, new Request(`http://localhost/share/${token}`), { params: Promise.resolve({ token }) });
     const body = await response.text();
     expect(response.status).toBe(200);
     expect(UNESCAPED_MARKUP.filter((markup) => body.includes(markup))).toEqual([]);
@@ -295,7 +300,7 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
     // URLs carry well-formed text only: a lone surrogate arrives as U+FFFD, as it would over HTTP.
     const strings = hostileValues(ctx).flatMap((h) => (typeof h.value === "string" ? [{ label: h.label, value: Buffer.from(h.value).toString() }] : []));
     for (const row of ROUTE_ROWS) {
-      const handler = (await import(join(ROOT, row.file)))[row.method] as RouteHandler;
+      const handler = (await loadRouteHandler(ROOT, row.file, row.method))!;
       const { path, params, init } = row.request(ctx);
       // /api/v1 rows: the editor sends their token and the row's valid body, so hostile paths and headers reach past authentication.
       const api = row.api ? await row.api(ctx) : null;

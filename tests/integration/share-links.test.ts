@@ -1,19 +1,25 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { gunzipSync } from "node:zlib";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as shareActions from "@/app/_lib/actions/share-links";
 import { DEFAULT_REDACTION, type Redaction } from "@/app/_lib/domain/share-schemas";
-import { GET as sharePage } from "@/app/share/[token]/route";
+import { countShareView, flushShareViews } from "@/app/_lib/share-views";
+import * as publicStatus from "@/db/queries/public-status";
+import sharePage from "@/pages/api/share/[token]";
 import { getUserByEmail } from "@/db/queries/accounts";
 import { logProgress, raiseProblem } from "@/db/queries/progress-writes";
 import { createProject, saveMilestone, type Actor } from "@/db/queries/project-writes";
 import { getPublicProjectStatus } from "@/db/queries/public-status";
-import { createShareLink, MISSES_ALLOWED, recordTokenMiss, recordView, resolveShareToken, revokeShareLink, type NewShareLink } from "@/db/queries/share-links";
+import {
+  addShareViews, createShareLink, listShareLinks, MISSES_ALLOWED, recordTokenMiss, resolveShareToken, resolveShareTokens, revokeShareLink, type NewShareLink,
+} from "@/db/queries/share-links";
 import { auditEvents, parks, shareLinks } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed";
 import type { Db } from "@/db/types";
 import { callAs, refusal, snapshotTables, useDatabase, type FormValues } from "../support/action-harness";
 import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
+import { callPagesApi } from "../support/pages-api";
 
 vi.mock("node:crypto", async (importOriginal) => {
   const actual = await importOriginal<typeof import("node:crypto")>();
@@ -24,6 +30,11 @@ vi.mock("@/app/_lib/auth/viewer", async (actual) => (await import("../support/ac
 vi.mock("@/app/_lib/auth/config", async () => (await import("../support/action-harness")).mockAuthConfig());
 vi.mock("next/headers", async () => (await import("../support/action-harness")).mockNextHeaders());
 vi.mock("next/cache", async () => (await import("../support/action-harness")).mockNextCache());
+// Counted, so a test can tell a page served from the render cache from one rendered again.
+vi.mock("@/db/queries/public-status", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/db/queries/public-status")>();
+  return { ...actual, getPublicProjectStatus: vi.fn(actual.getPublicProjectStatus) };
+});
 
 const EDITOR = "editor@ningxiang.demo";
 const VIEWER = "viewer@ningxiang.demo";
@@ -63,10 +74,21 @@ async function make(ctx: Ctx, actor: Actor, l: NewShareLink) {
 }
 
 async function open(token: string, query = "", headers: Record<string, string> = {}) {
-  const response = await sharePage(new Request(`http://share.test/share/${token}${query}`, { headers: { "x-forwarded-for": "198.51.100.1", ...headers } }), {
-    params: Promise.resolve({ token }),
-  });
+  const request = new Request(`http://share.test/share/${token}${query}`, { headers: { "x-forwarded-for": "198.51.100.1", ...headers } });
+  const response = await callPagesApi(sharePage, request, { params: Promise.resolve({ token }) });
   return { status: response.status, headers: response.headers, body: await response.text() };
+}
+
+async function viewsOf(db: Db, id: string) {
+  const [row] = await db.select({ views: shareLinks.viewCount, last: shareLinks.lastViewedAt }).from(shareLinks).where(eq(shareLinks.id, id));
+  return row!;
+}
+
+/** How many times a project page was rendered from the database since the last call. */
+function renders(): number {
+  const n = vi.mocked(publicStatus.getPublicProjectStatus).mock.calls.length;
+  vi.mocked(publicStatus.getPublicProjectStatus).mockClear();
+  return n;
 }
 
 describe.each(TEST_TARGETS)("share links on %s", (kind) => {
@@ -86,7 +108,13 @@ describe.each(TEST_TARGETS)("share links on %s", (kind) => {
     ctx.projectQ = await newProject(ctx.db, ctx.qw, "项目丙");
     await raiseProblem(ctx.db, ctx.nx, { projectId: ctx.projectA, description: HIDDEN.problem, owner: "园区经发局", dueDate: null });
   });
-  afterAll(async () => database.drop());
+  // Views the share pages count are written up to 200 ms later: write them before the next test
+  // snapshots the tables, and before the database goes.
+  afterEach(() => flushShareViews());
+  afterAll(async () => {
+    await flushShareViews();
+    await database.drop();
+  });
   beforeEach(() => {
     vi.mocked(timingSafeEqual).mockClear();
   });
@@ -162,20 +190,98 @@ describe.each(TEST_TARGETS)("share links on %s", (kind) => {
     for (const text of [HIDDEN.problem, HIDDEN.unit, "¥375 M"]) expect(full.body).toContain(text);
   });
 
-  it("counts 50 concurrent views exactly", async () => {
-    const { id } = await make(ctx, ctx.nx, link({ projectId: ctx.projectA }));
-    await Promise.all(Array.from({ length: 50 }, () => recordView(ctx.db, { linkId: id })));
-    const [row] = await ctx.db.select({ views: shareLinks.viewCount, last: shareLinks.lastViewedAt }).from(shareLinks).where(eq(shareLinks.id, id));
-    expect(row!.views).toBe(50);
-    expect(row!.last).not.toBeNull();
+  it("counts 50 concurrent views of the page exactly, and lists them with the last view", async () => {
+    const { id, token } = await make(ctx, ctx.nx, link({ projectId: ctx.projectA }));
+    const before = new Date();
+    const pages = await Promise.all(Array.from({ length: 50 }, () => open(token)));
+    expect(pages.map((p) => p.status)).toEqual(Array(50).fill(200));
+    await flushShareViews();
+    const row = await viewsOf(ctx.db, id);
+    expect(row.views).toBe(50);
+    expect(row.last!.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    const listed = (await listShareLinks(ctx.db, { parkId: ctx.nx.parkId })).find((l) => l.id === id);
+    expect(listed).toMatchObject({ viewCount: 50, lastViewedAt: row.last });
+    // A 404 is no view.
+    await revokeShareLink(ctx.db, ctx.nx, { linkId: id });
+    expect((await open(token)).status).toBe(404);
+    await flushShareViews();
+    expect((await viewsOf(ctx.db, id)).views).toBe(50);
   });
 
-  it("stops a revoked link on the very next request, although its page was cached", async () => {
+  it("adds batches written at the same time (several servers) without losing any, keeping the latest view", async () => {
+    const { id } = await make(ctx, ctx.nx, link({ projectId: ctx.projectA }));
+    const latest = new Date("2030-01-02T03:04:05.000Z");
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => addShareViews(ctx.db, [{ linkId: id, views: 3, lastViewedAt: i === 7 ? latest : new Date("2029-06-01T00:00:00Z") }])),
+    );
+    expect(await viewsOf(ctx.db, id)).toEqual({ views: 60, last: latest });
+  });
+
+  it("keeps counted views when a write fails, and writes them on the next flush", async () => {
+    const { id } = await make(ctx, ctx.nx, link({ projectId: ctx.projectA }));
+    const down = { execute: () => Promise.reject(new Error("database down")) } as unknown as Db;
+    useDatabase(down);
+    try {
+      for (let i = 0; i < 7; i++) countShareView(id);
+      await expect(flushShareViews()).rejects.toThrow("database down");
+    } finally {
+      useDatabase(ctx.db);
+    }
+    countShareView(id);
+    await flushShareViews();
+    expect((await viewsOf(ctx.db, id)).views).toBe(8);
+  });
+
+  it("serves a page from the cache until its data changes, and stops a revoked link on the very next request", async () => {
+    const { id, token } = await make(ctx, ctx.nx, link({ projectId: ctx.projectA }));
+    renders();
+    const first = await open(token, "?lang=en");
+    expect((await open(token, "?lang=en")).body).toBe(first.body);
+    expect(renders()).toBe(1);
+    // Another language is another rendering; the same one again is cached.
+    await open(token, "?lang=zh");
+    await open(token, "?lang=zh");
+    expect(renders()).toBe(1);
+    await raiseProblem(ctx.db, ctx.nx, { projectId: ctx.projectA, description: "新问题-缓存测试", owner: "园区经发局", dueDate: null });
+    await open(token, "?lang=en");
+    expect(renders()).toBe(1);
+    await revokeShareLink(ctx.db, ctx.nx, { linkId: id });
+    const revoked = await open(token, "?lang=en");
+    expect(revoked.status).toBe(404);
+    expect(revoked.body).toBe((await open(randomBytes(32).toString("base64url"))).body);
+  });
+
+  it("sends the cached page gzipped to a reader that takes gzip, the same bytes once decoded", async () => {
+    const { token } = await make(ctx, ctx.nx, link({ projectId: ctx.projectB }));
+    const request = new Request(`http://share.test/share/${token}?lang=en`, { headers: { "accept-encoding": "gzip, br" } });
+    const response = await callPagesApi(sharePage, request, { params: Promise.resolve({ token }) });
+    expect(response.headers.get("content-encoding")).toBe("gzip");
+    expect(response.headers.get("vary")).toBe("Accept-Encoding");
+    const plain = await open(token, "?lang=en");
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(gunzipSync(Buffer.from(await response.arrayBuffer())).toString("utf8")).toBe(plain.body);
+  });
+
+  it("stops a revoked park link on the very next request, although its page was cached", async () => {
     const { id, token } = await make(ctx, ctx.nx, link({ scope: "park" }));
     expect((await open(token)).status).toBe(200);
     expect((await open(token)).status).toBe(200);
     await revokeShareLink(ctx.db, ctx.nx, { linkId: id });
     expect((await open(token)).status).toBe(404);
+  });
+
+  it("looks up tokens asked for together in one query, each getting its own answer", async () => {
+    const a = await make(ctx, ctx.nx, link({ projectId: ctx.projectA }));
+    const b = await make(ctx, ctx.nx, link({ projectId: ctx.projectB }));
+    const gone = await make(ctx, ctx.nx, link({ projectId: ctx.projectA }));
+    await revokeShareLink(ctx.db, ctx.nx, { linkId: gone.id });
+    const unknown = randomBytes(32).toString("base64url");
+    const resolved = await resolveShareTokens(ctx.db, [b.token, unknown, a.token, gone.token, "short", a.token]);
+    expect(resolved.map((l) => l?.id ?? null)).toEqual([b.id, null, a.id, null, null, a.id]);
+    const pages = await Promise.all([a.token, unknown, b.token, gone.token].map((t) => open(t)));
+    expect(pages.map((p) => p.status)).toEqual([200, 404, 200, 404]);
+    expect(pages[0]!.body).toContain("项目甲");
+    expect(pages[2]!.body).toContain("项目乙");
   });
 
   it("renders new data after a write, and freezes a snapshot before it", async () => {

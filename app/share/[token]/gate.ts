@@ -1,11 +1,11 @@
 import "server-only";
+import type { Answer } from "@/app/_lib/guard-pages";
 import { getDb } from "@/db/client";
-import { MISSES_ALLOWED, recordTokenMiss, resolveShareToken, type ResolvedShareLink } from "@/db/queries/share-links";
+import { MISSES_ALLOWED, recordTokenMiss, type ResolvedShareLink } from "@/db/queries/share-links";
 import type { Db } from "@/db/types";
-import { clientIp } from "@/app/_lib/client-ip";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "@/app/_lib/i18n/locale";
-import { localeFromAcceptLanguage } from "@/app/_lib/i18n/server";
+import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale } from "@/app/_lib/i18n/locale";
 import { errorDocument } from "./document";
+import { lookUpToken } from "./token-batch";
 
 /**
  * The one gate in front of every public share surface (the page and its preview image): the token is
@@ -22,30 +22,38 @@ export const SHARE_HEADERS: Record<string, string> = {
   "x-content-type-options": "nosniff",
 };
 
-export function htmlResponse(body: string, status = 200, extra: Record<string, string> = {}): Response {
-  return new Response(body, { status, headers: { ...SHARE_HEADERS, "content-type": "text/html; charset=utf-8", ...extra } });
+/** A status page answer, before it is written by whichever router serves it (see toResponse). */
+export type ShareAnswer = Answer;
+
+export function htmlAnswer(body: string | Buffer, status = 200, extra: Record<string, string> = {}): ShareAnswer {
+  return { status, headers: { ...SHARE_HEADERS, "content-type": "text/html; charset=utf-8", ...extra }, body };
+}
+
+export function toResponse(answer: ShareAnswer): Response {
+  return new Response(typeof answer.body === "string" ? answer.body : new Uint8Array(answer.body), { status: answer.status, headers: answer.headers });
+}
+
+/** The one 404 page for unknown, revoked and expired links alike. */
+export function notFoundAnswer(): ShareAnswer {
+  return htmlAnswer(errorDocument("notFound"), 404);
 }
 
 /** `?lang=en|zh` (the page's plain-link switch) wins; then the reader's Accept-Language; then Chinese. */
-export function shareLocale(request: Request, lang: string | undefined): Locale {
+export function shareLocale(lang: string | undefined, acceptLanguage: string | null | undefined): Locale {
   if (isLocale(lang)) return lang;
-  return localeFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LOCALE;
+  return localeFromAcceptLanguage(acceptLanguage ?? null) ?? DEFAULT_LOCALE;
 }
 
-export type Opened = { ok: true; db: Db; link: ResolvedShareLink } | { ok: false; response: Response };
+export type Opened = { ok: true; db: Db; link: ResolvedShareLink } | { ok: false; answer: ShareAnswer };
 
 /** The live link of a token, or the one 404 page for every miss (429 once an address misses too often). */
-export async function openShare(request: Request, token: string): Promise<Opened> {
+export async function openShare(token: string, ip: string): Promise<Opened> {
   const db = await getDb();
-  const link = await resolveShareToken(db, token);
+  const link = await lookUpToken(db, token);
   if (link) return { ok: true, db, link };
-  const miss = await recordTokenMiss(db, { ip: clientIp(request) });
+  const miss = await recordTokenMiss(db, { ip });
   if (miss.count > MISSES_ALLOWED) {
-    return { ok: false, response: htmlResponse(errorDocument("tooMany"), 429, { "retry-after": String(miss.retryAfterSeconds) }) };
+    return { ok: false, answer: htmlAnswer(errorDocument("tooMany"), 429, { "retry-after": String(miss.retryAfterSeconds) }) };
   }
-  return { ok: false, response: notFoundResponse() };
-}
-
-export function notFoundResponse(): Response {
-  return htmlResponse(errorDocument("notFound"), 404);
+  return { ok: false, answer: notFoundAnswer() };
 }

@@ -1,16 +1,16 @@
 import "server-only";
-import { isoToday } from "@/app/_lib/domain/milestones";
+import { REDACTION_SECTIONS } from "@/app/_lib/domain/share-schemas";
 import type { Locale } from "@/app/_lib/i18n/locale";
 import { pickName } from "@/app/_lib/i18n/pick";
 import { createTranslator } from "@/app/_lib/i18n/translate";
 import { getPublicParkStatus, type PublicParkStatus } from "@/db/queries/public-park-status";
-import { getPublicProjectStatus, getShareDataVersion, type PublicProjectStatus } from "@/db/queries/public-status";
+import { asOfOf, getPublicProjectStatus, type PublicProjectStatus } from "@/db/queries/public-status";
 import type { ResolvedShareLink } from "@/db/queries/share-links";
 import type { Db } from "@/db/types";
 import { documentHtml } from "./document";
 import { parkBody, parkDescription, parkTitle } from "./park-page";
 import { projectBody, projectDescription, projectTitle } from "./project-page";
-import { getRendered, putRendered } from "./render-cache";
+import { getRendered, putRendered, type RenderedPage } from "./render-cache";
 import type { RenderContext } from "./sections";
 
 export type PublicStatus = PublicProjectStatus | PublicParkStatus;
@@ -31,25 +31,28 @@ export function titleAndDescription(ctx: RenderContext, status: PublicStatus): {
   return { title: park, heading: park, description: parkDescription(ctx, status), park };
 }
 
+/** Which sections a link shows, as a short stable string for the cache key. */
+function redactionKey(link: ResolvedShareLink): string {
+  return REDACTION_SECTIONS.filter((section) => link.redaction[section]).join(",");
+}
+
 /**
- * A page (or another rendering of the link, e.g. its preview image) from the cache when the data has
- * not changed, else freshly rendered. The caller has already checked the token.
+ * A page (or another rendering of the link, e.g. its preview image) from the cache when nothing it
+ * shows has changed, else freshly rendered. The caller has already checked the token, which read the
+ * link's data version in the same query.
  */
 export async function renderCached(
   db: Db,
   link: ResolvedShareLink,
   parts: { kind: string; locale: Locale; origin: string },
   render: (status: PublicStatus, ctx: RenderContext) => string,
-): Promise<string | null> {
-  const version = await getShareDataVersion(db, link);
-  const key = [parts.kind, link.id, version, parts.locale, parts.origin, isoToday()].join("|");
+): Promise<RenderedPage | null> {
+  const key = [parts.kind, link.id, link.parkId, link.projectId, redactionKey(link), parts.locale, parts.origin, asOfOf(link).date, link.dataVersion].join("|");
   const hit = getRendered(key);
   if (hit !== null) return hit;
   const status = await loadPublicStatus(db, link);
   if (!status) return null;
-  const page = render(status, { locale: parts.locale, t: createTranslator(parts.locale) });
-  putRendered(key, page);
-  return page;
+  return putRendered(key, Buffer.from(render(status, { locale: parts.locale, t: createTranslator(parts.locale) }), "utf8"));
 }
 
 export function renderPage(status: PublicStatus, ctx: RenderContext, imageUrl: string): string {

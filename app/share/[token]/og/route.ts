@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { guardedRoute } from "@/app/_lib/guard";
 import { html } from "@/app/_lib/html";
-import { notFoundResponse, openShare, SHARE_HEADERS, shareLocale } from "../gate";
+import { clientIpOf } from "@/app/_lib/client-ip";
+import { notFoundAnswer, openShare, SHARE_HEADERS, shareLocale, toResponse } from "../gate";
 import { renderCached, titleAndDescription } from "../render";
 
 export const dynamic = "force-dynamic";
@@ -35,9 +36,9 @@ function wrap(text: string, maxUnits: number, maxLines: number): string[] {
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   return guardedRoute({ schema: querySchema, access: { who: "anyone" } }, async ({ input }) => {
-    const opened = await openShare(request, token);
-    if (!opened.ok) return opened.response;
-    const locale = shareLocale(request, input.lang);
+    const opened = await openShare(token, clientIpOf(request.headers.get("x-forwarded-for"), request.headers.get("x-real-ip")));
+    if (!opened.ok) return toResponse(opened.answer);
+    const locale = shareLocale(input.lang, request.headers.get("accept-language"));
     const svg = await renderCached(opened.db, opened.link, { kind: "og", locale, origin: "" }, (status, ctx) => {
       const { heading, description, park } = titleAndDescription(ctx, status);
       const titleLines = wrap(heading, 18, 2);
@@ -46,7 +47,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
         (l, i) => html`<text x="72" y="${220 + i * 72}" font-size="60" font-weight="700" fill="#0f172a">${l}</text>`,
       )}${descLines.map((l, i) => html`<text x="72" y="${400 + i * 46}" font-size="32" fill="#334155">${l}</text>`)}<text x="72" y="580" font-size="26" fill="#475569">Parkline · ${status.asOf.date}</text></g></svg>`.toString();
     });
-    if (svg === null) return notFoundResponse();
-    return new Response(svg, { headers: { ...SHARE_HEADERS, "content-type": "image/svg+xml; charset=utf-8" } });
+    if (svg === null) return toResponse(notFoundAnswer());
+    return toResponse({ status: 200, headers: { ...SHARE_HEADERS, "content-type": "image/svg+xml; charset=utf-8" }, body: svg.value });
   })(request);
 }

@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { listShareableProjects, listShareLinks } from "@/db/queries/share-links";
 import { hasRole } from "@/app/_lib/auth/viewer";
+import { flushShareViews } from "@/app/_lib/share-views";
 import { chinaDateOf } from "@/app/_lib/domain/share-schemas";
 import { pickName } from "@/app/_lib/i18n/pick";
 import { getTranslator } from "@/app/_lib/i18n/server";
@@ -22,6 +23,8 @@ export default async function ShareLinksPage({ params, searchParams }: { params:
   if (!hasRole(viewer, park.parkId, "editor")) notFound();
   const { locale, t } = await getTranslator();
   const db = await getDb();
+  // This server's views not yet written (app/_lib/share-views.ts); other servers' are at most 200 ms old.
+  await flushShareViews().catch(() => {});
   const [links, projects] = await Promise.all([listShareLinks(db, { parkId: park.parkId }), listShareableProjects(db, { parkId: park.parkId })]);
   const wanted = (await searchParams).project;
   const defaultTarget = projects.some((p) => p.id === wanted) ? wanted! : "park";
