@@ -33,7 +33,7 @@ export async function listLedgerProgress(db: Executor, { parkId }: { parkId: str
       code: projects.code, name: projects.name, nameEn: projects.nameEn, period: progressEntries.period,
       narrative: progressEntries.narrative, narrativeEn: progressEntries.narrativeEn,
       investmentCompleted: progressEntries.investmentCompleted, outputValue: progressEntries.outputValue,
-      sourceUrl: progressEntries.sourceUrl, sourceRef: progressEntries.sourceRef, isCorrection: sql<boolean>`${progressEntries.supersedesId} is not null`,
+      sourceUrl: progressEntries.sourceUrl, sourceRef: progressEntries.sourceRef,
     })
     .from(progressEntries)
     .innerJoin(projects, and(eq(projects.id, progressEntries.projectId), eq(projects.parkId, parkId)))

@@ -6,7 +6,8 @@ import { raiseProblem } from "@/db/queries/progress-writes";
 import { parks, projects } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed";
 import type { Db } from "@/db/types";
-import { callAs, useDatabase } from "../support/action-harness";
+import { xlsxRows } from "../support/ledger-files";
+import { callAs, useDatabase, useLanguage } from "../support/action-harness";
 import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
 
 vi.mock("@/db/client", async () => (await import("../support/action-harness")).mockDbClient());
@@ -20,8 +21,8 @@ const VIEWER = "viewer@ningxiang.demo";
 const OFFICER = "officer@ningbo.demo";
 
 /** The CSV route as `email` would call it (the harness sets the viewer for the duration of the call). */
-async function download(email: string | null, slug: string, table: string): Promise<Response> {
-  const route = () => GET(new Request(`http://localhost/api/parks/${slug}/export/${table}`), { params: Promise.resolve({ slug, table }) });
+async function download(email: string | null, slug: string, table: string, query = ""): Promise<Response> {
+  const route = () => GET(new Request(`http://localhost/api/parks/${slug}/export/${table}${query}`), { params: Promise.resolve({ slug, table }) });
   return (await callAs(email, route as never, {})) as unknown as Response;
 }
 
@@ -63,6 +64,27 @@ describe.each(TEST_TARGETS)("dashboard CSV export on %s", (kind) => {
     const res = await download(VIEWER, "ningxiang-htz", table);
     expect(res.status).toBe(200);
     expect((await res.text()).split("\r\n")[0]!.length).toBeGreaterThan(1);
+  });
+
+  it("exports a table as .xlsx: numbers as numbers, project codes as text, formulas neutralised", async () => {
+    const res = await download(VIEWER, "ningxiang-htz", "problems", "?format=xlsx");
+    expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(res.headers.get("content-disposition")).toMatch(/filename="ningxiang-htz-problems-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    const rows = await xlsxRows(new Uint8Array(await res.arrayBuffer()));
+    expect(rows[0]).toEqual(["Code", "Project", "Problem", "Owner", "Due"]);
+    expect(rows.some((r) => r[2] === `'=HYPERLINK("http://evil","x")` && r[3] === "'+园区, 经发局")).toBe(true);
+    const stages = await xlsxRows(new Uint8Array(await (await download(VIEWER, "ningxiang-htz", "stages", "?format=xlsx")).arrayBuffer()));
+    expect(stages.slice(1).every((r) => typeof r[1] === "number" && typeof r[2] === "number")).toBe(true);
+  });
+
+  it("exports CSV in GB18030 on request, without a byte order mark", async () => {
+    useLanguage("zh-CN");
+    const res = await download(VIEWER, "ningxiang-htz", "stages", "?encoding=gb18030").finally(() => useLanguage("en"));
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=gb18030");
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(bytes[0]).not.toBe(0xef);
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toThrow();
+    expect(new TextDecoder("gb18030").decode(bytes).split("\r\n")[1]).toMatch(/^已签约,\d+,\d+$/);
   });
 
   it.each([
