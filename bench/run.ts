@@ -18,7 +18,9 @@ import { asc, eq, sql } from "drizzle-orm";
 import { isoToday } from "../app/_lib/domain/milestones";
 import { DEFAULT_REDACTION } from "../app/_lib/domain/share-schemas";
 import { openDatabase } from "../db/open";
-import { listCapacityReports, listMilestoneTimeline } from "../db/queries/park-dashboard";
+import { listCapacityRampChanges, listMilestoneTimeline } from "../db/queries/park-dashboard";
+import { monthWindow } from "../app/_lib/dashboard/series";
+import { MONTH_WINDOW } from "../app/_lib/dashboard/data";
 import { compareParks, getRollup, listLateMilestones, listOpenProblems, listProjectPaceInputs } from "../db/queries/rollups";
 import { createShareLink } from "../db/queries/share-links";
 import { memberships, parks, projects } from "../db/schema";
@@ -143,6 +145,7 @@ async function timeRollups(db: Db, parkRows: { id: string; province: string }[])
   const parkIds = parkRows.map((p) => p.id);
   const one = [parkIds[0]!];
   const province = parkRows.filter((p) => p.province === parkRows[0]!.province).map((p) => p.id);
+  const window = monthWindow(today, MONTH_WINDOW);
   const cases: { name: string; targetMs: number | null; run: () => Promise<unknown> }[] = [
     { name: "getRollup, 1 park", targetMs: TARGET_MS.onePark, run: () => getRollup(db, { parkIds: one, today }) },
     { name: `getRollup, ${parkIds.length} parks`, targetMs: TARGET_MS.allParks, run: () => getRollup(db, { parkIds, today }) },
@@ -152,8 +155,9 @@ async function timeRollups(db: Db, parkRows: { id: string; province: string }[])
     { name: `getRollup, 1 province (${province.length} parks)`, targetMs: null, run: () => getRollup(db, { parkIds: province, today }) },
     { name: "listOpenProblems, 1 park", targetMs: null, run: () => listOpenProblems(db, { parkIds: one }) },
     { name: "listProjectPaceInputs, 1 park", targetMs: null, run: () => listProjectPaceInputs(db, { parkId: one[0]! }) },
-    { name: "listMilestoneTimeline, 1 park", targetMs: null, run: () => listMilestoneTimeline(db, { parkId: one[0]! }) },
-    { name: "listCapacityReports, 1 park", targetMs: null, run: () => listCapacityReports(db, { parkId: one[0]! }) },
+    { name: "listMilestoneTimeline, 1 park", targetMs: null, run: () => listMilestoneTimeline(db, { parkId: one[0]!, limit: 12 }) },
+    // The capacity ramp from its summary (park_capacity_ramp): grows with clusters × months, not with reports.
+    { name: "listCapacityRampChanges, 1 park", targetMs: TARGET_MS.onePark, run: () => listCapacityRampChanges(db, { parkId: one[0]!, from: window[0]!, to: window.at(-1)! }) },
   ];
   const results: { name: string; medianMs: number | null; p95Ms: number | null; minMs: number | null; targetMs: number | null; ok: boolean | null; error?: string }[] = [];
   for (const c of cases) {
@@ -471,7 +475,7 @@ async function collect(url: string) {
   try {
     parkRows = await db.select({ id: parks.id, slug: parks.slug, province: parks.province }).from(parks).orderBy(asc(parks.slug));
     if (parkRows.length === 0) throw new Error("The database holds no parks; load the data first: npm run bench:data");
-    const counts = ["parks", "projects", "capacities", "milestones", "progress_entries", "progress_capacities", "problems", "park_monthly_stats"];
+    const counts = ["parks", "projects", "capacities", "milestones", "progress_entries", "progress_capacities", "problems", "park_monthly_stats", "park_capacity_ramp"];
     [dataset] = rowsOf<Record<string, number>>(await db.execute(sql.raw(`select ${counts.map((t) => `(select count(*)::int from ${t}) as ${t}`).join(", ")}`))) as [Record<string, number>];
     [{ v: postgresVersion }] = rowsOf<{ v: string }>(await db.execute(sql`select current_setting('server_version') as v`)) as [{ v: string }];
     console.log(`Rollup queries on ${dataset.progress_entries!.toLocaleString("en")} entries, ${parkRows.length} parks (median of ${QUERY_RUNS}):`);

@@ -5,12 +5,8 @@ import { Headline } from "@/components/parks/headline";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { getDb } from "@/db/client";
-import { listCapacityReports, listMilestoneTimeline } from "@/db/queries/park-dashboard";
-import { getHealthRule, getRollup, listLateMilestones, listOpenProblems, listProjectPaceInputs, listTargets, listYearlyTotals } from "@/db/queries/rollups";
-import { MONTH_WINDOW } from "@/app/_lib/dashboard/export-tables";
-import { capacityRamp, monthWindow } from "@/app/_lib/dashboard/series";
+import { getParkDashboard } from "@/app/_lib/dashboard/data";
 import { isoToday } from "@/app/_lib/domain/milestones";
-import { DEFAULT_HEALTH_RULE } from "@/app/_lib/domain/pace-health";
 import { pickName } from "@/app/_lib/i18n/pick";
 import { getTranslator } from "@/app/_lib/i18n/server";
 import { CapacitySection } from "./_sections/capacity";
@@ -37,22 +33,8 @@ export default async function ParkDashboardPage({ params }: { params: Promise<{ 
   const { locale, t } = await getTranslator();
   const db = await getDb();
   const today = isoToday();
-  const parkIds = [park.parkId];
-  const periods = monthWindow(today, MONTH_WINDOW);
-  const [rollup, late, problems, paceInputs, ruleRow, targets, yearly, timeline, reports] = await Promise.all([
-    getRollup(db, { parkIds, today }),
-    listLateMilestones(db, { parkIds, today }),
-    listOpenProblems(db, { parkIds }),
-    listProjectPaceInputs(db, { parkId: park.parkId }),
-    getHealthRule(db, { parkId: park.parkId }),
-    listTargets(db, { parkIds }),
-    listYearlyTotals(db, { parkIds }),
-    listMilestoneTimeline(db, { parkId: park.parkId }),
-    listCapacityReports(db, { parkId: park.parkId }),
-  ]);
-  const rule = ruleRow
-    ? { yellowBehindPp: Number(ruleRow.yellowBehindPp), redBehindPp: Number(ruleRow.redBehindPp), redMonthsNotStarted: ruleRow.redMonthsNotStarted }
-    : DEFAULT_HEALTH_RULE;
+  const data = await getParkDashboard(db, { parkId: park.parkId, today });
+  const rollup = data.rollup;
   const ctx: SectionContext = {
     locale,
     t,
@@ -90,22 +72,22 @@ export default async function ParkDashboardPage({ params }: { params: Promise<{ 
         ) : null}
       </header>
 
-      <Headline rollup={rollup!} today={today} locale={locale} t={t} problemsHref="#problems" />
+      <Headline rollup={rollup} today={today} locale={locale} t={t} problemsHref="#problems" />
 
       <div className="grid items-start gap-6 lg:grid-cols-2">
-        <StagesSection rollup={rollup!} ctx={ctx} />
-        <CapacitySection rollup={rollup!} ctx={ctx} />
+        <StagesSection rollup={rollup} ctx={ctx} />
+        <CapacitySection rollup={rollup} ctx={ctx} />
       </div>
-      <MonthlySection rollup={rollup!} ctx={ctx} />
-      <PaceSection rollup={rollup!} ctx={ctx} />
+      <MonthlySection rollup={rollup} ctx={ctx} />
+      <PaceSection rollup={rollup} ctx={ctx} />
       <div className="grid items-start gap-6 lg:grid-cols-2">
-        <LateSection items={late} ctx={ctx} />
-        <OffPaceSection parkId={park.parkId} inputs={paceInputs} rule={rule} ruleIsDefault={!ruleRow} ctx={ctx} />
+        <LateSection items={data.late.items} ctx={ctx} />
+        <OffPaceSection parkId={park.parkId} data={data.offPace} ctx={ctx} />
       </div>
-      <ProblemsSection items={problems} total={rollup!.openProblemCount} ctx={ctx} />
-      <TimelineSection projects={timeline} ctx={ctx} />
-      <RampSection series={capacityRamp(reports, periods)} periods={periods} rollup={rollup!} ctx={ctx} />
-      <TargetsSection targets={targets} yearly={yearly} isAdmin={isAdmin} settingsHref={`/parks/${park.slug}/settings`} ctx={ctx} />
+      <ProblemsSection items={data.problems.items} total={rollup.openProblemCount} ctx={ctx} />
+      <TimelineSection projects={data.timeline.projects} ctx={ctx} />
+      <RampSection series={data.ramp} periods={data.periods} rollup={rollup} ctx={ctx} />
+      <TargetsSection targets={data.targets} yearly={data.yearly} isAdmin={isAdmin} settingsHref={`/parks/${park.slug}/settings`} ctx={ctx} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { formatGrowth } from "@/components/parks/headline";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import type { Rollup } from "@/db/queries/rollups";
-import { MONTH_WINDOW } from "@/app/_lib/dashboard/export-tables";
+import { MONTH_WINDOW } from "@/app/_lib/dashboard/data";
 import { figuresMonth, monthlyPoints, monthWindow } from "@/app/_lib/dashboard/series";
 import { growthFor } from "@/app/_lib/domain/rollups";
 import { formatMoney } from "@/app/_lib/format/numbers";
