@@ -51,7 +51,7 @@ export async function getRollup(db: Executor, { parkIds, today, months = 36 }: {
     .where(and(inArray(targets.parkId, parkIds), eq(targets.metric, "investment"), eq(targets.year, year)));
   // English cluster names come from park_project_stats, which keys on them: no read of the projects.
   const clusterNames = db
-    .selectDistinct({ cluster: parkProjectStats.cluster, clusterEn: parkProjectStats.clusterEn })
+    .selectDistinct({ cluster: parkProjectStats.cluster, clusterEn: sql`${parkProjectStats.clusterEn}`.as("clusterEn") })
     .from(parkProjectStats)
     .where(and(inArray(parkProjectStats.parkId, parkIds), gt(parkProjectStats.projects, 0), ne(parkProjectStats.clusterEn, "")));
   const capacity = db

@@ -4,6 +4,7 @@ import { getParkDashboard, loadCapacityRamp } from "@/app/_lib/dashboard/data";
 import { clearVersionCache } from "@/app/_lib/dashboard/version-cache";
 import { getParkDataVersion } from "@/db/queries/park-dashboard";
 import { logProgress, type ProgressEntryInput } from "@/db/queries/progress-writes";
+import { getRollup } from "@/db/queries/rollups";
 import { capacities, parks, projects, users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
@@ -75,6 +76,8 @@ describe.each(TEST_TARGETS)("park dashboard data: capacity ramp, data version an
     await db.update(capacities).set({ unit: "m2" }).where(eq(capacities.id, capacityId));
     const ramp = await loadCapacityRamp(db, { parkId, periods: PERIODS });
     expect(ramp.map((s) => [s.key, s.clusterEn, s.values])).toEqual([["新能源|m2|year", "New energy", ["50.5", "50.5", "50.5", "50.5"]]]);
+    const rollup = await getRollup(db, { parkIds: [parkId], today: TODAY });
+    expect(rollup!.capacityByCluster.find((c) => c.cluster === "新能源")?.clusterEn).toBe("New energy");
 
     await db.delete(capacities).where(eq(capacities.id, capacityId));
     expect(await levels()).toEqual([]);
