@@ -70,10 +70,3 @@ export function Headline({ rollup, today, locale, t, problemsHref }: { rollup: R
     </dl>
   );
 }
-
-/** A growth ratio with its sign, or "—" when there is nothing to compare with. */
-export function formatGrowth(ratio: number | null, locale: Locale): string {
-  if (ratio === null || !Number.isFinite(ratio)) return "—";
-  return `${ratio > 0 ? "+" : ""}${formatPercent(ratio, locale)}`;
-}
-

@@ -13,11 +13,15 @@ export async function getParkDataVersion(db: Executor, { parkId }: { parkId: str
 }
 
 /**
- * The park dashboard's Gantt: projects whose milestones are not all reached, the one with the
- * earliest unreached planned date first — so the most overdue come first, then the next due — each
- * with all its milestones; projects with every milestone reached come last. Scoped to one park.
+ * Projects with their milestones, by the earliest planned date of a milestone not reached yet — so
+ * the most overdue come first, then the next due — and projects with every milestone reached last.
+ * `due` keeps only projects whose next milestone was due before `today` ("late") or is due from
+ * `today` on ("upcoming"): the dashboard's Gantt shows a few of each. Scoped to one park.
  */
-export async function listMilestoneTimeline(db: Executor, { parkId, limit }: { parkId: string; limit: number }) {
+export async function listMilestoneTimeline(
+  db: Executor,
+  { parkId, limit, due }: { parkId: string; limit: number; due?: { today: string; which: "late" | "upcoming" } },
+) {
   const nextDue = sql<string | null>`min(${milestones.plannedDate}) filter (where ${milestones.actualDate} is null)`;
   const rows = await db
     .select({ id: projects.id, code: projects.code, name: projects.name, nameEn: projects.nameEn, nextDue })
@@ -25,6 +29,7 @@ export async function listMilestoneTimeline(db: Executor, { parkId, limit }: { p
     .innerJoin(milestones, and(eq(milestones.projectId, projects.id), eq(milestones.parkId, parkId)))
     .where(eq(projects.parkId, parkId))
     .groupBy(projects.id)
+    .having(due ? (due.which === "late" ? sql`${nextDue} < ${due.today}` : sql`${nextDue} >= ${due.today}`) : undefined)
     .orderBy(sql`5 asc nulls last`, asc(projects.code))
     .limit(limit);
   if (rows.length === 0) return [];

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { formatGrowth, Headline } from "@/components/parks/headline";
+import { Headline } from "@/components/parks/headline";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { compareParks, getRollup, listParksInRegion } from "@/db/queries/rollups";
 import { parkIdsOf, requireViewer, type Viewer } from "@/app/_lib/auth/viewer";
 import { isoToday } from "@/app/_lib/domain/milestones";
 import { paceAgainstPlan } from "@/app/_lib/domain/rollups";
-import { formatMoney, formatPercent } from "@/app/_lib/format/numbers";
+import { formatGrowth, formatMoney, formatPercent } from "@/app/_lib/format/numbers";
 import type { Locale } from "@/app/_lib/i18n/locale";
 import { pickName } from "@/app/_lib/i18n/pick";
 import { getTranslator } from "@/app/_lib/i18n/server";

@@ -20,7 +20,7 @@ import { monthWindow, rampSeries } from "./series";
 export const MONTH_WINDOW = 24;
 
 /** How many rows each list on the dashboard shows; the rest are one link away (table page and CSV). */
-export const SHOWN = { late: 8, problems: 8, offPace: 8, timeline: 12 } as const;
+export const SHOWN = { late: 6, problems: 6, offPace: 6, timeline: 10 } as const;
 
 /** The capacity ramp of one park over `periods`, from its summary table; groups that stay at zero are left out. */
 export async function loadCapacityRamp(db: Executor, { parkId, periods }: { parkId: string; periods: string[] }) {
@@ -41,10 +41,17 @@ function flagOffPace(inputs: Awaited<ReturnType<typeof listProjectPaceInputs>>, 
     );
 }
 
+/** The Gantt's rows: the most overdue projects and the next due, half each when there are enough of both. */
+function timelineFocus<T>(late: T[], upcoming: T[]): T[] {
+  const half = Math.floor(SHOWN.timeline / 2);
+  const lateShown = Math.max(half, SHOWN.timeline - upcoming.length);
+  return [...late.slice(0, lateShown), ...upcoming.slice(0, SHOWN.timeline - Math.min(lateShown, late.length))];
+}
+
 async function computeParkDashboard(db: Executor, { parkId, today }: { parkId: string; today: string }) {
   const parkIds = [parkId];
   const periods = monthWindow(today, MONTH_WINDOW);
-  const [rollup, late, lateTotal, problems, paceInputs, ruleRow, targets, yearly, timeline, timelineTotal, ramp] = await Promise.all([
+  const [rollup, late, lateTotal, problems, paceInputs, ruleRow, targets, yearly, timelineLate, timelineNext, timelineTotal, ramp] = await Promise.all([
     getRollup(db, { parkIds, today }),
     listLateMilestones(db, { parkIds, today, limit: SHOWN.late }),
     countLateMilestones(db, { parkIds, today }),
@@ -53,7 +60,8 @@ async function computeParkDashboard(db: Executor, { parkId, today }: { parkId: s
     getHealthRule(db, { parkId }),
     listTargets(db, { parkIds }),
     listYearlyTotals(db, { parkIds }),
-    listMilestoneTimeline(db, { parkId, limit: SHOWN.timeline }),
+    listMilestoneTimeline(db, { parkId, limit: SHOWN.timeline, due: { today, which: "late" } }),
+    listMilestoneTimeline(db, { parkId, limit: SHOWN.timeline, due: { today, which: "upcoming" } }),
     countTimelineProjects(db, { parkId }),
     loadCapacityRamp(db, { parkId, periods }),
   ]);
@@ -69,7 +77,7 @@ async function computeParkDashboard(db: Executor, { parkId, today }: { parkId: s
     offPace: { items: flagged.slice(0, SHOWN.offPace), total: flagged.length, rule, ruleIsDefault: !ruleRow },
     targets,
     yearly,
-    timeline: { projects: timeline, total: timelineTotal },
+    timeline: { projects: timelineFocus(timelineLate, timelineNext), total: timelineTotal },
     ramp,
   };
 }

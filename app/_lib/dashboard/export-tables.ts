@@ -9,10 +9,10 @@ import type { Locale } from "../i18n/locale";
 import { pickName } from "../i18n/pick";
 import type { Translate } from "../i18n/translate";
 import { loadCapacityRamp, MONTH_WINDOW } from "./data";
-import { monthlyPoints, monthWindow } from "./series";
+import { cumulativeThisYear, monthlyPoints, monthWindow } from "./series";
 
 /** The dashboard tables a park member can download as CSV. */
-export const EXPORT_TABLES = ["stages", "monthly", "capacity", "late", "problems", "timeline", "ramp"] as const;
+export const EXPORT_TABLES = ["stages", "monthly", "pace", "capacity", "late", "problems", "timeline", "ramp"] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 /** The most rows a list table holds (a park has a few hundred projects). */
@@ -52,6 +52,15 @@ export async function buildExportTable(
       return {
         header: [t("csv.month"), t("csv.investmentYuan"), t("csv.yoyPct"), t("csv.outputYuan")],
         rows: investment.map((p, i) => [p.period.slice(0, 7), p.value, pct(p.yoy), output[i]!.value]),
+      };
+    }
+    case "pace": {
+      const rollup = (await getRollup(db, { parkIds: [parkId], today }))!;
+      const year = today.slice(0, 4);
+      const months = cumulativeThisYear(rollup.monthly.map((m) => ({ period: m.period, value: m.investment })), today, rollup.annualPlan);
+      return {
+        header: [t("csv.month"), t("csv.actualCumulativeYuan"), t("csv.planCumulativeYuan")],
+        rows: months.map((m) => [`${year}-${String(m.month).padStart(2, "0")}`, m.actual, m.plan === null ? null : Math.round(m.plan)]),
       };
     }
     case "capacity": {

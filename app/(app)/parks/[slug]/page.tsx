@@ -5,7 +5,7 @@ import { Headline } from "@/components/parks/headline";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { getDb } from "@/db/client";
-import { getParkDashboard } from "@/app/_lib/dashboard/data";
+import { getParkDashboard, MONTH_WINDOW } from "@/app/_lib/dashboard/data";
 import { isoToday } from "@/app/_lib/domain/milestones";
 import { pickName } from "@/app/_lib/i18n/pick";
 import { getTranslator } from "@/app/_lib/i18n/server";
@@ -16,7 +16,6 @@ import { MonthlySection } from "./_sections/monthly";
 import { OffPaceSection } from "./_sections/off-pace";
 import { PaceSection } from "./_sections/pace";
 import { ProblemsSection } from "./_sections/problems";
-import { RampSection } from "./_sections/ramp";
 import { StagesSection } from "./_sections/stages";
 import { TargetsSection } from "./_sections/targets";
 import { TimelineSection } from "./_sections/timeline";
@@ -41,6 +40,7 @@ export default async function ParkDashboardPage({ params }: { params: Promise<{ 
     today,
     chart: { showTable: t("chart.showTable"), downloadCsv: t("chart.downloadCsv") },
     csv: (table) => `/api/parks/${park.slug}/export/${table}`,
+    table: (table) => `/parks/${park.slug}/tables/${table}`,
   };
   const regionHref = `/regions?${new URLSearchParams({ province: park.province, city: park.city })}`;
   return (
@@ -76,17 +76,16 @@ export default async function ParkDashboardPage({ params }: { params: Promise<{ 
 
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <StagesSection rollup={rollup} ctx={ctx} />
-        <CapacitySection rollup={rollup} ctx={ctx} />
+        <ProblemsSection items={data.problems.items} total={data.problems.total} ctx={ctx} />
       </div>
       <MonthlySection rollup={rollup} ctx={ctx} />
       <PaceSection rollup={rollup} ctx={ctx} />
       <div className="grid items-start gap-6 lg:grid-cols-2">
-        <LateSection items={data.late.items} ctx={ctx} />
+        <LateSection items={data.late.items} total={data.late.total} ctx={ctx} />
         <OffPaceSection parkId={park.parkId} data={data.offPace} ctx={ctx} />
       </div>
-      <ProblemsSection items={data.problems.items} total={rollup.openProblemCount} ctx={ctx} />
-      <TimelineSection projects={data.timeline.projects} ctx={ctx} />
-      <RampSection series={data.ramp} periods={data.periods} rollup={rollup} ctx={ctx} />
+      <TimelineSection projects={data.timeline.projects} total={data.timeline.total} ctx={ctx} />
+      <CapacitySection rollup={rollup} ramp={data.ramp} months={MONTH_WINDOW} ctx={ctx} />
       <TargetsSection targets={data.targets} yearly={data.yearly} isAdmin={isAdmin} settingsHref={`/parks/${park.slug}/settings`} ctx={ctx} />
     </div>
   );

@@ -9,7 +9,10 @@ export interface SectionContext {
   t: Translate;
   today: string;
   chart: ChartLabels;
+  /** The table's CSV download. */
   csv: (table: ExportTable) => string;
+  /** The table's own page: the accessible equivalent of a chart, and the full list behind a short one. */
+  table: (table: ExportTable) => string;
 }
 
 export function monthName(locale: Locale, year: number, month: number): string {

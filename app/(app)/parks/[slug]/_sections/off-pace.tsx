@@ -46,9 +46,9 @@ export function OffPaceSection({ parkId, data, ctx }: { parkId: string; data: Of
       {data.total === 0 ? (
         <p className="mt-2 text-sm text-slate-600">{t("dashboard.offPaceNone")}</p>
       ) : (
-        <ul className="mt-3 divide-y divide-slate-100" data-testid="off-pace">
+        <ul className="mt-3 divide-y divide-slate-100 *:space-y-1 *:py-2.5" data-testid="off-pace">
           {data.items.map(({ project: p, computed: h }) => (
-            <li key={p.id} className="space-y-1 py-2.5">
+            <li key={p.id}>
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <Link href={`/projects/${p.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                   {pickName(locale, p.name, p.nameEn)}
@@ -58,8 +58,10 @@ export function OffPaceSection({ parkId, data, ctx }: { parkId: string; data: Of
                   <Badge tone={HEALTH_TONE[p.health]}>{t("dashboard.reported", { health: t(`health.${p.health}`) })}</Badge>
                 </span>
               </div>
-              <p className="text-sm text-slate-700">{reason(p, h)}</p>
-              <p className="text-xs text-slate-600">{fired(h)}</p>
+              <p className="text-sm text-slate-700">
+                {reason(p, h)}
+                <span className="block text-xs text-slate-600">{fired(h)}</span>
+              </p>
             </li>
           ))}
         </ul>
