@@ -12,6 +12,13 @@ export async function getParkDataVersion(db: Executor, { parkId }: { parkId: str
   return row?.version ?? 0;
 }
 
+/** The data versions of several parks, for a cache of figures over all of them (0 for a park without one). */
+export async function listParkDataVersions(db: Executor, { parkIds }: { parkIds: string[] }): Promise<Map<string, number>> {
+  if (parkIds.length === 0) return new Map();
+  const rows = await db.select().from(parkDataVersions).where(inArray(parkDataVersions.parkId, parkIds));
+  return new Map(rows.map((r) => [r.parkId, r.version]));
+}
+
 /**
  * Projects with their milestones, by the earliest planned date of a milestone not reached yet — so
  * the most overdue come first, then the next due — and projects with every milestone reached last.

@@ -14,7 +14,8 @@ import {
 import type { Executor } from "@/db/types";
 import { computeProjectHealth, DEFAULT_HEALTH_RULE, type HealthRule } from "../domain/pace-health";
 import { cachedByVersion } from "./version-cache";
-import { monthWindow, rampSeries } from "./series";
+import { growthFor } from "../domain/rollups";
+import { cumulativeThisYear, figuresMonth, monthlyPoints, monthWindow, rampSeries } from "./series";
 
 /** Months the monthly chart, its table and its CSV cover. */
 export const MONTH_WINDOW = 24;
@@ -48,7 +49,7 @@ function timelineFocus<T>(late: T[], upcoming: T[]): T[] {
   return [...late.slice(0, lateShown), ...upcoming.slice(0, SHOWN.timeline - Math.min(lateShown, late.length))];
 }
 
-async function computeParkDashboard(db: Executor, { parkId, today }: { parkId: string; today: string }) {
+async function readParkDashboard(db: Executor, { parkId, today }: { parkId: string; today: string }) {
   const parkIds = [parkId];
   const periods = monthWindow(today, MONTH_WINDOW);
   const [rollup, late, lateTotal, problems, paceInputs, ruleRow, targets, yearly, timelineLate, timelineNext, timelineTotal, ramp] = await Promise.all([
@@ -65,24 +66,38 @@ async function computeParkDashboard(db: Executor, { parkId, today }: { parkId: s
     countTimelineProjects(db, { parkId }),
     loadCapacityRamp(db, { parkId, periods }),
   ]);
+  return { rollup: rollup!, late, lateTotal, problems, paceInputs, ruleRow, targets, yearly, timelineLate, timelineNext, timelineTotal, ramp };
+}
+
+/** What the dashboard reads, as its queries return it: the input of assembleParkDashboard. */
+export type ParkDashboardRows = Awaited<ReturnType<typeof readParkDashboard>>;
+
+/** The dashboard's figures from its rows: the flagged projects, the series the charts draw, the lists. */
+export function assembleParkDashboard(rows: ParkDashboardRows, today: string) {
+  const { rollup, ruleRow } = rows;
+  const periods = monthWindow(today, MONTH_WINDOW);
   const rule = ruleRow
     ? { yellowBehindPp: Number(ruleRow.yellowBehindPp), redBehindPp: Number(ruleRow.redBehindPp), redMonthsNotStarted: ruleRow.redMonthsNotStarted }
     : DEFAULT_HEALTH_RULE;
-  const flagged = flagOffPace(paceInputs, rule, today);
+  const flagged = flagOffPace(rows.paceInputs, rule, today);
+  const monthly = rollup.monthly.map((m) => ({ period: m.period, value: m.investment }));
+  const figuresAt = figuresMonth(monthly, today);
   return {
-    rollup: rollup!,
+    rollup,
     periods,
-    late: { items: late, total: lateTotal },
-    problems: { items: problems, total: rollup!.openProblemCount },
+    monthly: { points: monthlyPoints(monthly, periods), at: figuresAt, growth: growthFor(monthly, figuresAt.year, figuresAt.month) },
+    cumulative: cumulativeThisYear(monthly, today, rollup.annualPlan),
+    late: { items: rows.late, total: rows.lateTotal },
+    problems: { items: rows.problems, total: rollup.openProblemCount },
     offPace: { items: flagged.slice(0, SHOWN.offPace), total: flagged.length, rule, ruleIsDefault: !ruleRow },
-    targets,
-    yearly,
-    timeline: { projects: timelineFocus(timelineLate, timelineNext), total: timelineTotal },
-    ramp,
+    targets: rows.targets,
+    yearly: rows.yearly,
+    timeline: { projects: timelineFocus(rows.timelineLate, rows.timelineNext), total: rows.timelineTotal },
+    ramp: rows.ramp,
   };
 }
 
-export type ParkDashboard = Awaited<ReturnType<typeof computeParkDashboard>>;
+export type ParkDashboard = ReturnType<typeof assembleParkDashboard>;
 
 /**
  * Everything the park dashboard shows, in no language yet. Computed once per committed change of the
@@ -91,5 +106,5 @@ export type ParkDashboard = Awaited<ReturnType<typeof computeParkDashboard>>;
  */
 export async function getParkDashboard(db: Executor, { parkId, today }: { parkId: string; today: string }): Promise<ParkDashboard> {
   const version = await getParkDataVersion(db, { parkId });
-  return cachedByVersion(`park-dashboard|${parkId}|${today}`, version, () => computeParkDashboard(db, { parkId, today }));
+  return cachedByVersion(`park-dashboard|${parkId}|${today}`, version, async () => assembleParkDashboard(await readParkDashboard(db, { parkId, today }), today));
 }

@@ -143,6 +143,10 @@ export const dashboardEn = {
   "csv.owner": "Owner",
   "csv.due": "Due",
 
+  "overview.manyParks": "Your {count} parks as of {date}; each name opens its dashboard.",
+  "overview.allProjects": "All their projects \u2192",
+  "overview.parksTitle": "Your parks",
+
   "region.title": "Regions",
   "region.choose": "Your provinces and cities",
   "region.all": "← All regions",

@@ -144,6 +144,10 @@ export const dashboardZh: Record<keyof typeof dashboardEn, string> = {
   "csv.owner": "责任方",
   "csv.due": "期限",
 
+  "overview.manyParks": "\u60a8\u7684 {count} \u4e2a\u56ed\u533a\uff0c\u622a\u81f3 {date}\uff1b\u70b9\u51fb\u56ed\u533a\u540d\u79f0\u67e5\u770b\u5176\u770b\u677f\u3002",
+  "overview.allProjects": "\u67e5\u770b\u5168\u90e8\u9879\u76ee \u2192",
+  "overview.parksTitle": "\u6211\u7684\u56ed\u533a",
+
   "region.title": "区域汇总",
   "region.choose": "您所在的省份和城市",
   "region.all": "← 全部区域",

@@ -15,6 +15,12 @@ export interface SectionContext {
   table: (table: ExportTable) => string;
 }
 
+// Made once per language: an Intl formatter costs far more to build than to use.
+const MONTH_FORMAT = {
+  en: new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" }),
+  zh: new Intl.DateTimeFormat("zh-CN", { month: "short", timeZone: "UTC" }),
+};
+
 export function monthName(locale: Locale, year: number, month: number): string {
-  return new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { month: "short", timeZone: "UTC" }).format(Date.UTC(year, month - 1, 1));
+  return MONTH_FORMAT[locale].format(Date.UTC(year, month - 1, 1));
 }

@@ -2,10 +2,7 @@ import type { ReactNode } from "react";
 import { ChartFigure } from "@/components/charts/chart-frame";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import type { Rollup } from "@/db/queries/rollups";
-import { MONTH_WINDOW } from "@/app/_lib/dashboard/data";
-import { figuresMonth, monthlyPoints, monthWindow } from "@/app/_lib/dashboard/series";
-import { growthFor } from "@/app/_lib/domain/rollups";
+import { MONTH_WINDOW, type ParkDashboard } from "@/app/_lib/dashboard/data";
 import { formatGrowth, formatMoney } from "@/app/_lib/format/numbers";
 import { MonthlyCharts } from "./charts";
 import type { SectionContext } from "./context";
@@ -22,13 +19,10 @@ function Growth({ ratio, ctx }: { ratio: number | null; ctx: SectionContext }) {
  * Investment completed per month with its year-on-year growth, and beside it the figures as
  * leaders read them (Ningbo style): this month, MoM, YoY, year to date and its growth.
  */
-export function MonthlySection({ rollup, ctx }: { rollup: Rollup; ctx: SectionContext }) {
+export function MonthlySection({ monthly, ctx }: { monthly: ParkDashboard["monthly"]; ctx: SectionContext }) {
   const { t, locale } = ctx;
-  const monthly = rollup.monthly.map((m) => ({ period: m.period, value: m.investment }));
-  const points = monthlyPoints(monthly, monthWindow(ctx.today, MONTH_WINDOW));
+  const { points, at, growth: g } = monthly;
   const hasData = points.some((p) => Number(p.value) !== 0);
-  const at = figuresMonth(monthly, ctx.today);
-  const g = growthFor(monthly, at.year, at.month);
   const monthLabel = `${at.year}-${String(at.month).padStart(2, "0")}`;
   const money = (v: string) => formatMoney(v, locale);
   const figures: [string, ReactNode, string][] = [
