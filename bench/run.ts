@@ -2,7 +2,7 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/parkline_bench npm run bench
 // 1. times the rollup queries in-process (median of 50 runs each);
 // 2. builds (unless BENCH_SKIP_BUILD=1), starts `next start` on port 3950, signs in as leader@bench.demo;
-// 3. loads each page with autocannon, 10 connections, in interleaved rounds (static → nodb → pages → …),
+// 3. loads each page with autocannon, 10 connections, in interleaved rounds (static → nodb → nodb-page → pages → …),
 //    then holds a steady 50 req/s on the park dashboard for its p99;
 // 4. writes bench/results.json and bench/results.md.
 // Knobs: BENCH_ROUNDS (3), BENCH_DURATION seconds per run (5), BENCH_ONLY=rollups to skip the HTTP part,
@@ -49,7 +49,9 @@ interface Context {
  */
 const TARGETS: { key: string; label: string; path: (c: Context) => string; mayBeTooHeavy?: boolean }[] = [
   { key: "static", label: "static file (public/bench.txt)", path: () => "/bench.txt" },
-  { key: "nodb", label: "dynamic, no database (/bench/nodb)", path: () => "/bench/nodb" },
+  { key: "nodb", label: "dynamic route handler, no database (/bench/nodb)", path: () => "/bench/nodb" },
+  // The dashboard's own view and chrome from figures in memory, no session: what the dashboard costs without its database.
+  { key: "nodbPage", label: "dynamic page, dashboard view, no database (/bench/nodb-page)", path: () => "/bench/nodb-page" },
   { key: "health", label: "health check (one query, no session)", path: () => "/api/health" },
   { key: "dashboard", label: "park dashboard", path: (c) => `/parks/${c.parkSlug}` },
   { key: "region", label: "region view (one province)", path: (c) => `/regions?province=${encodeURIComponent(c.province)}` },
@@ -448,6 +450,17 @@ function markdown(r: Results): string {
       lines.push("", `Steady ${s.rate} req/s for ${s.durationS} s on \`${s.path}\`: achieved ${s.achievedRps} req/s, p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms.`);
     }
   }
+  const ratioRows = Object.entries(r.ratios);
+  if (ratioRows.length) {
+    lines.push(
+      "",
+      "Throughput against the references measured in the same rounds:",
+      "",
+      "| page | × static file | × no-database route handler | × no-database page |",
+      "|---|---:|---:|---:|",
+      ...ratioRows.map(([key, v]) => `| ${key} | ${v.overStatic ?? "–"} | ${v.overNodb ?? "–"} | ${v.overNodbPage ?? "–"} |`),
+    );
+  }
   lines.push("", "## Checks", "", "| check | value | target | ok |", "|---|---:|---:|---|", ...r.checks.map((c) => `| ${c.name} | ${c.value ?? "–"} | ${c.target} | ${c.ok === null ? "not measured" : c.ok ? "yes" : "**no**"} |`));
   if (r.notes.length) lines.push("", "## Notes", "", ...r.notes.map((n) => `- ${n}`));
   return `${lines.join("\n")}\n`;
@@ -525,7 +538,10 @@ async function collect(url: string) {
   const checks = [
     ...rollups.filter((q) => q.targetMs !== null).map((q) => ({ name: `${q.name} (median ms)`, value: q.medianMs ?? q.error ?? null, target: `≤ ${q.targetMs}`, ok: q.ok })),
     { name: "dashboard / static throughput", value: ratio(dashboard, page("static")), target: `≥ ${TARGET_HTTP.overStatic}`, ok: dashboard ? ratio(dashboard, page("static"))! >= TARGET_HTTP.overStatic : null },
-    { name: "dashboard / nodb throughput", value: ratio(dashboard, page("nodb")), target: `≥ ${TARGET_HTTP.overNodb}`, ok: dashboard ? ratio(dashboard, page("nodb"))! >= TARGET_HTTP.overNodb : null },
+    // Issue 4: "≥ 0.75× the no-database page (the database costs at most a quarter of a request)". Read against
+    // the page that renders the same view without the database; the bare route handler is reported beside it.
+    { name: "dashboard / no-database page throughput", value: ratio(dashboard, page("nodbPage")), target: `≥ ${TARGET_HTTP.overNodb}`, ok: dashboard && page("nodbPage") ? ratio(dashboard, page("nodbPage"))! >= TARGET_HTTP.overNodb : null },
+    { name: "dashboard / no-database route handler (reference)", value: ratio(dashboard, page("nodb")), target: "–", ok: null },
     {
       name: `p99 at ${STEADY_RATE} req/s (${http?.steady?.path ?? "dashboard"})`,
       value: http?.steady?.p99 ?? null,
@@ -539,10 +555,10 @@ async function collect(url: string) {
       ok: page("share") ? ratio(page("share"), page("static"))! >= 0.4 : null,
     },
   ];
-  // The same ratios for the pages that exist, as a reference while the dashboard is missing.
-  const ratios: Record<string, { overStatic: number | null; overNodb: number | null }> = {};
+  // The same ratios for every page measured, for comparison.
+  const ratios: Record<string, { overStatic: number | null; overNodb: number | null; overNodbPage: number | null }> = {};
   for (const key of ["dashboard", "region", "projects", "home"]) {
-    if (page(key)) ratios[key] = { overStatic: ratio(page(key), page("static")), overNodb: ratio(page(key), page("nodb")) };
+    if (page(key)) ratios[key] = { overStatic: ratio(page(key), page("static")), overNodb: ratio(page(key), page("nodb")), overNodbPage: ratio(page(key), page("nodbPage")) };
   }
   return {
     generatedAt: new Date().toISOString(),

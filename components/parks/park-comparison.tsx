@@ -39,7 +39,7 @@ export function ParkComparison({
       <h2 id="compare-title" className="text-lg font-semibold">
         {title}
       </h2>
-      <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-labelledby="compare-title">
+      <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={t("region.compareScroll", { title })}>
         <table className="compare-table w-full min-w-[820px] text-left text-sm" data-testid="park-comparison">
           <thead className="bg-slate-50 text-xs text-slate-600">
             <tr>

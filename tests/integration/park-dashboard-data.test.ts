@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getParkDashboard, loadCapacityRamp } from "@/app/_lib/dashboard/data";
+import { getParksOverview } from "@/app/_lib/dashboard/overview";
 import { clearVersionCache } from "@/app/_lib/dashboard/version-cache";
 import { getParkDataVersion } from "@/db/queries/park-dashboard";
 import { logProgress, type ProgressEntryInput } from "@/db/queries/progress-writes";
@@ -108,5 +109,16 @@ describe.each(TEST_TARGETS)("park dashboard data: capacity ramp, data version an
     const fresh = await getParkDashboard(db, { parkId, today: TODAY });
     expect(fresh).not.toBe(first);
     expect(Number(fresh.rollup.totals.planned) - Number(first.rollup.totals.planned)).toBe(1000);
+  });
+
+  it("caches the many-park overview on every park's version: a write to any one of them shows", async () => {
+    const first = await getParksOverview(db, { parkIds: [parkId, otherParkId], today: TODAY });
+    expect(first.rows.map((r) => r.parkId)).toEqual([parkId, otherParkId]);
+    expect(await getParksOverview(db, { parkIds: [otherParkId, parkId], today: TODAY })).toBe(first);
+
+    await db.insert(projects).values({ parkId: otherParkId, code: `O${Date.now()}`, name: "别的项目", company: "企业", cluster: "新材料", plannedInvestment: "500.00" });
+    const fresh = await getParksOverview(db, { parkIds: [parkId, otherParkId], today: TODAY });
+    expect(fresh.rows.find((r) => r.parkId === otherParkId)!.projects).toBe(first.rows.find((r) => r.parkId === otherParkId)!.projects + 1);
+    expect(fresh.rollup.totals.projects).toBe(first.rollup.totals.projects + 1);
   });
 });

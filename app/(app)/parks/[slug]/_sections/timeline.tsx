@@ -40,7 +40,7 @@ export function TimelineSection({ projects, total, ctx }: { projects: TimelinePr
       ) : (
         <figure className="space-y-2">
           {/* Wider than a phone: it scrolls sideways rather than shrinking the dates out of sight. */}
-          <div className="overflow-x-auto rounded-sm" tabIndex={0} role="region" aria-label={t("dashboard.timelineTitle")} data-testid="timeline">
+          <div className="overflow-x-auto rounded-sm" tabIndex={0} role="region" aria-label={t("dashboard.timelineScroll")} data-testid="timeline">
             <TimelineChart rows={rows} today={today} />
           </div>
           <ChartLinks labels={{ showTable: t("dashboard.timelineAll", { count: total }), downloadCsv: ctx.chart.downloadCsv }} tableHref={ctx.table("timeline")} csvHref={ctx.csv("timeline")} />
