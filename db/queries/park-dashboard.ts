@@ -22,12 +22,13 @@ export async function listParkDataVersions(db: Executor, { parkIds }: { parkIds:
 /**
  * Projects with their milestones, by the earliest planned date of a milestone not reached yet — so
  * the most overdue come first, then the next due — and projects with every milestone reached last.
- * `due` keeps only projects whose next milestone was due before `today` ("late") or is due from
- * `today` on ("upcoming"): the dashboard's Gantt shows a few of each. Scoped to one park.
+ * `due` keeps only projects whose next milestone was due before `today` ("late"), is due from
+ * `today` on ("upcoming"), or that have reached every milestone ("reached"): the dashboard's Gantt
+ * shows a few late and upcoming ones, and fills any room left with reached ones. Scoped to one park.
  */
 export async function listMilestoneTimeline(
   db: Executor,
-  { parkId, limit, due }: { parkId: string; limit: number; due?: { today: string; which: "late" | "upcoming" } },
+  { parkId, limit, due }: { parkId: string; limit: number; due?: { today: string; which: "late" | "upcoming" | "reached" } },
 ) {
   const nextDue = sql<string | null>`min(${milestones.plannedDate}) filter (where ${milestones.actualDate} is null)`;
   const rows = await db
@@ -36,7 +37,7 @@ export async function listMilestoneTimeline(
     .innerJoin(milestones, and(eq(milestones.projectId, projects.id), eq(milestones.parkId, parkId)))
     .where(eq(projects.parkId, parkId))
     .groupBy(projects.id)
-    .having(due ? (due.which === "late" ? sql`${nextDue} < ${due.today}` : sql`${nextDue} >= ${due.today}`) : undefined)
+    .having(due ? { late: sql`${nextDue} < ${due.today}`, upcoming: sql`${nextDue} >= ${due.today}`, reached: sql`${nextDue} is null` }[due.which] : undefined)
     .orderBy(sql`5 asc nulls last`, asc(projects.code))
     .limit(limit);
   if (rows.length === 0) return [];

@@ -42,17 +42,21 @@ function flagOffPace(inputs: Awaited<ReturnType<typeof listProjectPaceInputs>>, 
     );
 }
 
-/** The Gantt's rows: the most overdue projects and the next due, half each when there are enough of both. */
-function timelineFocus<T>(late: T[], upcoming: T[]): T[] {
+/**
+ * The Gantt's rows: the most overdue projects and the next due, half each when there are enough of
+ * both; any room left goes to projects that reached every milestone.
+ */
+function timelineFocus<T>(late: T[], upcoming: T[], reached: T[]): T[] {
   const half = Math.floor(SHOWN.timeline / 2);
-  const lateShown = Math.max(half, SHOWN.timeline - upcoming.length);
-  return [...late.slice(0, lateShown), ...upcoming.slice(0, SHOWN.timeline - Math.min(lateShown, late.length))];
+  const lateShown = late.slice(0, Math.max(half, SHOWN.timeline - upcoming.length));
+  const focus = [...lateShown, ...upcoming.slice(0, SHOWN.timeline - lateShown.length)];
+  return [...focus, ...reached.slice(0, SHOWN.timeline - focus.length)];
 }
 
 async function readParkDashboard(db: Executor, { parkId, today }: { parkId: string; today: string }) {
   const parkIds = [parkId];
   const periods = monthWindow(today, MONTH_WINDOW);
-  const [rollup, late, lateTotal, problems, paceInputs, ruleRow, targets, yearly, timelineLate, timelineNext, timelineTotal, ramp] = await Promise.all([
+  const [rollup, late, lateTotal, problems, paceInputs, ruleRow, targets, yearly, timelineLate, timelineNext, timelineDone, timelineTotal, ramp] = await Promise.all([
     getRollup(db, { parkIds, today }),
     listLateMilestones(db, { parkIds, today, limit: SHOWN.late }),
     countLateMilestones(db, { parkIds, today }),
@@ -63,10 +67,11 @@ async function readParkDashboard(db: Executor, { parkId, today }: { parkId: stri
     listYearlyTotals(db, { parkIds }),
     listMilestoneTimeline(db, { parkId, limit: SHOWN.timeline, due: { today, which: "late" } }),
     listMilestoneTimeline(db, { parkId, limit: SHOWN.timeline, due: { today, which: "upcoming" } }),
+    listMilestoneTimeline(db, { parkId, limit: SHOWN.timeline, due: { today, which: "reached" } }),
     countTimelineProjects(db, { parkId }),
     loadCapacityRamp(db, { parkId, periods }),
   ]);
-  return { rollup: rollup!, late, lateTotal, problems, paceInputs, ruleRow, targets, yearly, timelineLate, timelineNext, timelineTotal, ramp };
+  return { rollup: rollup!, late, lateTotal, problems, paceInputs, ruleRow, targets, yearly, timelineLate, timelineNext, timelineDone, timelineTotal, ramp };
 }
 
 /** What the dashboard reads, as its queries return it: the input of assembleParkDashboard. */
@@ -92,7 +97,7 @@ export function assembleParkDashboard(rows: ParkDashboardRows, today: string) {
     offPace: { items: flagged.slice(0, SHOWN.offPace), total: flagged.length, rule, ruleIsDefault: !ruleRow },
     targets: rows.targets,
     yearly: rows.yearly,
-    timeline: { projects: timelineFocus(rows.timelineLate, rows.timelineNext), total: rows.timelineTotal },
+    timeline: { projects: timelineFocus(rows.timelineLate, rows.timelineNext, rows.timelineDone), total: rows.timelineTotal },
     ramp: rows.ramp,
   };
 }

@@ -89,6 +89,7 @@ export function fixtureRows(today: string): ParkDashboardRows {
     yearly: [year - 3, year - 2, year - 1, year].map((y) => ({ year: y, investment: yuan(3.4e10 + r() * 2e9), output: yuan(6.6e10 + r() * 2e9) })),
     timelineLate: Array.from({ length: 10 }, (_, i) => timelineProject(i + 1, addDays(today, -500 + i * 15), today)),
     timelineNext: Array.from({ length: 10 }, (_, i) => timelineProject(100 + i, addDays(today, i * 3), today)),
+    timelineDone: [],
     timelineTotal: 400,
     ramp: capacityByCluster.map((c) => ({
       key: `${c.cluster}|${c.unit}|${c.period}`,

@@ -44,16 +44,18 @@ export function CapacitySection({ rollup, ramp, months, ctx }: { rollup: Rollup;
       ) : (
         <>
           <CapacityRows rows={rows} />
-          <p aria-hidden className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-slate-700">
-            <span className="inline-flex items-center gap-1.5">
-              <span className="h-0.5 w-5 bg-brand-700" />
-              {t("dashboard.legendOnlineByMonth", { months })}
-            </span>
-            <span className="inline-flex items-center gap-1.5">
-              <span className="w-5 border-t-2 border-dotted border-rose-400" />
-              {t("csv.designed")}
-            </span>
-          </p>
+          {ramp.length ? (
+            <p aria-hidden className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-slate-700">
+              <span className="inline-flex items-center gap-1.5">
+                <span className="h-0.5 w-5 bg-brand-700" />
+                {t("dashboard.legendOnlineByMonth", { months })}
+              </span>
+              <span className="inline-flex items-center gap-1.5">
+                <span className="w-5 border-t-2 border-dotted border-rose-400" />
+                {t("csv.designed")}
+              </span>
+            </p>
+          ) : null}
           <div className="flex flex-wrap gap-x-8 gap-y-1">
             <ChartLinks labels={ctx.chart} tableHref={ctx.table("capacity")} csvHref={ctx.csv("capacity")} />
             {ramp.length ? <ChartLinks labels={{ showTable: t("dashboard.rampTable"), downloadCsv: t("dashboard.rampCsv") }} tableHref={ctx.table("ramp")} csvHref={ctx.csv("ramp")} /> : null}
