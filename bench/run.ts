@@ -1,7 +1,7 @@
 // `npm run bench`: how fast the app serves its rollup pages on the dataset `npm run bench:data` loads.
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/parkline_bench npm run bench
 // 1. times the rollup queries in-process (median of 50 runs each);
-// 2. builds (unless BENCH_SKIP_BUILD=1), starts `next start` on port 3950, signs in as leader@bench.demo;
+// 2. builds (unless BENCH_SKIP_BUILD=1), starts `next start` on port 3950 (BENCH_PORT), signs in as leader@bench.demo;
 // 3. loads each page with autocannon, 10 connections, in interleaved rounds (static → nodb → nodb-page → pages → …),
 //    then holds a steady 50 req/s on the park dashboard for its p99;
 // 4. writes bench/results.json and bench/results.md.
@@ -26,7 +26,7 @@ import { createShareLink } from "../db/queries/share-links";
 import { memberships, parks, projects } from "../db/schema";
 import type { Db } from "../db/types";
 
-const PORT = 3950;
+const PORT = Number(process.env.BENCH_PORT ?? 3950);
 const BASE = `http://127.0.0.1:${PORT}`;
 const USER = { email: "leader@bench.demo", password: "parkline-demo" };
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);

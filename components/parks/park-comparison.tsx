@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { compareParks } from "@/db/queries/rollups";
 import { paceAgainstPlan } from "@/app/_lib/domain/rollups";
 import { formatGrowth, formatMoney, formatPercent } from "@/app/_lib/format/numbers";
@@ -58,9 +57,9 @@ export function ParkComparison({
               return (
                 <tr key={r.parkId}>
                   <th scope="row">
-                    <Link href={`/parks/${park.slug}`} className="text-slate-900 hover:text-brand-700 hover:underline">
+                    <a href={`/parks/${park.slug}`} className="text-slate-900 hover:text-brand-700 hover:underline">
                       {pickName(locale, park.name, park.nameEn)}
-                    </Link>
+                    </a>
                   </th>
                   <td>{r.projects}</td>
                   <td>{r.inProduction}</td>

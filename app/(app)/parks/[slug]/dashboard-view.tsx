@@ -40,13 +40,13 @@ export function ParkDashboardView({ park, isAdmin, data, today, locale, t }: { p
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <p className="text-sm text-slate-600">
-            <Link href="/" className="font-medium text-brand-700 hover:underline">
+            <Link prefetch={false} href="/" className="font-medium text-brand-700 hover:underline">
               {t("dashboard.backToParks")}
             </Link>
           </p>
           <h1 className="mt-1 text-2xl font-semibold tracking-tight">{pickName(locale, park.name, park.nameEn)}</h1>
           <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
-            <Link href={regionHref} className="inline-flex items-center gap-1 hover:text-brand-700 hover:underline">
+            <Link prefetch={false} href={regionHref} className="inline-flex items-center gap-1 hover:text-brand-700 hover:underline">
               <MapPin aria-hidden className="size-4" />
               {pickName(locale, park.province, park.provinceEn)} · {pickName(locale, park.city, park.cityEn)}
             </Link>
@@ -56,7 +56,7 @@ export function ParkDashboardView({ park, isAdmin, data, today, locale, t }: { p
         </div>
         {isAdmin ? (
           <Button asChild variant="secondary">
-            <Link href={`/parks/${park.slug}/settings`}>
+            <Link prefetch={false} href={`/parks/${park.slug}/settings`}>
               <Settings aria-hidden className="size-4" />
               {t("settings.link")}
             </Link>

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { BarsWithLineChart } from "@/components/charts/bars-with-line";
 import { GanttChart, type GanttMarker } from "@/components/charts/gantt";
 import { SCurveChart, type CurveSeries } from "@/components/charts/s-curve";
@@ -104,9 +103,9 @@ export function TimelineChart({ rows, today }: { rows: TimelineRow[]; today: str
       rows={rows.map((r) => ({
         key: r.id,
         label: (
-          <Link href={`/projects/${r.id}`} className="hover:text-brand-700 hover:underline">
+          <a href={`/projects/${r.id}`} className="hover:text-brand-700 hover:underline">
             {r.name}
-          </Link>
+          </a>
         ),
         note: r.late ? (
           <>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { ChartLinks } from "@/components/charts/chart-frame";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -7,6 +6,9 @@ import { pickName } from "@/app/_lib/i18n/pick";
 import type { SectionContext } from "./context";
 
 type LateMilestone = Awaited<ReturnType<typeof listLateMilestones>>[number];
+
+// Project links in the dashboard's lists are plain anchors: a Link would prefetch every project page
+// it shows (a dynamic render each) as soon as the list scrolls into view.
 
 /** Milestones whose planned date has passed without being reached: the most overdue, and how many in all. */
 export function LateSection({ items, total, ctx }: { items: LateMilestone[]; total: number; ctx: SectionContext }) {
@@ -23,9 +25,9 @@ export function LateSection({ items, total, ctx }: { items: LateMilestone[]; tot
           {items.map((m, i) => (
             <li key={`${m.projectId}-${m.type}-${i}`}>
               <div className="min-w-0">
-                <Link href={`/projects/${m.projectId}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                <a href={`/projects/${m.projectId}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                   {pickName(locale, m.name, m.nameEn)}
-                </Link>
+                </a>
                 <p className="text-sm text-slate-600">
                   {m.type === "custom" ? m.customLabel : t(`milestone.type.${m.type}`)} · {t("dashboard.plannedOn", { date: m.plannedDate ?? "—" })}
                   {m.forecastDate ? ` · ${t("dashboard.forecastOn", { date: m.forecastDate })}` : ""}

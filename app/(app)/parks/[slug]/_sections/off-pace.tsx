@@ -50,9 +50,9 @@ export function OffPaceSection({ parkId, data, ctx }: { parkId: string; data: Of
           {data.items.map(({ project: p, computed: h }) => (
             <li key={p.id}>
               <div className="flex flex-wrap items-center justify-between gap-2">
-                <Link href={`/projects/${p.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                <a href={`/projects/${p.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                   {pickName(locale, p.name, p.nameEn)}
-                </Link>
+                </a>
                 <span className="flex flex-wrap gap-1.5">
                   <Badge tone={HEALTH_TONE[h.health]}>{t("dashboard.computed", { health: t(`health.${h.health}`) })}</Badge>
                   <Badge tone={HEALTH_TONE[p.health]}>{t("dashboard.reported", { health: t(`health.${p.health}`) })}</Badge>
@@ -68,7 +68,7 @@ export function OffPaceSection({ parkId, data, ctx }: { parkId: string; data: Of
       )}
       {data.total > data.items.length ? (
         <p className="mt-2 text-sm">
-          <Link href={`/projects?park=${parkId}`} className="font-medium text-brand-700 hover:underline">
+          <Link prefetch={false} href={`/projects?park=${parkId}`} className="font-medium text-brand-700 hover:underline">
             {t("dashboard.offPaceMore", { count: data.total - data.items.length })}
           </Link>
         </p>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { ChartLinks } from "@/components/charts/chart-frame";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -24,9 +23,9 @@ export function ProblemsSection({ items, total, ctx }: { items: OpenProblem[]; t
             <li key={p.id}>
               <p className="text-sm text-slate-900">{p.description}</p>
               <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
-                <Link href={`/projects/${p.projectId}`} className="font-medium text-brand-700 hover:underline">
+                <a href={`/projects/${p.projectId}`} className="font-medium text-brand-700 hover:underline">
                   {pickName(locale, p.name, p.nameEn)}
-                </Link>
+                </a>
                 <span>{t("dashboard.owner", { owner: p.owner })}</span>
                 {p.dueDate ? (
                   p.dueDate < today ? (

@@ -37,7 +37,7 @@ export function TargetsSection({ targets, yearly, isAdmin, settingsHref, ctx }: 
           {t("dashboard.targetsTitle")}
         </h2>
         {isAdmin ? (
-          <Link href={settingsHref} className="text-sm font-medium text-brand-700 hover:underline">
+          <Link prefetch={false} href={settingsHref} className="text-sm font-medium text-brand-700 hover:underline">
             {t("dashboard.editTargets")}
           </Link>
         ) : null}
