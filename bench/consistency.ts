@@ -6,8 +6,10 @@
 // races to correct the same entry — some also reporting capacity online or reaching a milestone —
 // then 20 pairs of simultaneous corrections that swap months within one park.
 // Afterwards every park_monthly_stats row is compared with a recomputation from the raw entries, every
-// project's completed investment with its opening value plus the entries nobody superseded, and the
-// project and capacity summaries with sums over their rows. Prints `mismatches: 0`, or the list and exits 1.
+// project's completed investment with its opening value plus the entries nobody superseded, the
+// project and capacity summaries with sums over their rows, the capacity ramp with levels replayed
+// from the raw reports, and each park's data version with the writes committed in it. Prints
+// `mismatches: 0`, or the list and exits 1.
 // `-- --check-only` runs only the summary checks on the database a BENCH_KEEP=1 run left behind.
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
@@ -121,14 +123,14 @@ async function summaryMismatches(db: Db): Promise<string[]> {
   const projectRows = rowsOf<{ park_id: string; stage: string; cluster: string; stored: string; fresh: string }>(
     await db.execute(sql`
       with fresh as (
-        select park_id, stage, cluster, count(*)::int as n, sum(planned_investment) as planned, sum(contracted_investment) as contracted,
-          sum(in_place_investment) as in_place, sum(completed_investment) as completed
-        from projects group by park_id, stage, cluster
+        select park_id, stage, cluster, coalesce(cluster_en, '') as cluster_en, count(*)::int as n, sum(planned_investment) as planned,
+          sum(contracted_investment) as contracted, sum(in_place_investment) as in_place, sum(completed_investment) as completed
+        from projects group by park_id, stage, cluster, coalesce(cluster_en, '')
       )
       select coalesce(f.park_id, s.park_id) as park_id, coalesce(f.stage, s.stage)::text as stage, coalesce(f.cluster, s.cluster) as cluster,
         concat_ws(' / ', coalesce(s.projects, 0), coalesce(s.planned, 0), coalesce(s.contracted, 0), coalesce(s.in_place, 0), coalesce(s.completed, 0)) as stored,
         concat_ws(' / ', coalesce(f.n, 0), coalesce(f.planned, 0), coalesce(f.contracted, 0), coalesce(f.in_place, 0), coalesce(f.completed, 0)) as fresh
-      from fresh f full join park_project_stats s on s.park_id = f.park_id and s.stage = f.stage and s.cluster = f.cluster
+      from fresh f full join park_project_stats s on s.park_id = f.park_id and s.stage = f.stage and s.cluster = f.cluster and s.cluster_en = f.cluster_en
       where coalesce(s.projects, 0) <> coalesce(f.n, 0) or coalesce(s.planned, 0) <> coalesce(f.planned, 0)
          or coalesce(s.contracted, 0) <> coalesce(f.contracted, 0) or coalesce(s.in_place, 0) <> coalesce(f.in_place, 0)
          or coalesce(s.completed, 0) <> coalesce(f.completed, 0)`),
@@ -152,9 +154,60 @@ async function summaryMismatches(db: Db): Promise<string[]> {
   ];
 }
 
+/**
+ * The capacity ramp (park_capacity_ramp, kept by triggers since migration 0008) against levels
+ * recomputed from the raw reports another way: for every month that has a report, each capacity's
+ * latest standing report up to that month, summed per park, cluster, unit and period, compared with
+ * the running sum of the stored monthly changes. Skipped on a schema without it.
+ */
+async function rampMismatches(db: Db): Promise<string[]> {
+  const [{ present }] = rowsOf<{ present: boolean }>(await db.execute(sql`select to_regclass('park_capacity_ramp') is not null as present`)) as [{ present: boolean }];
+  if (!present) return [];
+  const rows = rowsOf<{ park_id: string; cluster: string; unit: string; period: string; month: string; stored: string; fresh: string }>(
+    await db.execute(sql`
+      with standing as (
+        select pc.capacity_id, pc.online, e.period, e.created_at, e.id
+        from progress_capacities pc join progress_entries e on e.id = pc.entry_id
+        where not exists (select 1 from progress_entries s where s.supersedes_id = e.id)
+      ),
+      months as (select distinct period as month from standing union select distinct month from park_capacity_ramp),
+      fresh as (
+        select c.park_id, p.cluster, c.unit, c.period, m.month, sum(coalesce((
+          select s.online from standing s where s.capacity_id = c.id and s.period <= m.month
+          order by s.period desc, s.created_at desc, s.id desc limit 1), 0)) as level
+        from capacities c join projects p on p.id = c.project_id cross join months m
+        where exists (select 1 from standing s where s.capacity_id = c.id)
+        group by c.park_id, p.cluster, c.unit, c.period, m.month
+      ),
+      stored as (
+        select g.park_id, g.cluster, g.unit, g.period, m.month,
+          (select coalesce(sum(r.online_delta), 0) from park_capacity_ramp r
+           where r.park_id = g.park_id and r.cluster = g.cluster and r.unit = g.unit and r.period = g.period and r.month <= m.month) as level
+        from (select distinct park_id, cluster, unit, period from park_capacity_ramp) g cross join months m
+      )
+      select coalesce(f.park_id, s.park_id) as park_id, coalesce(f.cluster, s.cluster) as cluster, coalesce(f.unit, s.unit)::text as unit,
+        coalesce(f.period, s.period)::text as period, coalesce(f.month, s.month)::text as month,
+        coalesce(s.level, 0)::text as stored, coalesce(f.level, 0)::text as fresh
+      from fresh f full join stored s on s.park_id = f.park_id and s.cluster = f.cluster and s.unit = f.unit and s.period = f.period and s.month = f.month
+      where coalesce(s.level, 0) <> coalesce(f.level, 0)
+      order by 1, 2, 3, 4, 5`),
+  );
+  return rows.map((r) => `park_capacity_ramp ${r.park_id} ${r.cluster} ${r.unit}/${r.period} at ${r.month}: stored level ${r.stored}, recomputed ${r.fresh}`);
+}
+
+/** Each park's data version (park_data_versions, moved at commit by triggers), 0 when it has none. */
+async function dataVersions(db: Db): Promise<Map<string, number>> {
+  const [{ present }] = rowsOf<{ present: boolean }>(await db.execute(sql`select to_regclass('park_data_versions') is not null as present`)) as [{ present: boolean }];
+  if (!present) return new Map();
+  const rows = rowsOf<{ parkId: string; version: number }>(
+    await db.execute(sql`select p.id as "parkId", coalesce(v.version, 0)::int as version from parks p left join park_data_versions v on v.park_id = p.id`),
+  );
+  return new Map(rows.map((r) => [r.parkId, r.version]));
+}
+
 async function burst(db: Db, { actors, projects, seedEntries, capacities, milestones }: BurstInput) {
   const entries = [...seedEntries];
-  const tally = { ok: 0, corrections: 0, movedMonth: 0, refused: new Map<string, number>(), failed: new Map<string, number>() };
+  const tally = { ok: 0, corrections: 0, movedMonth: 0, okByPark: new Map<string, number>(), refused: new Map<string, number>(), failed: new Map<string, number>() };
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   let next = 0;
 
@@ -191,6 +244,7 @@ async function burst(db: Db, { actors, projects, seedEntries, capacities, milest
         const outcome = await logProgress(db, { parkId: target.parkId, actorId: actors.get(target.parkId)! }, input);
         if (outcome.ok) {
           tally.ok++;
+          bump(tally.okByPark, target.parkId);
           if (input.supersedesId) tally.corrections++;
           if (input.supersedesId && input.period !== entries.find((e) => e.id === input.supersedesId)?.period) tally.movedMonth++;
           entries.push({ id: outcome.value.id, projectId: target.projectId, parkId: target.parkId, period: input.period });
@@ -214,7 +268,7 @@ async function burst(db: Db, { actors, projects, seedEntries, capacities, milest
  */
 async function crossedCorrections(db: Db, actors: Map<string, string>, projects: { id: string; parkId: string }[], pairs: number) {
   const parkId = projects.find((p, i) => projects.findIndex((q) => q.parkId === p.parkId) !== i)?.parkId;
-  if (!parkId) return { written: 0, deadlocks: 0 };
+  if (!parkId) return { parkId: null, written: 0, deadlocks: 0 };
   const [a, b] = projects.filter((p) => p.parkId === parkId);
   const actor = { parkId, actorId: actors.get(parkId)! };
   const base = { narrativeEn: null, sourceUrl: null, sourceRef: "consistency-crossed", reached: {}, online: {}, problemDescription: null, problemOwner: null, problemDueDate: null, outputValue: null };
@@ -236,7 +290,7 @@ async function crossedCorrections(db: Db, actors: Map<string, string>, projects:
       else throw r.status === "rejected" ? r.reason : new Error(`correction refused: ${JSON.stringify(r.value)}`);
     }
   }
-  return { written, deadlocks };
+  return { parkId, written, deadlocks };
 }
 
 async function main() {
@@ -251,7 +305,7 @@ async function main() {
     // Only the summary checks, on the database a BENCH_KEEP=1 run left: to see that they catch a
     // row changed by hand.
     const { db, close } = await openDatabase({ kind: "postgres", url: url.toString() });
-    const found = [...(await statsMismatches(db)), ...(await summaryMismatches(db))];
+    const found = [...(await statsMismatches(db)), ...(await summaryMismatches(db)), ...(await rampMismatches(db))];
     await close();
     console.log(`mismatches: ${found.length}`);
     for (const m of found) console.log(`  ${m}`);
@@ -284,6 +338,7 @@ async function main() {
       await db.execute(sql`select id, project_id as "projectId" from milestones where actual_date is null`),
     );
     const before = await projectLedger(db);
+    const versionsBefore = await dataVersions(db);
     const [{ n: entriesBefore }] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from progress_entries`)) as [{ n: number }];
 
     console.log(`${projects.length} projects in ${actors.size} parks, ${seedEntries.length} seeded entries; ${WORKERS} workers write ${ENTRIES} entries…`);
@@ -299,7 +354,14 @@ async function main() {
       console.log("  WARNING: logProgress updates two months' stats rows in input order; apply the deltas in period order to avoid deadlocks.");
     }
 
-    mismatches = [...(await statsMismatches(db)), ...(await summaryMismatches(db))];
+    mismatches = [...(await statsMismatches(db)), ...(await summaryMismatches(db)), ...(await rampMismatches(db))];
+    // Every committed write moves its park's data version exactly once (cached dashboards key on it).
+    const versionsAfter = await dataVersions(db);
+    for (const [parkId, version] of versionsAfter) {
+      const writes = (tally.okByPark.get(parkId) ?? 0) + (crossed.parkId === parkId ? crossed.written : 0);
+      const moved = version - (versionsBefore.get(parkId) ?? 0);
+      if (versionsBefore.size > 0 && moved !== writes) mismatches.push(`park_data_versions ${parkId}: moved ${moved} times for ${writes} committed writes`);
+    }
     const after = await projectLedger(db);
     for (const [id, now] of after) {
       const was = before.get(id)!;

@@ -324,7 +324,8 @@ async function insertCapacityReports(db: Db) {
     from progress_entries e
     join projects p on p.id = e.project_id and p.stage in ('production', 'full_capacity')
     join capacities c on c.project_id = e.project_id
-    cross join lateral (select 1 - (current_date - e.period) / ${MONTHS * 30.5} as recent) x
+    -- days over days as a fraction: integer division would give every report the same level
+    cross join lateral (select 1 - (current_date - e.period) / ${MONTHS * 30.5}::float8 as recent) x
     where e.supersedes_id is null`,
   );
 }
@@ -377,7 +378,7 @@ async function settleCompletedInvestment(db: Db) {
 
 const COUNTED = [
   "parks", "users", "memberships", "projects", "capacities", "milestones", "progress_entries", "progress_capacities", "problems", "targets",
-  "park_monthly_stats", "park_project_stats", "park_capacity_stats",
+  "park_monthly_stats", "park_project_stats", "park_capacity_stats", "park_capacity_ramp", "capacity_ramp_points", "park_data_versions",
 ];
 
 async function main() {
@@ -424,7 +425,7 @@ async function main() {
     await step("vacuum analyze", async () => {
       // Triggers rewrite a summary row once per project or capacity loaded: 30× bloat a live database
       // would not have. Compact them, then let the planner see the new tables.
-      for (const t of ["park_project_stats", "park_capacity_stats"]) if (tables.some((r) => r.name === t)) await run(db, `vacuum full ${t}`);
+      for (const t of ["park_project_stats", "park_capacity_stats", "park_capacity_ramp", "park_data_versions"]) if (tables.some((r) => r.name === t)) await run(db, `vacuum full ${t}`);
       await run(db, "vacuum analyze");
     });
 

@@ -7,13 +7,25 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { StageBadge } from "@/components/stage-badge";
 import { CapacityList } from "@/components/capacity-list";
-import { requireViewer, parkIdsOf } from "../_lib/auth/viewer";
+import { Headline } from "@/components/parks/headline";
+import { ParkComparison } from "@/components/parks/park-comparison";
+import { requireViewer, parkIdsOf, type Viewer } from "../_lib/auth/viewer";
+import { getParksOverview } from "../_lib/dashboard/overview";
+import { isoToday } from "../_lib/domain/milestones";
 import { formatMoney } from "../_lib/format/numbers";
 import { getTranslator } from "../_lib/i18n/server";
 import { pickName } from "../_lib/i18n/pick";
+import type { Locale } from "../_lib/i18n/locale";
+import type { Translate } from "../_lib/i18n/translate";
 
 /** The overview shows each park's largest projects; the full list is one click away. */
 const PROJECTS_PER_PARK = 10;
+
+/**
+ * Beyond this many parks (a city or provincial leader), the overview is the parks side by side — one
+ * row each, linking to its dashboard — instead of a card of projects per park, which ran to megabytes.
+ */
+const MANY_PARKS = 3;
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -25,6 +37,7 @@ export default async function ProjectsPage() {
   const viewer = await requireViewer();
   const { locale, t } = await getTranslator();
   const db = await getDb();
+  if (viewer.memberships.length > MANY_PARKS) return <ManyParksOverview viewer={viewer} locale={locale} t={t} />;
   const [items, summaries] = await Promise.all([
     listProjectsByParks(db, { parkIds: parkIdsOf(viewer), perPark: PROJECTS_PER_PARK }),
     summarizeParks(db, { parkIds: parkIdsOf(viewer) }),
@@ -140,6 +153,28 @@ export default async function ProjectsPage() {
           </Card>
         );
       })}
+    </div>
+  );
+}
+
+/** Every park of the viewer: their figures together, then one row each, linking to its dashboard. */
+async function ManyParksOverview({ viewer, locale, t }: { viewer: Viewer; locale: Locale; t: Translate }) {
+  const today = isoToday();
+  const { rollup, rows } = await getParksOverview(await getDb(), { parkIds: parkIdsOf(viewer), today });
+  const parks = viewer.memberships.map((m) => ({ id: m.parkId, slug: m.slug, name: m.name, nameEn: m.nameEn }));
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("projects.title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {t("overview.manyParks", { count: parks.length, date: today })}{" "}
+          <Link href="/projects" className="font-medium text-brand-700 hover:underline">
+            {t("overview.allProjects")}
+          </Link>
+        </p>
+      </div>
+      <Headline rollup={rollup} today={today} locale={locale} t={t} />
+      <ParkComparison parks={parks} rows={rows} today={today} locale={locale} t={t} title={t("overview.parksTitle")} />
     </div>
   );
 }

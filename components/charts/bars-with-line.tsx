@@ -1,4 +1,4 @@
-import { labelStep, labelWidth, niceTicks } from "./chart-frame";
+import { dotsPath, labelStep, labelWidth, linePath, niceTicks } from "./chart-frame";
 
 export interface BarPoint {
   key: string;
@@ -52,18 +52,11 @@ export function BarsWithLineChart({
   const yBar = (v: number) => M.top + plotH - (v / top) * plotH;
   const yLine = (r: number) => M.top + plotH - ((r - lo) / (hi - lo)) * plotH;
 
-  // The growth line is broken wherever a month has no comparison (a zero base last year).
-  const segments: string[] = [];
-  let current = "";
-  points.forEach((p, i) => {
-    if (p.line === null || !Number.isFinite(p.line)) {
-      if (current) segments.push(current);
-      current = "";
-      return;
-    }
-    current += `${current ? "L" : "M"}${x(i).toFixed(1)},${yLine(p.line).toFixed(1)}`;
-  });
-  if (current) segments.push(current);
+  // All bars are one path (vertical strokes as wide as a bar) and the growth line another (broken
+  // where a month has no comparison), so the chart stays a handful of nodes however many months it shows.
+  const base = M.top + plotH;
+  const bars = points.map((p, i) => (yBar(p.value) < base ? `M${Math.round(x(i))},${base}V${Math.round(yBar(p.value))}` : "")).join("");
+  const linePoints = points.map((p, i) => (p.line === null || !Number.isFinite(p.line) ? null : ([x(i), yLine(p.line)] as [number, number])));
   const every = labelStep(points.map((p) => p.label), plotW);
 
   return (
@@ -71,37 +64,33 @@ export function BarsWithLineChart({
       <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-title ${id}-desc`}>
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line x1={M.left} x2={W - M.right} y1={yBar(tick)} y2={yBar(tick)} className="stroke-slate-200" />
-            <text x={M.left - 6} y={yBar(tick)} textAnchor="end" dominantBaseline="central" className={`fill-slate-600 ${font}`}>
+        <path d={ticks.map((tick) => `M${M.left},${Math.round(yBar(tick))}H${W - M.right}`).join("")} className="stroke-slate-200" />
+        <g className={`fill-slate-600 ${font}`}>
+          {ticks.map((tick) => (
+            <text key={tick} x={M.left - 6} y={Math.round(yBar(tick))} textAnchor="end" dominantBaseline="central">
               {formatValue(tick)}
             </text>
-          </g>
-        ))}
-        {[lo, hi, 0].filter((v, i, all) => all.slice(0, i).every((other) => Math.abs(yLine(other) - yLine(v)) > 20)).map((r) => (
-          <text key={r} x={W - M.right + 6} y={yLine(r)} dominantBaseline="central" className={`fill-amber-700 ${font}`}>
-            {formatLine(r)}
-          </text>
-        ))}
-        {points.map((p, i) => (
-          <g key={p.key}>
-            <rect x={x(i) - slot * 0.32} y={yBar(p.value)} width={slot * 0.64} height={Math.max(0, M.top + plotH - yBar(p.value))} rx={2} className="fill-brand-600" />
-            {/* Counted from the latest month, so it is always labelled and the spacing stays even. */}
-            {(points.length - 1 - i) % every === 0 ? (
-              <text x={x(i)} y={H - M.bottom + 16} textAnchor="middle" className={`fill-slate-600 ${font}`}>
+          ))}
+          {/* Counted from the latest month, so it is always labelled and the spacing stays even. */}
+          {points.map((p, i) =>
+            (points.length - 1 - i) % every === 0 ? (
+              <text key={p.key} x={Math.round(x(i))} y={H - M.bottom + 16} textAnchor="middle">
                 {p.label}
               </text>
-            ) : null}
-          </g>
-        ))}
-        {segments.map((d, i) => (
-          <path key={i} d={d} fill="none" strokeWidth={2} className="stroke-amber-600" />
-        ))}
-        {points.map((p, i) =>
-          p.line !== null && Number.isFinite(p.line) ? <circle key={p.key} cx={x(i)} cy={yLine(p.line)} r={3} className="fill-white stroke-amber-600" strokeWidth={2} /> : null,
-        )}
-        <line x1={M.left} x2={W - M.right} y1={M.top + plotH} y2={M.top + plotH} className="stroke-slate-400" />
+            ) : null,
+          )}
+        </g>
+        <g className={`fill-amber-700 ${font}`}>
+          {[lo, hi, 0].filter((v, i, all) => all.slice(0, i).every((other) => Math.abs(yLine(other) - yLine(v)) > 20)).map((r) => (
+            <text key={r} x={W - M.right + 6} y={Math.round(yLine(r))} dominantBaseline="central">
+              {formatLine(r)}
+            </text>
+          ))}
+        </g>
+        <path d={bars} strokeWidth={(slot * 0.64).toFixed(1)} className="stroke-brand-600" />
+        <path d={linePath(linePoints)} fill="none" strokeWidth={2} className="stroke-amber-600" />
+        <path d={dotsPath(linePoints.filter((p) => p !== null))} strokeWidth={6} strokeLinecap="round" className="stroke-amber-600" />
+        <path d={`M${M.left},${M.top + plotH}H${W - M.right}`} className="stroke-slate-400" />
       </svg>
       {/* The legend is HTML so it wraps on narrow screens; the chart's title and description carry the meaning. */}
       <p aria-hidden className="mt-1 flex flex-wrap gap-x-5 gap-y-1 text-xs text-slate-700" style={{ paddingLeft: `${(M.left / W) * 100}%` }}>
@@ -110,9 +99,9 @@ export function BarsWithLineChart({
           {legend.bars}
         </span>
         <span className="inline-flex items-center gap-1.5">
-          <svg width="24" height="8" viewBox="0 0 24 8">
-            <line x1={0} x2={24} y1={4} y2={4} strokeWidth={2} className="stroke-amber-600" />
-            <circle cx={12} cy={4} r={3} strokeWidth={2} className="fill-white stroke-amber-600" />
+          <svg width="24" height="8" viewBox="0 0 24 8" className="stroke-amber-600">
+            <path d="M0,4H24" strokeWidth={2} />
+            <path d="M12,4h0" strokeWidth={6} strokeLinecap="round" />
           </svg>
           {legend.line}
         </span>

@@ -1,4 +1,3 @@
-import { Download } from "lucide-react";
 import type { ReactNode } from "react";
 import { cn } from "../ui/cn";
 
@@ -52,19 +51,20 @@ export function DataTable({ table, className }: { table: ChartTable; className?:
 }
 
 /**
- * A chart with its table equivalent behind "Show as table" and a CSV download. `scroll` keeps wide
- * charts (timelines, 24 months of bars) legible on a phone by scrolling instead of shrinking the text.
+ * A chart with links to its table equivalent (a page of its own, so the dashboard does not carry
+ * every table) and to its CSV. `scroll` keeps wide charts (timelines) legible on a phone by scrolling
+ * instead of shrinking the text.
  */
 export function ChartFigure({
   children,
-  table,
+  tableHref,
   csvHref,
   labels,
   scroll = false,
   scrollLabel,
 }: {
   children: ReactNode;
-  table: ChartTable;
+  tableHref?: string;
   csvHref?: string;
   labels: ChartLabels;
   scroll?: boolean;
@@ -74,26 +74,57 @@ export function ChartFigure({
     <figure className="space-y-2">
       {scroll ? (
         // Focusable so a keyboard user can scroll it; labelled so the tab stop says what it is.
-        <div className="overflow-x-auto rounded-sm" tabIndex={0} role="region" aria-label={scrollLabel ?? table.caption}>
+        <div className="overflow-x-auto rounded-sm" tabIndex={0} role="region" aria-label={scrollLabel}>
           {children}
         </div>
       ) : (
         children
       )}
-      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2 text-sm">
-        <details className="group min-w-0 flex-1">
-          <summary className="cursor-pointer font-medium text-brand-700 hover:underline">{labels.showTable}</summary>
-          <DataTable table={table} className="mt-2 rounded-md border border-slate-200" />
-        </details>
-        {csvHref ? (
-          <a href={csvHref} download className="inline-flex items-center gap-1 font-medium text-brand-700 hover:underline">
-            <Download aria-hidden className="size-4" />
-            {labels.downloadCsv}
-          </a>
-        ) : null}
-      </div>
+      <ChartLinks tableHref={tableHref} csvHref={csvHref} labels={labels} />
     </figure>
   );
+}
+
+/** "Show as table" and "Download CSV", as plain links. */
+export function ChartLinks({ tableHref, csvHref, labels }: { tableHref?: string; csvHref?: string; labels: ChartLabels }) {
+  if (!tableHref && !csvHref) return null;
+  return (
+    <p className="flex flex-wrap gap-x-5 gap-y-1 text-sm font-medium text-brand-700">
+      {tableHref ? (
+        <a href={tableHref} className="hover:underline">
+          {labels.showTable}
+        </a>
+      ) : null}
+      {csvHref ? (
+        <a href={csvHref} download className="hover:underline">
+          {labels.downloadCsv}
+        </a>
+      ) : null}
+    </p>
+  );
+}
+
+/**
+ * Dots at the points as one path of zero-length segments (whole units): drawn with
+ * `strokeLinecap="round"` and a stroke as wide as the dot, each segment is a filled circle.
+ */
+export function dotsPath(points: readonly (readonly [number, number])[]): string {
+  return points.map(([x, y]) => `M${Math.round(x)},${Math.round(y)}h0`).join("");
+}
+
+/** An SVG path through the points (whole units: a chart is a few hundred wide); a null point breaks the line. */
+export function linePath(points: readonly ([number, number] | null)[]): string {
+  let d = "";
+  let pen = false;
+  for (const p of points) {
+    if (!p) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? "L" : "M"}${Math.round(p[0])},${Math.round(p[1])}`;
+    pen = true;
+  }
+  return d;
 }
 
 /** "Nice" axis ticks from 0 to at least `max`: 1, 2 or 5 × 10^n steps. */

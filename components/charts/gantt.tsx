@@ -1,9 +1,6 @@
-import { labelWidth } from "./chart-frame";
+import type { ReactNode } from "react";
 
 export interface GanttMarker {
-  key: string;
-  /** e.g. "开工 · planned 2024-03-01 · actual 2024-04-10" — read out as the marker's tooltip. */
-  label: string;
   planned: string | null;
   actual: string | null;
   late: boolean;
@@ -11,110 +8,124 @@ export interface GanttMarker {
 
 export interface GanttRow {
   key: string;
-  label: string;
+  /** The row's heading: usually a link to the project. */
+  label: ReactNode;
+  /** One line under it saying what matters, e.g. "投产 planned 2025-06-17 · 523 days late". */
+  note: ReactNode;
   markers: GanttMarker[];
 }
 
-const W = 760;
-const LABEL_W = 190;
-const ROW = 28;
-const AXIS = 26;
+/** Track width in viewBox units; every row, the axis and the grid share it, so one date is one x everywhere. */
+const W = 560;
+const ROW_H = 20;
+const R = 5;
+/** The track's viewBox: a margin of a marker's radius each side, so a dot on the first or last day shows whole. */
+const BOX_X = -(R + 1);
+const BOX_W = W + 2 * (R + 1);
 
 const time = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-
-/** Cuts a label to fit `width` units, so Latin names keep more characters than Chinese ones. */
-function truncate(text: string, width: number) {
-  if (labelWidth(text) <= width) return text;
-  let out = "";
-  for (const ch of text) {
-    if (labelWidth(`${out}${ch}…`) > width) break;
-    out += ch;
-  }
-  return `${out}…`;
-}
+/** Zero-length segments: with round caps and a stroke as wide as a marker, each draws a dot. */
+const dots = (xs: number[], y: number) => xs.map((x) => `M${Math.round(x)},${y}h0`).join("");
 
 /**
- * One row per project over a shared time axis: planned dates hollow, actual dates filled, a thin
- * line from plan to actual showing the slip, and today as a vertical rule.
+ * One row per project over a shared time axis: planned dates hollow (red when late), reached ones
+ * filled, a thin line from plan to actual showing the slip, and today as a dashed rule. Each row is
+ * HTML (a link and a note saying what matters, which is what a screen reader reads) beside a small
+ * SVG of a few paths; the year grid and today are one SVG behind all rows.
  */
-export function GanttChart({
-  id,
-  title,
-  description,
-  rows,
-  today,
-  legend,
-}: {
-  id: string;
-  title: string;
-  description: string;
-  rows: GanttRow[];
-  today: string;
-  legend: { planned: string; actual: string; late: string; today: string };
-}) {
+export function GanttChart({ rows, today, legend }: { rows: GanttRow[]; today: string; legend: { planned: string; actual: string; late: string; today: string } }) {
   const dates = rows.flatMap((r) => r.markers.flatMap((m) => [m.planned, m.actual])).filter((d): d is string => d !== null);
   const times = [...dates.map(time), time(today)];
   const startYear = new Date(Math.min(...times)).getUTCFullYear();
   const endYear = new Date(Math.max(...times)).getUTCFullYear() + 1;
   const from = Date.UTC(startYear, 0, 1);
   const to = Date.UTC(endYear, 0, 1);
-  const plotW = W - LABEL_W - 12;
-  const x = (iso: string) => LABEL_W + ((time(iso) - from) / (to - from)) * plotW;
-  const height = AXIS + rows.length * ROW + 30;
-  const years = Array.from({ length: endYear - startYear + 1 }, (_, i) => startYear + i);
-  const yearW = plotW / Math.max(1, endYear - startYear);
-  const tx = x(today);
+  const x = (iso: string) => ((time(iso) - from) / (to - from)) * W;
+  const years = Array.from({ length: endYear - startYear }, (_, i) => startYear + i);
+  const yearX = (year: number) => Math.round(((Date.UTC(year, 0, 1) - from) / (to - from)) * W);
+  const y = ROW_H / 2;
+  const track = "grid grid-cols-[16rem_1fr] gap-4";
   return (
-    <svg viewBox={`0 0 ${W} ${height}`} className="h-auto w-full min-w-[680px]" role="img" aria-labelledby={`${id}-title ${id}-desc`}>
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
-      {years.map((year, i) => {
-        const gx = LABEL_W + i * yearW;
-        return (
-          <g key={year}>
-            <line x1={gx} x2={gx} y1={AXIS - 6} y2={AXIS + rows.length * ROW} className="stroke-slate-200" />
-            {year < endYear ? (
-              <text x={gx + yearW / 2} y={AXIS - 10} textAnchor="middle" className="fill-slate-600 text-[12px]">
+    <div className="min-w-[700px]">
+      <div className="relative">
+        <div aria-hidden className={`${track} pointer-events-none absolute inset-0`}>
+          <span />
+          <svg viewBox={`${BOX_X} 0 ${BOX_W} 100`} preserveAspectRatio="none" className="spark h-full w-full">
+            <path d={[...years.map(yearX), W].map((gx) => `M${gx},0V100`).join("")} className="stroke-slate-200" />
+            <path d={`M${Math.round(x(today))},0V100`} strokeWidth={1.5} strokeDasharray="4 3" className="stroke-amber-600" />
+          </svg>
+        </div>
+        <div aria-hidden className={`${track} relative text-xs text-slate-600`}>
+          <span />
+          <svg viewBox={`${BOX_X} 0 ${BOX_W} 16`} className="h-auto w-full fill-slate-600 text-[11px]">
+            {years.map((year) => (
+              <text key={year} x={(yearX(year) + yearX(year + 1)) / 2} y={12} textAnchor="middle">
                 {year}
               </text>
-            ) : null}
-          </g>
-        );
-      })}
-      {rows.map((r, i) => {
-        const cy = AXIS + i * ROW + ROW / 2;
-        return (
-          <g key={r.key}>
-            {i % 2 === 0 ? <rect x={0} y={AXIS + i * ROW} width={W} height={ROW} className="fill-slate-50" /> : null}
-            <text x={4} y={cy} dominantBaseline="central" className="fill-slate-800 text-[12px]">
-              <title>{r.label}</title>
-              {truncate(r.label, LABEL_W - 14)}
-            </text>
-            {r.markers.map((m) => (
-              <g key={m.key}>
-                <title>{m.label}</title>
-                {m.planned && m.actual ? <line x1={x(m.planned)} x2={x(m.actual)} y1={cy} y2={cy} strokeWidth={2} className="stroke-slate-400" /> : null}
-                {m.planned ? (
-                  <circle cx={x(m.planned)} cy={cy} r={5} strokeWidth={2} className={m.late ? "fill-white stroke-rose-600" : "fill-white stroke-slate-500"} />
-                ) : null}
-                {m.actual ? <circle cx={x(m.actual)} cy={cy} r={5} className="fill-brand-600" /> : null}
-              </g>
             ))}
-          </g>
-        );
-      })}
-      <line x1={tx} x2={tx} y1={AXIS - 6} y2={AXIS + rows.length * ROW} strokeWidth={1.5} strokeDasharray="4 3" className="stroke-amber-600" />
-      <g transform={`translate(${LABEL_W}, ${AXIS + rows.length * ROW + 18})`} className="text-[12px]">
-        <circle cx={6} cy={0} r={5} strokeWidth={2} className="fill-white stroke-slate-500" />
-        <text x={16} dominantBaseline="central" className="fill-slate-700">{legend.planned}</text>
-        <circle cx={136} cy={0} r={5} className="fill-brand-600" />
-        <text x={146} dominantBaseline="central" className="fill-slate-700">{legend.actual}</text>
-        <circle cx={266} cy={0} r={5} strokeWidth={2} className="fill-white stroke-rose-600" />
-        <text x={276} dominantBaseline="central" className="fill-slate-700">{legend.late}</text>
-        <line x1={396} x2={396} y1={-7} y2={7} strokeWidth={1.5} strokeDasharray="4 3" className="stroke-amber-600" />
-        <text x={404} dominantBaseline="central" className="fill-slate-700">{legend.today}</text>
-      </g>
+          </svg>
+        </div>
+        {/* The row layout is in globals.css (.gantt-rows), not on each row. */}
+        <ul className="gantt-rows relative divide-y divide-slate-100">
+          {rows.map((r) => (
+            <li key={r.key}>
+              <p>
+                <b>{r.label}</b>
+                {r.note}
+              </p>
+              <RowTrack
+                slips={r.markers.filter((m) => m.planned && m.actual).map((m) => `M${Math.round(x(m.planned!))},${y}H${Math.round(x(m.actual!))}`).join("")}
+                planned={dots(r.markers.filter((m) => m.planned && !m.late).map((m) => x(m.planned!)), y)}
+                late={dots(r.markers.filter((m) => m.planned && m.late).map((m) => x(m.planned!)), y)}
+                actual={dots(r.markers.filter((m) => m.actual).map((m) => x(m.actual!)), y)}
+              />
+            </li>
+          ))}
+        </ul>
+      </div>
+      <p aria-hidden className="mt-2 flex flex-wrap gap-x-5 gap-y-1 pl-[17rem] text-xs text-slate-700">
+        <LegendDot hollow className="stroke-slate-500">
+          {legend.planned}
+        </LegendDot>
+        <LegendDot className="stroke-brand-600">{legend.actual}</LegendDot>
+        <LegendDot hollow className="stroke-rose-600">
+          {legend.late}
+        </LegendDot>
+        <span className="inline-flex items-center gap-1.5">
+          <svg width="6" height="14" viewBox="0 0 6 14">
+            <path d="M3,0V14" strokeWidth={1.5} strokeDasharray="4 3" className="stroke-amber-600" />
+          </svg>
+          {legend.today}
+        </span>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * A row's markers as five paths, styled in globals.css (.gantt-rows) so a row carries only its
+ * coordinates: slips, planned dots, late dots, the white holes that make both hollow, reached dots.
+ */
+function RowTrack({ slips, planned, late, actual }: { slips: string; planned: string; late: string; actual: string }) {
+  return (
+    <svg aria-hidden viewBox={`${BOX_X} 0 ${BOX_W} ${ROW_H}`} strokeLinecap="round">
+      <path d={slips} />
+      <path d={planned} />
+      <path d={late} />
+      <path d={planned + late} />
+      <path d={actual} />
     </svg>
   );
 }
 
+function LegendDot({ className, hollow = false, children }: { className: string; hollow?: boolean; children: ReactNode }) {
+  return (
+    <span className="inline-flex items-center gap-1.5">
+      <svg width="12" height="12" viewBox="0 0 12 12" strokeLinecap="round" className={className}>
+        <path d="M6,6h0" strokeWidth={12} />
+        {hollow ? <path d="M6,6h0" strokeWidth={8} className="stroke-white" /> : null}
+      </svg>
+      {children}
+    </span>
+  );
+}

@@ -1,4 +1,4 @@
-import { labelStep, labelWidth, niceTicks } from "./chart-frame";
+import { dotsPath, labelStep, labelWidth, linePath, niceTicks } from "./chart-frame";
 
 export interface CurveSeries {
   key: string;
@@ -9,7 +9,7 @@ export interface CurveSeries {
 }
 
 const TONE = {
-  actual: { line: "stroke-brand-700", dash: undefined, dot: "fill-brand-700" },
+  actual: { line: "stroke-brand-700", dash: undefined, dot: "stroke-brand-700" },
   plan: { line: "stroke-slate-500", dash: "6 4", dot: null },
   ceiling: { line: "stroke-rose-400", dash: "2 4", dot: null },
 } as const;
@@ -58,31 +58,30 @@ export function SCurveChart({
       <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-title ${id}-desc`}>
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line x1={M.left} x2={W - M.right} y1={y(tick)} y2={y(tick)} className="stroke-slate-200" />
-            <text x={M.left - 6} y={y(tick)} textAnchor="end" dominantBaseline="central" className={`fill-slate-600 ${font}`}>
+        <path d={ticks.map((tick) => `M${M.left},${Math.round(y(tick))}H${W - M.right}`).join("")} className="stroke-slate-200" />
+        <g className={`fill-slate-600 ${font}`}>
+          {ticks.map((tick) => (
+            <text key={tick} x={M.left - 6} y={Math.round(y(tick))} textAnchor="end" dominantBaseline="central">
               {formatValue(tick)}
             </text>
-          </g>
-        ))}
-        {xLabels.map((label, i) =>
-          (xLabels.length - 1 - i) % every === 0 ? (
-            <text key={i} x={x(i)} y={H - M.bottom + 16} textAnchor="middle" className={`fill-slate-600 ${font}`}>
-              {label}
-            </text>
-          ) : null,
-        )}
-        <line x1={M.left} x2={W - M.right} y1={M.top + plotH} y2={M.top + plotH} className="stroke-slate-400" />
+          ))}
+          {xLabels.map((label, i) =>
+            (xLabels.length - 1 - i) % every === 0 ? (
+              <text key={i} x={Math.round(x(i))} y={H - M.bottom + 16} textAnchor="middle">
+                {label}
+              </text>
+            ) : null,
+          )}
+        </g>
+        <path d={`M${M.left},${M.top + plotH}H${W - M.right}`} className="stroke-slate-400" />
+        {/* One path per series (and one for its dots): a handful of nodes however long the axis. */}
         {series.map((s) => {
           const tone = TONE[s.tone];
-          const d = s.values
-            .map((v, i) => (v === null ? null : `${x(i).toFixed(1)},${y(v).toFixed(1)}`))
-            .reduce<string>((path, pt, i, arr) => (pt === null ? path : `${path}${path && arr[i - 1] !== null ? "L" : "M"}${pt}`), "");
+          const points = s.values.map((v, i) => (v === null ? null : ([x(i), y(v)] as [number, number])));
           return (
             <g key={s.key}>
-              <path d={d} fill="none" strokeWidth={2.5} strokeDasharray={tone.dash} className={tone.line} />
-              {tone.dot ? s.values.map((v, i) => (v === null ? null : <circle key={i} cx={x(i)} cy={y(v)} r={3} className={tone.dot} />)) : null}
+              <path d={linePath(points)} fill="none" strokeWidth={2.5} strokeDasharray={tone.dash} className={tone.line} />
+              {tone.dot ? <path d={dotsPath(points.filter((p) => p !== null))} strokeWidth={6} strokeLinecap="round" className={tone.dot} /> : null}
             </g>
           );
         })}
@@ -92,7 +91,7 @@ export function SCurveChart({
         {series.map((s) => (
           <span key={s.key} className="inline-flex items-center gap-1.5">
             <svg width="24" height="6" viewBox="0 0 24 6">
-              <line x1={0} x2={24} y1={3} y2={3} strokeWidth={2.5} strokeDasharray={TONE[s.tone].dash} className={TONE[s.tone].line} />
+              <path d="M0,3H24" strokeWidth={2.5} strokeDasharray={TONE[s.tone].dash} className={TONE[s.tone].line} />
             </svg>
             {s.name}
           </span>

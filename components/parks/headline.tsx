@@ -1,5 +1,4 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
 import type { Rollup } from "@/db/queries/rollups";
 import { growthFor, paceAgainstPlan } from "@/app/_lib/domain/rollups";
 import { formatMoney, formatPercent } from "@/app/_lib/format/numbers";
@@ -44,9 +43,9 @@ export function Headline({ rollup, today, locale, t, problemsHref }: { rollup: R
       <Figure label={t("project.completed")} value={money(rollup.totals.completed)} testId="headline-completed" />
       <Figure label={t("dashboard.openProblems")} value={String(rollup.openProblemCount)} testId="headline-problems">
         {problemsHref && rollup.openProblemCount > 0 ? (
-          <Link href={problemsHref} className="mt-1 inline-block text-sm font-medium text-brand-700 hover:underline">
+          <a href={problemsHref} className="mt-1 inline-block text-sm font-medium text-brand-700 hover:underline">
             {t("dashboard.seeProblems")}
-          </Link>
+          </a>
         ) : null}
       </Figure>
       <Figure label={t("dashboard.ytdCompleted", { year })} value={money(ytd)} testId="headline-ytd" className="col-span-2">
@@ -70,10 +69,3 @@ export function Headline({ rollup, today, locale, t, problemsHref }: { rollup: R
     </dl>
   );
 }
-
-/** A growth ratio with its sign, or "—" when there is nothing to compare with. */
-export function formatGrowth(ratio: number | null, locale: Locale): string {
-  if (ratio === null || !Number.isFinite(ratio)) return "—";
-  return `${ratio > 0 ? "+" : ""}${formatPercent(ratio, locale)}`;
-}
-

@@ -1,21 +1,44 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { capacities, milestones, progressCapacities, progressEntries, projects } from "../schema";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { milestones, parkCapacityRamp, parkDataVersions, projects } from "../schema";
 import type { Executor } from "../types";
 
 /**
- * The park dashboard's Gantt: the `limit` projects with milestones whose latest date (actual, else
- * forecast, else planned) is most recent, each with all its milestones. Scoped to one park.
+ * The park's counter of committed changes (park_data_versions, moved at commit by triggers on every
+ * table the dashboard reads): cached dashboard figures are keyed on it. 0 before the first write.
  */
-export async function listMilestoneTimeline(db: Executor, { parkId, limit = 30 }: { parkId: string; limit?: number }) {
-  const latest = sql<string>`max(coalesce(${milestones.actualDate}, ${milestones.forecastDate}, ${milestones.plannedDate}))`;
+export async function getParkDataVersion(db: Executor, { parkId }: { parkId: string }): Promise<number> {
+  const [row] = await db.select({ version: parkDataVersions.version }).from(parkDataVersions).where(eq(parkDataVersions.parkId, parkId));
+  return row?.version ?? 0;
+}
+
+/** The data versions of several parks, for a cache of figures over all of them (0 for a park without one). */
+export async function listParkDataVersions(db: Executor, { parkIds }: { parkIds: string[] }): Promise<Map<string, number>> {
+  if (parkIds.length === 0) return new Map();
+  const rows = await db.select().from(parkDataVersions).where(inArray(parkDataVersions.parkId, parkIds));
+  return new Map(rows.map((r) => [r.parkId, r.version]));
+}
+
+/**
+ * Projects with their milestones, by the earliest planned date of a milestone not reached yet — so
+ * the most overdue come first, then the next due — and projects with every milestone reached last.
+ * `due` keeps only projects whose next milestone was due before `today` ("late"), is due from
+ * `today` on ("upcoming"), or that have reached every milestone ("reached"): the dashboard's Gantt
+ * shows a few late and upcoming ones, and fills any room left with reached ones. Scoped to one park.
+ */
+export async function listMilestoneTimeline(
+  db: Executor,
+  { parkId, limit, due }: { parkId: string; limit: number; due?: { today: string; which: "late" | "upcoming" | "reached" } },
+) {
+  const nextDue = sql<string | null>`min(${milestones.plannedDate}) filter (where ${milestones.actualDate} is null)`;
   const rows = await db
-    .select({ id: projects.id, code: projects.code, name: projects.name, nameEn: projects.nameEn, latest })
+    .select({ id: projects.id, code: projects.code, name: projects.name, nameEn: projects.nameEn, nextDue })
     .from(projects)
     .innerJoin(milestones, and(eq(milestones.projectId, projects.id), eq(milestones.parkId, parkId)))
     .where(eq(projects.parkId, parkId))
     .groupBy(projects.id)
-    .orderBy(desc(latest), asc(projects.code))
+    .having(due ? { late: sql`${nextDue} < ${due.today}`, upcoming: sql`${nextDue} >= ${due.today}`, reached: sql`${nextDue} is null` }[due.which] : undefined)
+    .orderBy(sql`5 asc nulls last`, asc(projects.code))
     .limit(limit);
   if (rows.length === 0) return [];
   const items = await db
@@ -36,34 +59,32 @@ export async function listMilestoneTimeline(db: Executor, { parkId, limit = 30 }
 
 export type TimelineProject = Awaited<ReturnType<typeof listMilestoneTimeline>>[number];
 
-/**
- * Capacity online as reported month by month (progress_capacities of entries nobody superseded),
- * with the cluster, unit and period of each capacity: the input of the capacity ramp. A level, not a
- * flow: a capacity keeps its last reported value until the next report.
- */
-export async function listCapacityReports(db: Executor, { parkId }: { parkId: string }) {
-  return db
-    .select({
-      capacityId: capacities.id,
-      cluster: projects.cluster,
-      clusterEn: projects.clusterEn,
-      unit: capacities.unit,
-      period: capacities.period,
-      month: progressEntries.period,
-      online: progressCapacities.online,
-    })
-    .from(progressCapacities)
-    .innerJoin(progressEntries, eq(progressEntries.id, progressCapacities.entryId))
-    .innerJoin(capacities, eq(capacities.id, progressCapacities.capacityId))
-    .innerJoin(projects, eq(projects.id, capacities.projectId))
-    .where(
-      and(
-        eq(progressCapacities.parkId, parkId),
-        eq(capacities.parkId, parkId),
-        sql`not exists (select 1 from ${progressEntries} s where s.supersedes_id = ${progressEntries.id})`,
-      ),
-    )
-    .orderBy(asc(progressEntries.period), asc(progressEntries.createdAt));
+/** How many of the park's projects have milestones: the "all N" of the timeline's link. */
+export async function countTimelineProjects(db: Executor, { parkId }: { parkId: string }): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(distinct ${milestones.projectId})`.mapWith(Number) }).from(milestones).where(eq(milestones.parkId, parkId));
+  return row?.n ?? 0;
 }
 
-export type CapacityReport = Awaited<ReturnType<typeof listCapacityReports>>[number];
+/**
+ * The capacity ramp of one park from park_capacity_ramp (kept by triggers, never stale): per cluster,
+ * unit and period, the change in capacity online in each month from `from` to `to`, with every
+ * change before `from` folded into `from`. Summing the changes up to a month gives the level then.
+ * Reads a few rows per group and month, however long the log.
+ */
+export async function listCapacityRampChanges(db: Executor, { parkId, from, to }: { parkId: string; from: string; to: string }) {
+  const month = sql<string>`greatest(${parkCapacityRamp.month}, ${from}::date)::text`;
+  return db
+    .select({
+      cluster: parkCapacityRamp.cluster,
+      unit: parkCapacityRamp.unit,
+      period: parkCapacityRamp.period,
+      month,
+      change: sql<string>`sum(${parkCapacityRamp.onlineDelta})::text`,
+    })
+    .from(parkCapacityRamp)
+    .where(and(eq(parkCapacityRamp.parkId, parkId), lte(parkCapacityRamp.month, to)))
+    .groupBy(parkCapacityRamp.cluster, parkCapacityRamp.unit, parkCapacityRamp.period, sql`4`)
+    .orderBy(asc(parkCapacityRamp.cluster), asc(parkCapacityRamp.unit), asc(parkCapacityRamp.period), sql`4`);
+}
+
+export type CapacityRampChange = Awaited<ReturnType<typeof listCapacityRampChanges>>[number];

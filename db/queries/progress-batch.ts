@@ -39,6 +39,30 @@ export async function logProgressEntriesIn(tx: Executor, actor: Actor, list: rea
     if (e.supersedesId && replaced.get(e.supersedesId)?.projectId !== e.projectId) throw new WriteRefused("supersedesId", "validation.invalid");
   }
 
+  // The park's monthly sums: one delta per month (new entries in, corrected ones out), in month order,
+  // written before the entries: inserting a correction takes the park's capacity-ramp lock (trigger),
+  // and every writer takes the monthly rows before that lock, as logProgress does, so none deadlock.
+  const months = new Map<string, { investment: bigint; output: bigint; entries: number }>();
+  const add = (period: string, investment: string | null, output: string | null, entries: number) => {
+    const m = months.get(period) ?? { investment: 0n, output: 0n, entries: 0 };
+    months.set(period, { investment: m.investment + toFen(investment ?? "0"), output: m.output + toFen(output ?? "0"), entries: m.entries + entries });
+  };
+  // Each project's completed investment moves by its new entries less the ones they replace.
+  const added = new Map<string, bigint>();
+  for (const e of list) {
+    add(e.period, e.investmentCompleted, e.outputValue, 1);
+    let delta = e.investmentCompleted ? toFen(e.investmentCompleted) : 0n;
+    const old = e.supersedesId ? replaced.get(e.supersedesId)! : null;
+    if (old) {
+      add(old.period, negate(old.investmentCompleted), negate(old.outputValue), -1);
+      delta -= old.investmentCompleted ? toFen(old.investmentCompleted) : 0n;
+    }
+    added.set(e.projectId, (added.get(e.projectId) ?? 0n) + delta);
+  }
+  for (const [period, d] of [...months].sort(([a], [b]) => a.localeCompare(b))) {
+    await addToMonthlyStats(tx, { parkId: actor.parkId, period, investment: fenToYuan(d.investment), output: fenToYuan(d.output), entries: d.entries });
+  }
+
   const ids: string[] = [];
   for (let at = 0; at < list.length; at += 500) {
     const rows = await tx
@@ -59,28 +83,6 @@ export async function logProgressEntriesIn(tx: Executor, actor: Actor, list: rea
       })),
     );
     ids.push(...rows.map((r) => r.id));
-  }
-
-  // The park's monthly sums: one delta per month (new entries in, corrected ones out), in month order.
-  const months = new Map<string, { investment: bigint; output: bigint; entries: number }>();
-  const add = (period: string, investment: string | null, output: string | null, entries: number) => {
-    const m = months.get(period) ?? { investment: 0n, output: 0n, entries: 0 };
-    months.set(period, { investment: m.investment + toFen(investment ?? "0"), output: m.output + toFen(output ?? "0"), entries: m.entries + entries });
-  };
-  // Each project's completed investment moves by its new entries less the ones they replace.
-  const added = new Map<string, bigint>();
-  for (const e of list) {
-    add(e.period, e.investmentCompleted, e.outputValue, 1);
-    let delta = e.investmentCompleted ? toFen(e.investmentCompleted) : 0n;
-    const old = e.supersedesId ? replaced.get(e.supersedesId)! : null;
-    if (old) {
-      add(old.period, negate(old.investmentCompleted), negate(old.outputValue), -1);
-      delta -= old.investmentCompleted ? toFen(old.investmentCompleted) : 0n;
-    }
-    added.set(e.projectId, (added.get(e.projectId) ?? 0n) + delta);
-  }
-  for (const [period, d] of [...months].sort(([a], [b]) => a.localeCompare(b))) {
-    await addToMonthlyStats(tx, { parkId: actor.parkId, period, investment: fenToYuan(d.investment), output: fenToYuan(d.output), entries: d.entries });
   }
 
   const moved = locked.flatMap((p) => {

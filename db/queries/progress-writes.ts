@@ -69,6 +69,18 @@ export async function logProgressIn(tx: Executor, actor: Actor, input: ProgressE
     replaced = old;
   }
 
+  // The park's monthly sums move with the log: the new entry in, the one it corrects out —
+  // in month order, so two corrections crossing the same two months cannot deadlock. They come
+  // before the entry is written: a correction's insert takes the park's capacity-ramp lock
+  // (trigger), and every writer must take the monthly rows before that lock, never after.
+  const deltas = [
+    { parkId: actor.parkId, period: input.period, investment: input.investmentCompleted ?? "0", output: input.outputValue ?? "0", entries: 1 },
+    ...(replaced
+      ? [{ parkId: actor.parkId, period: replaced.period, investment: negate(replaced.investmentCompleted), output: negate(replaced.outputValue), entries: -1 }]
+      : []),
+  ].sort((a, b) => a.period.localeCompare(b.period) || b.entries - a.entries);
+  for (const delta of deltas) await addToMonthlyStats(tx, delta);
+
   const [entry] = await tx
     .insert(progressEntries)
     .values({
@@ -82,16 +94,6 @@ export async function logProgressIn(tx: Executor, actor: Actor, input: ProgressE
     action: input.supersedesId ? "supersede" : "create",
     changes: diffFields(null, entry!, ["period", "narrative", "investmentCompleted", "outputValue", "sourceUrl", "sourceRef", "supersedesId"]),
   });
-
-  // The park's monthly sums move with the log: the new entry in, the one it corrects out —
-  // in month order, so two corrections crossing the same two months cannot deadlock.
-  const deltas = [
-    { parkId: actor.parkId, period: input.period, investment: input.investmentCompleted ?? "0", output: input.outputValue ?? "0", entries: 1 },
-    ...(replaced
-      ? [{ parkId: actor.parkId, period: replaced.period, investment: negate(replaced.investmentCompleted), output: negate(replaced.outputValue), entries: -1 }]
-      : []),
-  ].sort((a, b) => a.period.localeCompare(b.period) || b.entries - a.entries);
-  for (const delta of deltas) await addToMonthlyStats(tx, delta);
 
   const reachedIds = Object.keys(input.reached);
   if (reachedIds.length > 0) {

@@ -1,89 +1,117 @@
 import "server-only";
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, sql, type SQLWrapper } from "drizzle-orm";
+import type { CapacityPeriod, CapacityUnit } from "@/app/_lib/format/units";
 import { sumYuan } from "@/app/_lib/domain/rollups";
 import { milestones, parkCapacityStats, parkHealthRules, parkMonthlyStats, parkProjectStats, parks, problems, projects, targets, type ProjectStage } from "../schema";
 import type { Executor } from "../types";
 
+type StageRow = { stage: ProjectStage; projects: number; planned: string; contracted: string; inPlace: string; completed: string };
+type CapacityRow = { cluster: string; unit: CapacityUnit; period: CapacityPeriod; designed: string; online: string };
+
+/** A subquery's rows as one JSON array (amounts were cast to text first, so they stay exact). */
+const jsonRows = (query: SQLWrapper) => sql`(select coalesce(json_agg(r), '[]'::json) from (${query}) r)`;
+const parsed = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
+
 /**
  * Rollups read only summary tables — park_project_stats and park_capacity_stats (kept by triggers)
  * and park_monthly_stats (kept by logProgress) — never the projects or the progress log, so their
- * cost grows with the parks shown, not with the projects or the entries.
+ * cost grows with the parks shown, not with the projects or the entries. One statement, one round
+ * trip: under load, six parallel queries cost more in waiting than in PostgreSQL.
  * `parkIds` is always the caller's scope: one park, or the parks of a region the viewer belongs to.
  */
 export async function getRollup(db: Executor, { parkIds, today, months = 36 }: { parkIds: string[]; today: string; months?: number }) {
   if (parkIds.length === 0) return null;
   const since = `${Number(today.slice(0, 4)) - Math.ceil(months / 12)}-01-01`;
   const year = Number(today.slice(0, 4));
-  const [stageRows, monthly, annualPlan, capacityRows, openProblemCount] = await Promise.all([
-    db
-      .select({
-        stage: parkProjectStats.stage,
-        projects: sql<number>`sum(${parkProjectStats.projects})`.mapWith(Number),
-        planned: sql<string>`sum(${parkProjectStats.planned})::text`,
-        contracted: sql<string>`sum(${parkProjectStats.contracted})::text`,
-        inPlace: sql<string>`sum(${parkProjectStats.inPlace})::text`,
-        completed: sql<string>`sum(${parkProjectStats.completed})::text`,
-      })
-      .from(parkProjectStats)
-      .where(inArray(parkProjectStats.parkId, parkIds))
-      .groupBy(parkProjectStats.stage),
-    db
-      .select({
-        period: parkMonthlyStats.period,
-        investment: sql<string>`sum(${parkMonthlyStats.investmentCompleted})::text`,
-        output: sql<string>`sum(${parkMonthlyStats.outputValue})::text`,
-      })
-      .from(parkMonthlyStats)
-      .where(and(inArray(parkMonthlyStats.parkId, parkIds), gte(parkMonthlyStats.period, since)))
-      .groupBy(parkMonthlyStats.period)
-      .orderBy(asc(parkMonthlyStats.period)),
-    db
-      .select({ value: sql<string | null>`sum(${targets.value})::text` })
-      .from(targets)
-      .where(and(inArray(targets.parkId, parkIds), eq(targets.metric, "investment"), eq(targets.year, year))),
-    db
-      .select({
-        cluster: parkCapacityStats.cluster,
-        unit: parkCapacityStats.unit,
-        period: parkCapacityStats.period,
-        designed: sql<string>`sum(${parkCapacityStats.designed})::text`,
-        online: sql<string>`sum(${parkCapacityStats.online})::text`,
-      })
-      .from(parkCapacityStats)
-      .where(and(inArray(parkCapacityStats.parkId, parkIds), gt(parkCapacityStats.rows, 0)))
-      .groupBy(parkCapacityStats.cluster, parkCapacityStats.unit, parkCapacityStats.period)
-      .orderBy(asc(parkCapacityStats.cluster), asc(parkCapacityStats.unit), asc(parkCapacityStats.period)),
-    db.select({ n: count() }).from(problems).where(and(inArray(problems.parkId, parkIds), eq(problems.status, "open"))),
-  ]);
+  const stageRows = db
+    .select({
+      stage: parkProjectStats.stage,
+      projects: sql`sum(${parkProjectStats.projects})::int`.as("projects"),
+      planned: sql`sum(${parkProjectStats.planned})::text`.as("planned"),
+      contracted: sql`sum(${parkProjectStats.contracted})::text`.as("contracted"),
+      inPlace: sql`sum(${parkProjectStats.inPlace})::text`.as("inPlace"),
+      completed: sql`sum(${parkProjectStats.completed})::text`.as("completed"),
+    })
+    .from(parkProjectStats)
+    .where(inArray(parkProjectStats.parkId, parkIds))
+    .groupBy(parkProjectStats.stage);
+  const monthly = db
+    .select({
+      period: sql`${parkMonthlyStats.period}::text`.as("period"),
+      investment: sql`sum(${parkMonthlyStats.investmentCompleted})::text`.as("investment"),
+      output: sql`sum(${parkMonthlyStats.outputValue})::text`.as("output"),
+    })
+    .from(parkMonthlyStats)
+    .where(and(inArray(parkMonthlyStats.parkId, parkIds), gte(parkMonthlyStats.period, since)))
+    .groupBy(parkMonthlyStats.period)
+    .orderBy(asc(parkMonthlyStats.period));
+  const annualPlan = db
+    .select({ value: sql`sum(${targets.value})::text` })
+    .from(targets)
+    .where(and(inArray(targets.parkId, parkIds), eq(targets.metric, "investment"), eq(targets.year, year)));
+  // English cluster names come from park_project_stats, which keys on them: no read of the projects.
+  const clusterNames = db
+    .selectDistinct({ cluster: parkProjectStats.cluster, clusterEn: sql`${parkProjectStats.clusterEn}`.as("clusterEn") })
+    .from(parkProjectStats)
+    .where(and(inArray(parkProjectStats.parkId, parkIds), gt(parkProjectStats.projects, 0), ne(parkProjectStats.clusterEn, "")));
+  const capacity = db
+    .select({
+      cluster: parkCapacityStats.cluster,
+      unit: parkCapacityStats.unit,
+      period: parkCapacityStats.period,
+      designed: sql`sum(${parkCapacityStats.designed})::text`.as("designed"),
+      online: sql`sum(${parkCapacityStats.online})::text`.as("online"),
+    })
+    .from(parkCapacityStats)
+    .where(and(inArray(parkCapacityStats.parkId, parkIds), gt(parkCapacityStats.rows, 0)))
+    .groupBy(parkCapacityStats.cluster, parkCapacityStats.unit, parkCapacityStats.period)
+    .orderBy(asc(parkCapacityStats.cluster), asc(parkCapacityStats.unit), asc(parkCapacityStats.period));
+  const openProblems = db.select({ n: count() }).from(problems).where(and(inArray(problems.parkId, parkIds), eq(problems.status, "open")));
+  const [row] = await db
+    .select({
+      stages: jsonRows(stageRows),
+      monthly: jsonRows(monthly),
+      annualPlan: sql<string | null>`(${annualPlan})`,
+      capacity: jsonRows(capacity),
+      openProblems: sql<number>`(${openProblems})`.mapWith(Number),
+      clusterNames: jsonRows(clusterNames),
+    })
+    .from(sql`(values (1)) as one`);
+  const stageList = parsed<StageRow[]>(row!.stages);
+  const names = new Map(parsed<{ cluster: string; clusterEn: string }[]>(row!.clusterNames).map((r) => [r.cluster, r.clusterEn]));
   const totals = {
-    projects: stageRows.reduce((n, r) => n + r.projects, 0),
-    planned: sumYuan(stageRows.map((r) => r.planned)),
-    contracted: sumYuan(stageRows.map((r) => r.contracted)),
-    inPlace: sumYuan(stageRows.map((r) => r.inPlace)),
-    completed: sumYuan(stageRows.map((r) => r.completed)),
+    projects: stageList.reduce((n, r) => n + r.projects, 0),
+    planned: sumYuan(stageList.map((r) => r.planned)),
+    contracted: sumYuan(stageList.map((r) => r.contracted)),
+    inPlace: sumYuan(stageList.map((r) => r.inPlace)),
+    completed: sumYuan(stageList.map((r) => r.completed)),
   };
   const stages: Record<ProjectStage, number> = { signed: 0, construction: 0, production: 0, full_capacity: 0 };
-  for (const row of stageRows) stages[row.stage] = row.projects;
+  for (const r of stageList) stages[r.stage] = r.projects;
   return {
     stages,
     totals,
-    monthly,
-    annualPlan: annualPlan[0]?.value ?? null,
-    // English cluster names are looked up only for the clusters shown.
-    capacityByCluster: await withClusterNames(db, parkIds, capacityRows),
-    openProblemCount: openProblemCount[0]?.n ?? 0,
+    monthly: parsed<{ period: string; investment: string; output: string }[]>(row!.monthly),
+    annualPlan: row!.annualPlan,
+    capacityByCluster: parsed<CapacityRow[]>(row!.capacity).map((r) => ({ ...r, clusterEn: names.get(r.cluster) ?? null })),
+    openProblemCount: row!.openProblems,
   };
 }
 
 export type Rollup = NonNullable<Awaited<ReturnType<typeof getRollup>>>;
 
-async function withClusterNames<T extends { cluster: string }>(db: Executor, parkIds: string[], rows: T[]) {
-  if (rows.length === 0) return [];
-  const names = await db
-    .selectDistinct({ cluster: projects.cluster, clusterEn: projects.clusterEn })
-    .from(projects)
-    .where(and(inArray(projects.parkId, parkIds), inArray(projects.cluster, [...new Set(rows.map((r) => r.cluster))])));
-  return rows.map((r) => ({ ...r, clusterEn: names.find((n) => n.cluster === r.cluster && n.clusterEn)?.clusterEn ?? null }));
+/**
+ * The English name of each cluster of the parks, from park_project_stats (which keys on it), so no
+ * rollup reads the projects to name a cluster. Clusters without one are left out.
+ */
+export async function listClusterNames(db: Executor, { parkIds }: { parkIds: string[] }): Promise<Map<string, string>> {
+  if (parkIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinct({ cluster: parkProjectStats.cluster, clusterEn: parkProjectStats.clusterEn })
+    .from(parkProjectStats)
+    .where(and(inArray(parkProjectStats.parkId, parkIds), gt(parkProjectStats.projects, 0), ne(parkProjectStats.clusterEn, "")))
+    .orderBy(asc(parkProjectStats.cluster), asc(parkProjectStats.clusterEn));
+  return new Map(rows.map((r) => [r.cluster, r.clusterEn]));
 }
 
 /** Milestones due before today and not reached, most overdue first. */
@@ -106,6 +134,16 @@ export async function listLateMilestones(db: Executor, { parkIds, today, limit =
     .where(and(inArray(milestones.parkId, parkIds), isNull(milestones.actualDate), lt(milestones.plannedDate, today)))
     .orderBy(asc(milestones.plannedDate))
     .limit(limit);
+}
+
+/** How many milestones are due before today and not reached: the heading figure beside the first few. */
+export async function countLateMilestones(db: Executor, { parkIds, today }: { parkIds: string[]; today: string }): Promise<number> {
+  if (parkIds.length === 0) return 0;
+  const [row] = await db
+    .select({ n: count() })
+    .from(milestones)
+    .where(and(inArray(milestones.parkId, parkIds), isNull(milestones.actualDate), lt(milestones.plannedDate, today)));
+  return row?.n ?? 0;
 }
 
 export async function listOpenProblems(db: Executor, { parkIds, limit = 20 }: { parkIds: string[]; limit?: number }) {

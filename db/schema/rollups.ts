@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, integer, numeric, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, date, integer, numeric, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { updatedAt, yuan } from "./columns";
 import { capacityPeriod, capacityUnit, projectStage } from "./enums";
 import { parks } from "./parks";
@@ -53,9 +53,10 @@ export const parkHealthRules = pgTable(
 export type ParkHealthRule = typeof parkHealthRules.$inferSelect;
 
 /**
- * Per park, stage and cluster: how many projects and their investment sums. Maintained by triggers
- * on `projects` (db/migrations, "park_project_stats"), so every write path — forms, imports, the
- * API, plain SQL — keeps it in step within its own transaction.
+ * Per park, stage, cluster and English cluster name: how many projects and their investment sums.
+ * Maintained by triggers on `projects` (db/migrations, "park_project_stats"), so every write path —
+ * forms, imports, the API, plain SQL — keeps it in step within its own transaction. The English
+ * name is part of the key ('' when there is none) so rollups name clusters without reading projects.
  */
 export const parkProjectStats = pgTable(
   "park_project_stats",
@@ -65,13 +66,14 @@ export const parkProjectStats = pgTable(
       .references(() => parks.id, { onDelete: "cascade" }),
     stage: projectStage("stage").notNull(),
     cluster: text("cluster").notNull(),
+    clusterEn: text("cluster_en").notNull().default(""),
     projects: integer("projects").notNull().default(0),
     planned: numeric("planned", { precision: 20, scale: 2 }).notNull().default("0"),
     contracted: numeric("contracted", { precision: 20, scale: 2 }).notNull().default("0"),
     inPlace: numeric("in_place", { precision: 20, scale: 2 }).notNull().default("0"),
     completed: numeric("completed", { precision: 20, scale: 2 }).notNull().default("0"),
   },
-  (t) => [primaryKey({ columns: [t.parkId, t.stage, t.cluster] })],
+  (t) => [primaryKey({ columns: [t.parkId, t.stage, t.cluster, t.clusterEn] })],
 );
 
 /** Per park, cluster, unit and period: designed and online capacity. Maintained by triggers too. */
@@ -90,3 +92,59 @@ export const parkCapacityStats = pgTable(
   },
   (t) => [primaryKey({ columns: [t.parkId, t.cluster, t.unit, t.period] })],
 );
+
+/**
+ * The capacity ramp: per park, cluster, unit and period, how much the capacity online changed in a
+ * month (the level at the end of month M is the sum of the deltas up to M). Each capacity keeps its
+ * last reported level until its next report. Maintained by triggers on progress_capacities,
+ * progress_entries (corrections), capacities and projects, from `capacity_ramp_points`, so it is
+ * never stale and the dashboard reads a few rows per month instead of every report.
+ */
+export const parkCapacityRamp = pgTable(
+  "park_capacity_ramp",
+  {
+    parkId: uuid("park_id")
+      .notNull()
+      .references(() => parks.id, { onDelete: "cascade" }),
+    cluster: text("cluster").notNull(),
+    unit: capacityUnit("unit").notNull(),
+    period: capacityPeriod("period").notNull(),
+    month: date("month").notNull(),
+    onlineDelta: numeric("online_delta", { precision: 24, scale: 4 }).notNull().default("0"),
+  },
+  (t) => [primaryKey({ columns: [t.parkId, t.cluster, t.unit, t.period, t.month] })],
+);
+
+/**
+ * What each capacity contributes to park_capacity_ramp: the months its reported level changed, with
+ * the level and the change. Kept so a refresh can take out exactly what it put in.
+ */
+export const capacityRampPoints = pgTable(
+  "capacity_ramp_points",
+  {
+    // No foreign key to capacities: a deleted capacity's points must outlive it until the refresh takes them out.
+    capacityId: uuid("capacity_id").notNull(),
+    month: date("month").notNull(),
+    parkId: uuid("park_id")
+      .notNull()
+      .references(() => parks.id, { onDelete: "cascade" }),
+    cluster: text("cluster").notNull(),
+    unit: capacityUnit("unit").notNull(),
+    period: capacityPeriod("period").notNull(),
+    level: numeric("level", { precision: 24, scale: 4 }).notNull(),
+    delta: numeric("delta", { precision: 24, scale: 4 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.capacityId, t.month] })],
+);
+
+/**
+ * A counter per park, moved at commit by every transaction that changes what the park's dashboard
+ * shows. Pages cache computed figures keyed on it and read it on every request, so a cache entry is
+ * never older than the last committed write, whichever app instance made it.
+ */
+export const parkDataVersions = pgTable("park_data_versions", {
+  parkId: uuid("park_id")
+    .primaryKey()
+    .references(() => parks.id, { onDelete: "cascade" }),
+  version: bigint("version", { mode: "number" }).notNull().default(0),
+});

@@ -60,7 +60,7 @@ describe.each(TEST_TARGETS)("dashboard CSV export on %s", (kind) => {
     expect(text).toContain(`"'=HYPERLINK(""http://evil"",""x"")","'+园区, 经发局"`);
   });
 
-  it.each(["monthly", "capacity", "late", "timeline", "ramp"])("exports the %s table", async (table) => {
+  it.each(["monthly", "pace", "capacity", "late", "timeline", "ramp"])("exports the %s table", async (table) => {
     const res = await download(VIEWER, "ningxiang-htz", table);
     expect(res.status).toBe(200);
     expect((await res.text()).split("\r\n")[0]!.length).toBeGreaterThan(1);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { capacityRamp, cumulativeThisYear, figuresMonth, monthlyPoints, monthWindow, type CapacityReportRow } from "@/app/_lib/dashboard/series";
+import { cumulativeThisYear, figuresMonth, monthlyPoints, monthWindow, rampSeries, type RampChange } from "@/app/_lib/dashboard/series";
+import { capacityRampFromReports, type CapacityReportRow } from "../support/capacity-ramp-model";
 
 describe("monthWindow", () => {
   it("ends with today's month and crosses year boundaries", () => {
@@ -54,22 +55,41 @@ describe("cumulativeThisYear", () => {
   });
 });
 
-describe("capacityRamp", () => {
+describe("rampSeries", () => {
+  const change = (month: string, value: string, unit: RampChange["unit"] = "t"): RampChange => ({ cluster: "新材料", unit, period: "year", month, change: value });
+  const periods = ["2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01"];
+
+  it("sums the monthly changes into levels, exactly, and adds only like units", () => {
+    const series = rampSeries([change("2026-01-01", "100.1000"), change("2026-03-01", "-0.1000"), change("2026-02-01", "7", "m2")], periods, new Map([["新材料", "New materials"]]));
+    expect(series.map((s) => [s.unit, s.clusterEn, s.values])).toEqual([
+      ["t", "New materials", ["100.1", "100.1", "100", "100"]],
+      ["m2", "New materials", ["0", "7", "7", "7"]],
+    ]);
+  });
+
+  it("adds two rows of the same month, and leaves a cluster without an English name unnamed", () => {
+    const series = rampSeries([change("2026-02-01", "5"), change("2026-02-01", "6")], periods, new Map());
+    expect(series[0]!.values).toEqual(["0", "11", "11", "11"]);
+    expect(series[0]!.clusterEn).toBeNull();
+  });
+});
+
+describe("capacityRampFromReports (the reference the summary is checked against)", () => {
   const row = (capacityId: string, month: string, online: string, unit: CapacityReportRow["unit"] = "t"): CapacityReportRow => ({
-    capacityId, cluster: "新材料", clusterEn: null, unit, period: "year", month, online,
+    capacityId, cluster: "新材料", unit, period: "year", month, online,
   });
 
   it("carries each capacity's last level forward and adds only like units", () => {
     const reports = [row("a", "2026-01-01", "100"), row("b", "2026-02-01", "50"), row("a", "2026-03-01", "150"), row("c", "2026-02-01", "7", "m2")];
-    const series = capacityRamp(reports, ["2025-12-01", "2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01"]);
-    expect(series.map((s) => [s.unit, s.values])).toEqual([
-      ["t", ["0", "100", "150", "200", "200"]],
-      ["m2", ["0", "0", "7", "7", "7"]],
+    const series = capacityRampFromReports(reports, ["2025-12-01", "2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01"]);
+    expect([...series]).toEqual([
+      ["新材料|t|year", ["0", "100", "150", "200", "200"]],
+      ["新材料|m2|year", ["0", "0", "7", "7", "7"]],
     ]);
   });
 
   it("keeps the later of two reports in the same month", () => {
-    const series = capacityRamp([row("a", "2026-01-01", "100"), row("a", "2026-01-01", "80")], ["2026-01-01"]);
-    expect(series[0]!.values).toEqual(["80"]);
+    const series = capacityRampFromReports([row("a", "2026-01-01", "100"), row("a", "2026-01-01", "80")], ["2026-01-01"]);
+    expect(series.get("新材料|t|year")).toEqual(["80"]);
   });
 });

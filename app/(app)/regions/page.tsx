@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { formatGrowth, Headline } from "@/components/parks/headline";
+import { Headline } from "@/components/parks/headline";
+import { ParkComparison } from "@/components/parks/park-comparison";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { compareParks, getRollup, listParksInRegion } from "@/db/queries/rollups";
 import { parkIdsOf, requireViewer, type Viewer } from "@/app/_lib/auth/viewer";
 import { isoToday } from "@/app/_lib/domain/milestones";
-import { paceAgainstPlan } from "@/app/_lib/domain/rollups";
-import { formatMoney, formatPercent } from "@/app/_lib/format/numbers";
 import type { Locale } from "@/app/_lib/i18n/locale";
 import { pickName } from "@/app/_lib/i18n/pick";
 import { getTranslator } from "@/app/_lib/i18n/server";
-import type { MessageKey, Translate } from "@/app/_lib/i18n/translate";
+import type { Translate } from "@/app/_lib/i18n/translate";
 
 // Anything odd in the query string (arrays, huge values) is dropped, never a 500.
 const regionQuery = z.object({
@@ -24,11 +23,6 @@ export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
   return { title: t("region.title") };
 }
-
-const COLUMNS: readonly MessageKey[] = [
-  "region.col.park", "dashboard.projects", "region.col.inProduction", "project.planned", "project.completed",
-  "region.col.ytd", "dashboard.ytdGrowth", "region.col.annualPlan", "region.col.completionRate",
-];
 
 const href = (province: string, city?: string) => `/regions?${new URLSearchParams(city ? { province, city } : { province })}`;
 
@@ -89,7 +83,6 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
   const name = first
     ? [pickName(locale, first.province, first.provinceEn), city ? pickName(locale, first.city, first.cityEn) : null].filter(Boolean).join(" · ")
     : [province, city].filter(Boolean).join(" · ");
-  const money = (v: string) => formatMoney(v, locale);
   return (
     <div className="space-y-6">
       <header>
@@ -109,48 +102,7 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
       ) : (
         <>
           <Headline rollup={rollup} today={today} locale={locale} t={t} />
-          <Card aria-labelledby="compare-title" className="p-5">
-            <h2 id="compare-title" className="text-lg font-semibold">
-              {t("region.compareTitle")}
-            </h2>
-            <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-labelledby="compare-title">
-              <table className="w-full min-w-[820px] text-left text-sm" data-testid="park-comparison">
-                <thead className="bg-slate-50 text-xs text-slate-600">
-                  <tr>
-                    {COLUMNS.map((key, i) => (
-                      <th key={key} scope="col" className={i === 0 ? "px-3 py-2 font-medium" : "px-3 py-2 text-right font-medium"}>
-                        {t(key)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {rows.map((r) => {
-                    const park = parks.find((p) => p.id === r.parkId)!;
-                    const ytdGrowth = Number(r.lastYtd) > 0 ? Number(r.ytd) / Number(r.lastYtd) - 1 : null; // a display ratio only
-                    const pace = paceAgainstPlan(r.ytd, r.annualPlan, today);
-                    return (
-                      <tr key={r.parkId} className="hover:bg-slate-50">
-                        <th scope="row" className="px-3 py-2 font-medium">
-                          <Link href={`/parks/${park.slug}`} className="text-slate-900 hover:text-brand-700 hover:underline">
-                            {pickName(locale, park.name, park.nameEn)}
-                          </Link>
-                        </th>
-                        <td className="px-3 py-2 text-right tabular-nums">{r.projects}</td>
-                        <td className="px-3 py-2 text-right tabular-nums">{r.inProduction}</td>
-                        <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">{Number(r.planned) === 0 ? t("project.notSet") : money(r.planned)}</td>
-                        <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">{money(r.completed)}</td>
-                        <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">{money(r.ytd)}</td>
-                        <td className="px-3 py-2 text-right tabular-nums">{formatGrowth(ytdGrowth, locale)}</td>
-                        <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">{r.annualPlan ? money(r.annualPlan) : t("region.noPlan")}</td>
-                        <td className="px-3 py-2 text-right tabular-nums">{pace.completionRate === null ? "—" : formatPercent(pace.completionRate, locale)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          </Card>
+          <ParkComparison parks={parks} rows={rows} today={today} locale={locale} t={t} />
         </>
       )}
     </div>

@@ -1,5 +1,5 @@
 import "server-only";
-import { listCapacityReports, listMilestoneTimeline } from "@/db/queries/park-dashboard";
+import { listMilestoneTimeline } from "@/db/queries/park-dashboard";
 import { getRollup, listLateMilestones, listOpenProblems } from "@/db/queries/rollups";
 import type { Executor } from "@/db/types";
 import type { MilestoneType } from "../domain/values";
@@ -9,14 +9,19 @@ import type { Locale } from "../i18n/locale";
 import { pickName } from "../i18n/pick";
 import type { Translate } from "../i18n/translate";
 import { progressLedgerTable, projectsLedgerTable } from "../ledger/ledger-tables";
-import { capacityRamp, monthlyPoints, monthWindow } from "./series";
+import { loadCapacityRamp, MONTH_WINDOW } from "./data";
+import { cumulativeThisYear, monthlyPoints, monthWindow } from "./series";
+
+/** The dashboard's tables: each also has a page of its own (/parks/<slug>/tables/<table>). */
+export const DASHBOARD_TABLES = ["stages", "monthly", "pace", "capacity", "late", "problems", "timeline", "ramp"] as const;
+export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
 
 /** The tables a park member can download (CSV or .xlsx): the dashboard's, and the two ledgers. */
-export const EXPORT_TABLES = ["stages", "monthly", "capacity", "late", "problems", "timeline", "ramp", "projects", "progress"] as const;
+export const EXPORT_TABLES = [...DASHBOARD_TABLES, "projects", "progress"] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
-/** Months the monthly chart, its table and its CSV cover. */
-export const MONTH_WINDOW = 24;
+/** The most rows a list table holds (a park has a few hundred projects). */
+const ALL_ROWS = 5000;
 
 /** "50000.0000" → "50000": quantities keep their exact digits without padding. */
 const plain = (v: string) => (v.includes(".") ? v.replace(/\.?0+$/, "") : v);
@@ -65,6 +70,15 @@ async function buildDashboardTable(
         rows: investment.map((p, i) => [p.period.slice(0, 7), p.value, pct(p.yoy), output[i]!.value]),
       };
     }
+    case "pace": {
+      const rollup = (await getRollup(db, { parkIds: [parkId], today }))!;
+      const year = today.slice(0, 4);
+      const months = cumulativeThisYear(rollup.monthly.map((m) => ({ period: m.period, value: m.investment })), today, rollup.annualPlan);
+      return {
+        header: [t("csv.month"), t("csv.actualCumulativeYuan"), t("csv.planCumulativeYuan")],
+        rows: months.map((m) => [`${year}-${String(m.month).padStart(2, "0")}`, m.actual, m.plan === null ? null : Math.round(m.plan)]),
+      };
+    }
     case "capacity": {
       const rollup = (await getRollup(db, { parkIds: [parkId], today }))!;
       return {
@@ -76,21 +90,21 @@ async function buildDashboardTable(
       };
     }
     case "late": {
-      const rows = await listLateMilestones(db, { parkIds: [parkId], today, limit: 500 });
+      const rows = await listLateMilestones(db, { parkIds: [parkId], today, limit: ALL_ROWS });
       return {
         header: [t("csv.code"), t("csv.project"), t("csv.milestone"), t("csv.planned"), t("csv.forecast"), t("csv.daysLate")],
         rows: rows.map((r) => [r.code, name(r.name, r.nameEn), milestoneLabel(r.type, r.customLabel), r.plannedDate, r.forecastDate, r.daysLate]),
       };
     }
     case "problems": {
-      const rows = await listOpenProblems(db, { parkIds: [parkId], limit: 500 });
+      const rows = await listOpenProblems(db, { parkIds: [parkId], limit: ALL_ROWS });
       return {
         header: [t("csv.code"), t("csv.project"), t("csv.problem"), t("csv.owner"), t("csv.due")],
         rows: rows.map((r) => [r.code, name(r.name, r.nameEn), r.description, r.owner, r.dueDate]),
       };
     }
     case "timeline": {
-      const projects = await listMilestoneTimeline(db, { parkId });
+      const projects = await listMilestoneTimeline(db, { parkId, limit: ALL_ROWS });
       return {
         header: [t("csv.code"), t("csv.project"), t("csv.milestone"), t("csv.planned"), t("csv.forecast"), t("csv.actual")],
         rows: projects.flatMap((p) => p.milestones.map((m) => [p.code, name(p.name, p.nameEn), milestoneLabel(m.type, m.customLabel), m.plannedDate, m.forecastDate, m.actualDate])),
@@ -98,7 +112,7 @@ async function buildDashboardTable(
     }
     case "ramp": {
       const periods = monthWindow(today, MONTH_WINDOW);
-      const series = capacityRamp(await listCapacityReports(db, { parkId }), periods);
+      const series = await loadCapacityRamp(db, { parkId, periods });
       return {
         header: [t("csv.cluster"), t("csv.unit"), t("csv.period"), t("csv.month"), t("csv.online")],
         rows: series.flatMap((s) => periods.map((p, i) => [name(s.cluster, s.clusterEn), unitLabel(s.unit, locale), per(s.period), p.slice(0, 7), s.values[i]!])),

@@ -63,14 +63,14 @@ export function cumulativeThisYear(monthly: readonly MonthValue[], today: string
   return out;
 }
 
-export interface CapacityReportRow {
-  capacityId: string;
+/** One row of park_capacity_ramp as read for a window: the change in capacity online in a month. */
+export interface RampChange {
   cluster: string;
-  clusterEn: string | null;
   unit: CapacityUnit;
   period: CapacityPeriod;
+  /** First of the month; changes before the window are folded into its first month. */
   month: string;
-  online: string;
+  change: string;
 }
 
 export interface RampSeries {
@@ -84,28 +84,19 @@ export interface RampSeries {
 }
 
 /**
- * Online capacity per (cluster, unit, period) at the end of each month: every capacity keeps its
- * last reported level (reports arrive oldest first), and only like units are added.
+ * Online capacity per (cluster, unit, period) at the end of each month of `periods`: the running sum
+ * of the monthly changes. Only like units are added (the group key carries unit and period).
  */
-export function capacityRamp(reports: readonly CapacityReportRow[], periods: readonly string[]): RampSeries[] {
-  const groups = new Map<string, RampSeries & { capacityIds: Set<string> }>();
-  for (const r of reports) {
-    const key = `${r.cluster}|${r.unit}|${r.period}`;
-    const group = groups.get(key) ?? { key, cluster: r.cluster, clusterEn: r.clusterEn, unit: r.unit, period: r.period, values: [], capacityIds: new Set() };
-    group.capacityIds.add(r.capacityId);
+export function rampSeries(changes: readonly RampChange[], periods: readonly string[], clusterNames: ReadonlyMap<string, string>): RampSeries[] {
+  const groups = new Map<string, { series: RampSeries; byMonth: Map<string, string> }>();
+  for (const c of changes) {
+    const key = `${c.cluster}|${c.unit}|${c.period}`;
+    const group = groups.get(key) ?? { series: { key, cluster: c.cluster, clusterEn: clusterNames.get(c.cluster) ?? null, unit: c.unit, period: c.period, values: [] }, byMonth: new Map() };
+    group.byMonth.set(c.month, addDecimal(group.byMonth.get(c.month) ?? "0", c.change));
     groups.set(key, group);
   }
-  return [...groups.values()].map(({ capacityIds, ...group }) => {
-    const level = new Map<string, string>();
-    let next = 0;
-    const mine = reports.filter((r) => capacityIds.has(r.capacityId));
-    const values = periods.map((period) => {
-      while (next < mine.length && mine[next]!.month <= period) {
-        level.set(mine[next]!.capacityId, mine[next]!.online);
-        next++;
-      }
-      return [...level.values()].reduce((sum, v) => addDecimal(sum, v), "0");
-    });
-    return { ...group, values };
+  return [...groups.values()].map(({ series, byMonth }) => {
+    let level = "0";
+    return { ...series, values: periods.map((period) => (level = addDecimal(level, byMonth.get(period) ?? "0"))) };
   });
 }

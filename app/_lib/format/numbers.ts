@@ -144,3 +144,9 @@ export function formatPercent(ratio: number, locale: Locale, digits = 1): string
   if (!d) return `${fixed}%`;
   return `${d.neg && !isZero(d) ? "-" : ""}${render(d, locale, places)}%`;
 }
+
+/** A growth ratio with its sign ("+15.4%"), or "—" when there is nothing to compare with. */
+export function formatGrowth(ratio: number | null, locale: Locale): string {
+  if (ratio === null || !Number.isFinite(ratio)) return "—";
+  return `${ratio > 0 ? "+" : ""}${formatPercent(ratio, locale)}`;
+}

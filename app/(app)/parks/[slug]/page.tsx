@@ -1,32 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { MapPin, Settings, Upload } from "lucide-react";
-import { ExportLinks } from "@/components/parks/export-links";
-import { Headline } from "@/components/parks/headline";
-import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
-import { listCapacityReports, listMilestoneTimeline } from "@/db/queries/park-dashboard";
-import { getHealthRule, getRollup, listLateMilestones, listOpenProblems, listProjectPaceInputs, listTargets, listYearlyTotals } from "@/db/queries/rollups";
-import { MONTH_WINDOW } from "@/app/_lib/dashboard/export-tables";
-import { capacityRamp, monthWindow } from "@/app/_lib/dashboard/series";
+import { getParkDashboard } from "@/app/_lib/dashboard/data";
 import { isoToday } from "@/app/_lib/domain/milestones";
-import { DEFAULT_HEALTH_RULE } from "@/app/_lib/domain/pace-health";
-import { hasRole } from "@/app/_lib/auth/viewer";
 import { pickName } from "@/app/_lib/i18n/pick";
 import { getTranslator } from "@/app/_lib/i18n/server";
-import { CapacitySection } from "./_sections/capacity";
-import type { SectionContext } from "./_sections/context";
-import { LateSection } from "./_sections/late";
-import { MonthlySection } from "./_sections/monthly";
-import { OffPaceSection } from "./_sections/off-pace";
-import { PaceSection } from "./_sections/pace";
-import { ProblemsSection } from "./_sections/problems";
-import { RampSection } from "./_sections/ramp";
-import { StagesSection } from "./_sections/stages";
-import { TargetsSection } from "./_sections/targets";
-import { TimelineSection } from "./_sections/timeline";
+import { ParkDashboardView } from "./dashboard-view";
 import { loadPark } from "./load";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
@@ -35,97 +13,11 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   return { title: t("dashboard.title", { park: pickName(locale, park.name, park.nameEn) }) };
 }
 
+/** The viewer's park: figures cached per committed change of the park (app/_lib/dashboard/data.ts). */
 export default async function ParkDashboardPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { park, isAdmin, viewer } = await loadPark((await params).slug);
-  const isEditor = hasRole(viewer, park.parkId, "editor");
+  const { park, isAdmin } = await loadPark((await params).slug);
   const { locale, t } = await getTranslator();
-  const db = await getDb();
   const today = isoToday();
-  const parkIds = [park.parkId];
-  const periods = monthWindow(today, MONTH_WINDOW);
-  const [rollup, late, problems, paceInputs, ruleRow, targets, yearly, timeline, reports] = await Promise.all([
-    getRollup(db, { parkIds, today }),
-    listLateMilestones(db, { parkIds, today }),
-    listOpenProblems(db, { parkIds }),
-    listProjectPaceInputs(db, { parkId: park.parkId }),
-    getHealthRule(db, { parkId: park.parkId }),
-    listTargets(db, { parkIds }),
-    listYearlyTotals(db, { parkIds }),
-    listMilestoneTimeline(db, { parkId: park.parkId }),
-    listCapacityReports(db, { parkId: park.parkId }),
-  ]);
-  const rule = ruleRow
-    ? { yellowBehindPp: Number(ruleRow.yellowBehindPp), redBehindPp: Number(ruleRow.redBehindPp), redMonthsNotStarted: ruleRow.redMonthsNotStarted }
-    : DEFAULT_HEALTH_RULE;
-  const ctx: SectionContext = {
-    locale,
-    t,
-    today,
-    chart: { showTable: t("chart.showTable"), downloadCsv: t("chart.downloadCsv") },
-    csv: (table) => `/api/parks/${park.slug}/export/${table}`,
-  };
-  const regionHref = `/regions?${new URLSearchParams({ province: park.province, city: park.city })}`;
-  return (
-    <div className="space-y-6">
-      <header className="flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0">
-          <p className="text-sm text-slate-600">
-            <Link href="/" className="font-medium text-brand-700 hover:underline">
-              {t("dashboard.backToParks")}
-            </Link>
-          </p>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight">{pickName(locale, park.name, park.nameEn)}</h1>
-          <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
-            <Link href={regionHref} className="inline-flex items-center gap-1 hover:text-brand-700 hover:underline">
-              <MapPin aria-hidden className="size-4" />
-              {pickName(locale, park.province, park.provinceEn)} · {pickName(locale, park.city, park.cityEn)}
-            </Link>
-            <Badge>{t("projects.yourRole", { role: t(`role.${park.role}`) })}</Badge>
-            <span>{t("dashboard.asOf", { date: today })}</span>
-          </p>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          {isEditor ? (
-            <Button asChild variant="secondary">
-              <Link href={`/parks/${park.slug}/import`}>
-                <Upload aria-hidden className="size-4" />
-                {t("ledger.link")}
-              </Link>
-            </Button>
-          ) : null}
-          {isAdmin ? (
-            <Button asChild variant="secondary">
-              <Link href={`/parks/${park.slug}/settings`}>
-                <Settings aria-hidden className="size-4" />
-                {t("settings.link")}
-              </Link>
-            </Button>
-          ) : null}
-        </div>
-      </header>
-
-      <Headline rollup={rollup!} today={today} locale={locale} t={t} problemsHref="#problems" />
-
-      <div className="grid items-start gap-6 lg:grid-cols-2">
-        <StagesSection rollup={rollup!} ctx={ctx} />
-        <CapacitySection rollup={rollup!} ctx={ctx} />
-      </div>
-      <MonthlySection rollup={rollup!} ctx={ctx} />
-      <PaceSection rollup={rollup!} ctx={ctx} />
-      <div className="grid items-start gap-6 lg:grid-cols-2">
-        <LateSection items={late} ctx={ctx} />
-        <OffPaceSection parkId={park.parkId} inputs={paceInputs} rule={rule} ruleIsDefault={!ruleRow} ctx={ctx} />
-      </div>
-      <ProblemsSection items={problems} total={rollup!.openProblemCount} ctx={ctx} />
-      <TimelineSection projects={timeline} ctx={ctx} />
-      <RampSection series={capacityRamp(reports, periods)} periods={periods} rollup={rollup!} ctx={ctx} />
-      <TargetsSection targets={targets} yearly={yearly} isAdmin={isAdmin} settingsHref={`/parks/${park.slug}/settings`} ctx={ctx} />
-      <Card aria-labelledby="export-title" className="space-y-3 p-5">
-        <h2 id="export-title" className="text-lg font-semibold">
-          {t("ledger.exportTitle")}
-        </h2>
-        <ExportLinks slug={park.slug} t={t} dashboard />
-      </Card>
-    </div>
-  );
+  const data = await getParkDashboard(await getDb(), { parkId: park.parkId, today });
+  return <ParkDashboardView park={park} isAdmin={isAdmin} data={data} today={today} locale={locale} t={t} />;
 }

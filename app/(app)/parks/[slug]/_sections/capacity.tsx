@@ -1,26 +1,34 @@
-import { ChartFigure } from "@/components/charts/chart-frame";
-import { HBarChart } from "@/components/charts/hbar";
+import { ChartLinks } from "@/components/charts/chart-frame";
 import { Card } from "@/components/ui/card";
 import type { Rollup } from "@/db/queries/rollups";
+import type { RampSeries } from "@/app/_lib/dashboard/series";
 import { formatPercent, formatQuantity } from "@/app/_lib/format/numbers";
 import { periodLabel, unitLabel } from "@/app/_lib/format/units";
 import { pickName } from "@/app/_lib/i18n/pick";
+import { CapacityRows, type CapacityRow } from "./charts";
 import type { SectionContext } from "./context";
 
-/** Online against designed capacity, one row per (cluster, unit, period): different units are never added. */
-export function CapacitySection({ rollup, ctx }: { rollup: Rollup; ctx: SectionContext }) {
+/**
+ * Online against designed capacity, one row per (cluster, unit, period) — different units are never
+ * added — each with its ramp: capacity online at each month-end as reported, under the designed line.
+ */
+export function CapacitySection({ rollup, ramp, months, ctx }: { rollup: Rollup; ramp: RampSeries[]; months: number; ctx: SectionContext }) {
   const { t, locale } = ctx;
-  const rows = rollup.capacityByCluster.map((c) => {
+  const rampByKey = new Map(ramp.map((s) => [s.key, s]));
+  const rows = rollup.capacityByCluster.map((c): CapacityRow => {
+    const key = `${c.cluster}|${c.unit}|${c.period}`;
     const ratio = Number(c.designed) > 0 ? Number(c.online) / Number(c.designed) : null;
     const q = (v: string) => formatQuantity(v, c.unit, c.period, locale);
+    // The sparkline needs shapes, not figures: levels and the designed line as 0–100 of the larger.
+    const levels = rampByKey.get(key)?.values.map(Number) ?? null;
+    const top = Math.max(Number(c.designed), ...(levels ?? [])) || 1;
+    const scale = (v: number) => Math.round((v / top) * 100);
     return {
-      key: `${c.cluster}|${c.unit}|${c.period}`,
-      cluster: pickName(locale, c.cluster, c.clusterEn),
-      unit: `${unitLabel(c.unit, locale)}${periodLabel(c.period, locale)}`,
-      ratio,
-      online: q(c.online),
-      designed: q(c.designed),
-      share: ratio === null ? "—" : formatPercent(ratio, locale),
+      key,
+      label: `${pickName(locale, c.cluster, c.clusterEn)} · ${unitLabel(c.unit, locale)}${periodLabel(c.period, locale)}`,
+      figures: t("dashboard.capacityOf", { online: q(c.online), designed: q(c.designed), percent: ratio === null ? "—" : formatPercent(ratio, locale) }),
+      ramp: levels?.map(scale) ?? null,
+      designed: scale(Number(c.designed)),
     };
   });
   return (
@@ -29,38 +37,30 @@ export function CapacitySection({ rollup, ctx }: { rollup: Rollup; ctx: SectionC
         <h2 id="capacity-title" className="text-lg font-semibold">
           {t("dashboard.capacityTitle")}
         </h2>
-        <p className="text-sm text-slate-600">{t("dashboard.capacityHint")}</p>
+        <p className="text-sm text-slate-600">{t("dashboard.capacityHint", { months })}</p>
       </div>
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">{t("dashboard.capacityNone")}</p>
       ) : (
-        <ChartFigure
-          labels={ctx.chart}
-          csvHref={ctx.csv("capacity")}
-          table={{
-            caption: t("dashboard.capacityTitle"),
-            columns: [
-              { label: t("csv.cluster") },
-              { label: t("csv.unit") },
-              { label: t("csv.online"), numeric: true },
-              { label: t("csv.designed"), numeric: true },
-              { label: t("csv.onlinePct"), numeric: true },
-            ],
-            rows: rows.map((r) => ({ key: r.key, cells: [r.cluster, r.unit, r.online, r.designed, r.share] })),
-          }}
-        >
-          <HBarChart
-            id="capacity-chart"
-            title={t("dashboard.capacityTitle")}
-            description={t("dashboard.capacityDesc", { count: rows.length })}
-            rows={rows.map((r) => ({
-              key: r.key,
-              label: `${r.cluster} · ${r.unit}`,
-              ratio: r.ratio,
-              display: t("dashboard.capacityOf", { online: r.online, designed: r.designed, percent: r.share }),
-            }))}
-          />
-        </ChartFigure>
+        <>
+          <CapacityRows rows={rows} />
+          {ramp.length ? (
+            <p aria-hidden className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-slate-700">
+              <span className="inline-flex items-center gap-1.5">
+                <span className="h-0.5 w-5 bg-brand-700" />
+                {t("dashboard.legendOnlineByMonth", { months })}
+              </span>
+              <span className="inline-flex items-center gap-1.5">
+                <span className="w-5 border-t-2 border-dotted border-rose-400" />
+                {t("csv.designed")}
+              </span>
+            </p>
+          ) : null}
+          <div className="flex flex-wrap gap-x-8 gap-y-1">
+            <ChartLinks labels={ctx.chart} tableHref={ctx.table("capacity")} csvHref={ctx.csv("capacity")} />
+            {ramp.length ? <ChartLinks labels={{ showTable: t("dashboard.rampTable"), downloadCsv: t("dashboard.rampCsv") }} tableHref={ctx.table("ramp")} csvHref={ctx.csv("ramp")} /> : null}
+          </div>
+        </>
       )}
     </Card>
   );

@@ -9,9 +9,18 @@ export interface SectionContext {
   t: Translate;
   today: string;
   chart: ChartLabels;
+  /** The table's CSV download. */
   csv: (table: ExportTable) => string;
+  /** The table's own page: the accessible equivalent of a chart, and the full list behind a short one. */
+  table: (table: ExportTable) => string;
 }
 
+// Made once per language: an Intl formatter costs far more to build than to use.
+const MONTH_FORMAT = {
+  en: new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" }),
+  zh: new Intl.DateTimeFormat("zh-CN", { month: "short", timeZone: "UTC" }),
+};
+
 export function monthName(locale: Locale, year: number, month: number): string {
-  return new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { month: "short", timeZone: "UTC" }).format(Date.UTC(year, month - 1, 1));
+  return MONTH_FORMAT[locale].format(Date.UTC(year, month - 1, 1));
 }

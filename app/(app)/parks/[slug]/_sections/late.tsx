@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { Download } from "lucide-react";
+import { ChartLinks } from "@/components/charts/chart-frame";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { listLateMilestones } from "@/db/queries/rollups";
@@ -8,36 +7,27 @@ import type { SectionContext } from "./context";
 
 type LateMilestone = Awaited<ReturnType<typeof listLateMilestones>>[number];
 
-export function CsvLink({ href, label }: { href: string; label: string }) {
-  return (
-    <a href={href} download className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
-      <Download aria-hidden className="size-4" />
-      {label}
-    </a>
-  );
-}
+// Project links in the dashboard's lists are plain anchors: a Link would prefetch every project page
+// it shows (a dynamic render each) as soon as the list scrolls into view.
 
-/** Milestones whose planned date has passed without being reached, most overdue first. */
-export function LateSection({ items, ctx }: { items: LateMilestone[]; ctx: SectionContext }) {
+/** Milestones whose planned date has passed without being reached: the most overdue, and how many in all. */
+export function LateSection({ items, total, ctx }: { items: LateMilestone[]; total: number; ctx: SectionContext }) {
   const { t, locale } = ctx;
   return (
     <Card aria-labelledby="late-title" className="p-5">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="late-title" className="text-lg font-semibold">
-          {t("dashboard.lateTitle")} <span className="text-slate-500">({items.length})</span>
-        </h2>
-        {items.length ? <CsvLink href={ctx.csv("late")} label={ctx.chart.downloadCsv} /> : null}
-      </div>
+      <h2 id="late-title" className="text-lg font-semibold">
+        {t("dashboard.lateTitle")} <span className="text-slate-500">({total})</span>
+      </h2>
       {items.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">{t("dashboard.lateNone")}</p>
       ) : (
-        <ul className="mt-3 divide-y divide-slate-100" data-testid="late-milestones">
+        <ul className="mt-3 divide-y divide-slate-100 *:flex *:flex-wrap *:items-start *:justify-between *:gap-x-3 *:gap-y-1 *:py-2.5" data-testid="late-milestones">
           {items.map((m, i) => (
-            <li key={`${m.projectId}-${m.type}-${i}`} className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1 py-2.5">
+            <li key={`${m.projectId}-${m.type}-${i}`}>
               <div className="min-w-0">
-                <Link href={`/projects/${m.projectId}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                <a href={`/projects/${m.projectId}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                   {pickName(locale, m.name, m.nameEn)}
-                </Link>
+                </a>
                 <p className="text-sm text-slate-600">
                   {m.type === "custom" ? m.customLabel : t(`milestone.type.${m.type}`)} · {t("dashboard.plannedOn", { date: m.plannedDate ?? "—" })}
                   {m.forecastDate ? ` · ${t("dashboard.forecastOn", { date: m.forecastDate })}` : ""}
@@ -48,6 +38,12 @@ export function LateSection({ items, ctx }: { items: LateMilestone[]; ctx: Secti
           ))}
         </ul>
       )}
+      {total > 0 ? (
+        <div className="mt-2 space-y-1">
+          {total > items.length ? <p className="text-xs text-slate-600">{t("dashboard.showingMost", { shown: items.length, total })}</p> : null}
+          <ChartLinks labels={{ showTable: t("dashboard.lateAll", { count: total }), downloadCsv: ctx.chart.downloadCsv }} tableHref={ctx.table("late")} csvHref={ctx.csv("late")} />
+        </div>
+      ) : null}
     </Card>
   );
 }

@@ -1,14 +1,10 @@
 import type { ReactNode } from "react";
-import { BarsWithLineChart } from "@/components/charts/bars-with-line";
 import { ChartFigure } from "@/components/charts/chart-frame";
-import { formatGrowth } from "@/components/parks/headline";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import type { Rollup } from "@/db/queries/rollups";
-import { MONTH_WINDOW } from "@/app/_lib/dashboard/export-tables";
-import { figuresMonth, monthlyPoints, monthWindow } from "@/app/_lib/dashboard/series";
-import { growthFor } from "@/app/_lib/domain/rollups";
-import { formatMoney } from "@/app/_lib/format/numbers";
+import { MONTH_WINDOW, type ParkDashboard } from "@/app/_lib/dashboard/data";
+import { formatGrowth, formatMoney } from "@/app/_lib/format/numbers";
+import { MonthlyCharts } from "./charts";
 import type { SectionContext } from "./context";
 
 function Growth({ ratio, ctx }: { ratio: number | null; ctx: SectionContext }) {
@@ -23,13 +19,10 @@ function Growth({ ratio, ctx }: { ratio: number | null; ctx: SectionContext }) {
  * Investment completed per month with its year-on-year growth, and beside it the figures as
  * leaders read them (Ningbo style): this month, MoM, YoY, year to date and its growth.
  */
-export function MonthlySection({ rollup, ctx }: { rollup: Rollup; ctx: SectionContext }) {
+export function MonthlySection({ monthly, ctx }: { monthly: ParkDashboard["monthly"]; ctx: SectionContext }) {
   const { t, locale } = ctx;
-  const monthly = rollup.monthly.map((m) => ({ period: m.period, value: m.investment }));
-  const points = monthlyPoints(monthly, monthWindow(ctx.today, MONTH_WINDOW));
+  const { points, at, growth: g } = monthly;
   const hasData = points.some((p) => Number(p.value) !== 0);
-  const at = figuresMonth(monthly, ctx.today);
-  const g = growthFor(monthly, at.year, at.month);
   const monthLabel = `${at.year}-${String(at.month).padStart(2, "0")}`;
   const money = (v: string) => formatMoney(v, locale);
   const figures: [string, ReactNode, string][] = [
@@ -39,14 +32,6 @@ export function MonthlySection({ rollup, ctx }: { rollup: Rollup; ctx: SectionCo
     [t("dashboard.ytd", { month: monthLabel }), money(g.ytd), "ytd"],
     [t("dashboard.ytdGrowth"), <Growth key="ytdg" ratio={g.ytdGrowth} ctx={ctx} />, "ytd-growth"],
   ];
-  const chartPoints = points.map((p) => ({ key: p.period, label: p.period.slice(0, 7), value: Number(p.value), line: p.yoy }));
-  const chartProps = {
-    title: t("dashboard.monthlyTitle"),
-    description: t("dashboard.monthlyDesc", { from: points[0]!.period.slice(0, 7), to: points.at(-1)!.period.slice(0, 7) }),
-    formatValue: (n: number) => formatMoney(String(Math.round(n)), locale),
-    formatLine: (r: number) => formatGrowth(r, locale),
-    legend: { bars: t("dashboard.investmentCompleted"), line: t("dashboard.yoy") },
-  };
   return (
     <Card aria-labelledby="monthly-title" className="p-5">
       <h2 id="monthly-title" className="text-lg font-semibold">
@@ -56,28 +41,9 @@ export function MonthlySection({ rollup, ctx }: { rollup: Rollup; ctx: SectionCo
       <div className="mt-3 grid gap-5 lg:grid-cols-[minmax(0,1fr)_15rem]">
         <div className="min-w-0">
           {hasData ? (
-            <ChartFigure
-              labels={ctx.chart}
-              csvHref={ctx.csv("monthly")}
-              table={{
-                caption: t("dashboard.monthlyTitle"),
-                columns: [{ label: t("csv.month") }, { label: t("dashboard.investmentCompleted"), numeric: true }, { label: t("dashboard.yoy"), numeric: true }],
-                rows: points.map((p) => ({ key: p.period, cells: [p.period.slice(0, 7), money(p.value), formatGrowth(p.yoy, locale)] })),
-              }}
-            >
+            <ChartFigure labels={ctx.chart} csvHref={ctx.csv("monthly")} tableHref={ctx.table("monthly")}>
               {/* Phones get the last 12 months in a narrower chart; the table and CSV keep all of them. */}
-              <div className="sm:hidden">
-                <BarsWithLineChart
-                  compact
-                  id="monthly-chart-compact"
-                  {...chartProps}
-                  description={t("dashboard.monthlyDesc", { from: points.at(-12)!.period.slice(0, 7), to: points.at(-1)!.period.slice(0, 7) })}
-                  points={chartPoints.slice(-12)}
-                />
-              </div>
-              <div className="hidden sm:block">
-                <BarsWithLineChart id="monthly-chart" {...chartProps} points={chartPoints} />
-              </div>
+              <MonthlyCharts months={points.map((p) => p.period.slice(0, 7))} values={points.map((p) => Number(p.value))} yoy={points.map((p) => p.yoy)} />
             </ChartFigure>
           ) : (
             <p className="rounded-md bg-slate-50 p-4 text-sm text-slate-600">{t("dashboard.monthlyNone", { months: MONTH_WINDOW })}</p>

@@ -2,13 +2,13 @@ import Link from "next/link";
 import { HEALTH_TONE } from "@/components/health-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import type { listProjectPaceInputs } from "@/db/queries/rollups";
-import { computeProjectHealth, type ComputedHealth, type HealthRule } from "@/app/_lib/domain/pace-health";
+import type { ParkDashboard } from "@/app/_lib/dashboard/data";
+import type { ComputedHealth } from "@/app/_lib/domain/pace-health";
 import { pickName } from "@/app/_lib/i18n/pick";
 import type { SectionContext } from "./context";
 
-
-type PaceInput = Awaited<ReturnType<typeof listProjectPaceInputs>>[number];
+type OffPace = ParkDashboard["offPace"];
+type Flagged = OffPace["items"][number]["project"];
 
 /** Whole months from `from` to `to` (both ISO dates). */
 export function monthsBetween(from: string, to: string): number {
@@ -17,21 +17,15 @@ export function monthsBetween(from: string, to: string): number {
   return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
 }
 
-/** The worst ones are shown; a park with hundreds flagged would otherwise send megabytes. */
-const SHOWN = 25;
-
 /**
  * Projects the park's three-colour rule puts at risk or off track, each with the reason and the
  * clause that fired, beside the health the officer reported: the two can disagree, and that is news.
  */
-export function OffPaceSection({ parkId, inputs, rule, ruleIsDefault, ctx }: { parkId: string; inputs: PaceInput[]; rule: HealthRule; ruleIsDefault: boolean; ctx: SectionContext }) {
+export function OffPaceSection({ parkId, data, ctx }: { parkId: string; data: OffPace; ctx: SectionContext }) {
   const { t, locale, today } = ctx;
-  const flagged = inputs
-    .map((p) => ({ p, h: computeProjectHealth(p, rule, today) }))
-    .filter(({ h }) => h.health !== "on_track")
-    .sort((a, b) => (a.h.health === b.h.health ? (b.h.behindPp ?? 999) - (a.h.behindPp ?? 999) : a.h.health === "off_track" ? -1 : 1));
+  const { rule, ruleIsDefault } = data;
   const ruleText = t("dashboard.ruleText", { yellow: rule.yellowBehindPp, red: rule.redBehindPp, months: rule.redMonthsNotStarted });
-  const reason = (p: PaceInput, h: ComputedHealth) =>
+  const reason = (p: Flagged, h: ComputedHealth) =>
     h.reason === "not_started"
       ? t("dashboard.reasonNotStarted", { months: monthsBetween(p.startPlanned!, today) })
       : t("dashboard.reasonBehind", { pp: (h.behindPp ?? 0).toFixed(1) });
@@ -44,36 +38,38 @@ export function OffPaceSection({ parkId, inputs, rule, ruleIsDefault, ctx }: { p
   return (
     <Card aria-labelledby="offpace-title" className="p-5">
       <h2 id="offpace-title" className="text-lg font-semibold">
-        {t("dashboard.offPaceTitle")} <span className="text-slate-500">({flagged.length})</span>
+        {t("dashboard.offPaceTitle")} <span className="text-slate-500">({data.total})</span>
       </h2>
       <p className="text-xs text-slate-600">
         {ruleText} {ruleIsDefault ? t("dashboard.ruleDefault") : t("dashboard.ruleOfPark")}
       </p>
-      {flagged.length === 0 ? (
+      {data.total === 0 ? (
         <p className="mt-2 text-sm text-slate-600">{t("dashboard.offPaceNone")}</p>
       ) : (
-        <ul className="mt-3 divide-y divide-slate-100" data-testid="off-pace">
-          {flagged.slice(0, SHOWN).map(({ p, h }) => (
-            <li key={p.id} className="space-y-1 py-2.5">
+        <ul className="mt-3 divide-y divide-slate-100 *:space-y-1 *:py-2.5" data-testid="off-pace">
+          {data.items.map(({ project: p, computed: h }) => (
+            <li key={p.id}>
               <div className="flex flex-wrap items-center justify-between gap-2">
-                <Link href={`/projects/${p.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                <a href={`/projects/${p.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                   {pickName(locale, p.name, p.nameEn)}
-                </Link>
+                </a>
                 <span className="flex flex-wrap gap-1.5">
                   <Badge tone={HEALTH_TONE[h.health]}>{t("dashboard.computed", { health: t(`health.${h.health}`) })}</Badge>
                   <Badge tone={HEALTH_TONE[p.health]}>{t("dashboard.reported", { health: t(`health.${p.health}`) })}</Badge>
                 </span>
               </div>
-              <p className="text-sm text-slate-700">{reason(p, h)}</p>
-              <p className="text-xs text-slate-600">{fired(h)}</p>
+              <p className="text-sm text-slate-700">
+                {reason(p, h)}
+                <span className="block text-xs text-slate-600">{fired(h)}</span>
+              </p>
             </li>
           ))}
         </ul>
       )}
-      {flagged.length > SHOWN ? (
+      {data.total > data.items.length ? (
         <p className="mt-2 text-sm">
-          <Link href={`/projects?park=${parkId}`} className="font-medium text-brand-700 hover:underline">
-            {t("dashboard.offPaceMore", { count: flagged.length - SHOWN })}
+          <Link prefetch={false} href={`/projects?park=${parkId}`} className="font-medium text-brand-700 hover:underline">
+            {t("dashboard.offPaceMore", { count: data.total - data.items.length })}
           </Link>
         </p>
       ) : null}

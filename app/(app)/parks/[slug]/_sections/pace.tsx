@@ -1,75 +1,50 @@
 import { ChartFigure } from "@/components/charts/chart-frame";
-import { SCurveChart, type CurveSeries } from "@/components/charts/s-curve";
 import { Card } from "@/components/ui/card";
-import type { Rollup } from "@/db/queries/rollups";
-import { cumulativeThisYear } from "@/app/_lib/dashboard/series";
+import type { CumulativeMonth } from "@/app/_lib/dashboard/series";
 import { timeElapsed } from "@/app/_lib/domain/rollups";
 import { formatMoney } from "@/app/_lib/format/numbers";
+import { PaceCharts } from "./charts";
 import { monthName, type SectionContext } from "./context";
 
 /** This year's cumulative completed investment against the annual plan spread by time elapsed (序时进度). */
-export function PaceSection({ rollup, ctx }: { rollup: Rollup; ctx: SectionContext }) {
+export function PaceSection({ months, annualPlan, ctx }: { months: CumulativeMonth[]; annualPlan: string | null; ctx: SectionContext }) {
   const { t, locale } = ctx;
   const year = Number(ctx.today.slice(0, 4));
-  const months = cumulativeThisYear(
-    rollup.monthly.map((m) => ({ period: m.period, value: m.investment })),
-    ctx.today,
-    rollup.annualPlan,
-  );
   const money = (n: number) => formatMoney(String(Math.round(n)), locale);
-  const series: CurveSeries[] = [{ key: "actual", name: t("dashboard.actualCumulative"), tone: "actual", values: months.map((m) => (m.actual === null ? null : Number(m.actual))) }];
-  if (rollup.annualPlan) series.push({ key: "plan", name: t("dashboard.planCumulative"), tone: "plan", values: months.map((m) => m.plan) });
   const current = months.filter((m) => m.actual !== null).at(-1)!;
   // Display figures: the plan line is a float spread of the plan, so its gap is rounded to the yuan.
-  const planToDate = rollup.annualPlan ? Number(rollup.annualPlan) * timeElapsed(ctx.today) : null;
+  const planToDate = annualPlan ? Number(annualPlan) * timeElapsed(ctx.today) : null;
   const gap = planToDate === null ? null : Number(current.actual) - planToDate;
-  const empty = !rollup.annualPlan && months.every((m) => m.actual === null || Number(m.actual) === 0);
-  const chartProps = {
-    title: t("dashboard.sCurveTitle", { year }),
-    description: t(rollup.annualPlan ? "dashboard.sCurveDesc" : "dashboard.sCurveDescNoPlan", {
-      actual: formatMoney(current.actual!, locale),
-      plan: planToDate === null ? "—" : money(planToDate),
-      month: monthName(locale, year, current.month),
-    }),
-    xLabels: months.map((m) => monthName(locale, year, m.month)),
-    series,
-    formatValue: money,
-  };
+  const empty = !annualPlan && months.every((m) => m.actual === null || Number(m.actual) === 0);
+  const description = t(annualPlan ? "dashboard.sCurveDesc" : "dashboard.sCurveDescNoPlan", {
+    actual: formatMoney(current.actual!, locale),
+    plan: planToDate === null ? "—" : money(planToDate),
+    month: monthName(locale, year, current.month),
+  });
   const figures: [string, string, string][] = [
     [t("dashboard.actualToDate"), formatMoney(current.actual!, locale), "actual"],
     [t("dashboard.planToDate"), planToDate === null ? "—" : money(planToDate), "plan"],
     [t("dashboard.gapToPlan"), gap === null ? "—" : `${gap > 0 ? "+" : ""}${money(gap)}`, "gap"],
-    [t("region.col.annualPlan"), rollup.annualPlan ? formatMoney(rollup.annualPlan, locale) : t("region.noPlan"), "annual"],
+    [t("region.col.annualPlan"), annualPlan ? formatMoney(annualPlan, locale) : t("region.noPlan"), "annual"],
   ];
   return (
     <Card aria-labelledby="pace-title" className="p-5">
       <h2 id="pace-title" className="text-lg font-semibold">
         {t("dashboard.sCurveTitle", { year })}
       </h2>
-      <p className="text-sm text-slate-600">{rollup.annualPlan ? t("dashboard.sCurveHint") : t("dashboard.noAnnualPlan")}</p>
+      <p className="text-sm text-slate-600">{annualPlan ? t("dashboard.sCurveHint") : t("dashboard.noAnnualPlan")}</p>
       <div className="mt-3 grid gap-5 lg:grid-cols-[minmax(0,1fr)_15rem]">
         <div className="min-w-0">
           {empty ? (
             <p className="rounded-md bg-slate-50 p-4 text-sm text-slate-600">{t("dashboard.sCurveNone", { year })}</p>
           ) : (
-            <ChartFigure
-              labels={ctx.chart}
-              csvHref={ctx.csv("monthly")}
-              table={{
-                caption: t("dashboard.sCurveTitle", { year }),
-                columns: [{ label: t("csv.month") }, { label: t("dashboard.actualCumulative"), numeric: true }, { label: t("dashboard.planCumulative"), numeric: true }],
-                rows: months.map((m) => ({
-                  key: String(m.month),
-                  cells: [monthName(locale, year, m.month), m.actual === null ? "—" : formatMoney(m.actual, locale), m.plan === null ? "—" : money(m.plan)],
-                })),
-              }}
-            >
-              <div className="sm:hidden">
-                <SCurveChart compact id="pace-chart-compact" {...chartProps} />
-              </div>
-              <div className="hidden sm:block">
-                <SCurveChart id="pace-chart" {...chartProps} />
-              </div>
+            <ChartFigure labels={ctx.chart} csvHref={ctx.csv("pace")} tableHref={ctx.table("pace")}>
+              <PaceCharts
+                year={year}
+                actual={months.map((m) => (m.actual === null ? null : Number(m.actual)))}
+                plan={annualPlan ? months.map((m) => (m.plan === null ? null : Math.round(m.plan))) : null}
+                description={description}
+              />
             </ChartFigure>
           )}
         </div>

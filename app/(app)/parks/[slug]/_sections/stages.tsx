@@ -26,15 +26,7 @@ export function StagesSection({ rollup, ctx }: { rollup: Rollup; ctx: SectionCon
         </h2>
         <p className="text-sm text-slate-600">{t("dashboard.stagesHint")}</p>
       </div>
-      <ChartFigure
-        labels={ctx.chart}
-        csvHref={ctx.csv("stages")}
-        table={{
-          caption: t("dashboard.stagesTitle"),
-          columns: [{ label: t("csv.stage") }, { label: t("csv.current"), numeric: true }, { label: t("csv.reached"), numeric: true }],
-          rows: steps.map((s) => ({ key: s.key, cells: [s.label, s.current, s.value] })),
-        }}
-      >
+      <ChartFigure labels={ctx.chart} csvHref={ctx.csv("stages")} tableHref={ctx.table("stages")}>
         <FunnelChart id="stages-chart" title={t("dashboard.stagesTitle")} description={description} steps={steps} />
       </ChartFigure>
     </Card>

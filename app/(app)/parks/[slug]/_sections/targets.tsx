@@ -1,11 +1,10 @@
 import Link from "next/link";
-import { formatGrowth } from "@/components/parks/headline";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { listYearlyTotals } from "@/db/queries/rollups";
 import type { Target } from "@/db/schema";
 import { targetProgress } from "@/app/_lib/domain/rollups";
-import { formatMoney, formatPercent } from "@/app/_lib/format/numbers";
+import { formatGrowth, formatMoney, formatPercent } from "@/app/_lib/format/numbers";
 import type { SectionContext } from "./context";
 
 type YearTotal = Awaited<ReturnType<typeof listYearlyTotals>>[number];
@@ -38,7 +37,7 @@ export function TargetsSection({ targets, yearly, isAdmin, settingsHref, ctx }: 
           {t("dashboard.targetsTitle")}
         </h2>
         {isAdmin ? (
-          <Link href={settingsHref} className="text-sm font-medium text-brand-700 hover:underline">
+          <Link prefetch={false} href={settingsHref} className="text-sm font-medium text-brand-700 hover:underline">
             {t("dashboard.editTargets")}
           </Link>
         ) : null}

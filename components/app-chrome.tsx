@@ -1,0 +1,44 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { Translate } from "@/app/_lib/i18n/translate";
+import { AccountMenu } from "./account-menu";
+import { LanguageSwitch } from "./language-switch";
+import { NavLink } from "./nav-link";
+
+/**
+ * The header, navigation and main landmark of every signed-in page. It only draws what it is given:
+ * the (app) layout passes the viewer it read, the bench reference page a fixed one.
+ */
+export function AppChrome({ t, user, dashboardSlug, children }: { t: Translate; user: { name: string; email: string }; dashboardSlug: string | null; children: ReactNode }) {
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        {t("app.skipToContent")}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
+            <span aria-hidden className="grid size-7 place-items-center rounded-md bg-brand-700 text-sm text-white">
+              P
+            </span>
+            {t("app.name")}
+          </Link>
+          <nav aria-label={t("nav.projects")} className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+            <NavLink href="/">{t("nav.projects")}</NavLink>
+            <NavLink href="/projects">{t("list.title")}</NavLink>
+            {/* One park: its dashboard is one click away. Several: the park cards on "/" link to each. */}
+            {dashboardSlug ? <NavLink href={`/parks/${dashboardSlug}`}>{t("nav.dashboard")}</NavLink> : null}
+            <NavLink href="/regions">{t("nav.regions")}</NavLink>
+          </nav>
+          <div className="ml-auto flex items-center gap-2">
+            <LanguageSwitch />
+            <AccountMenu name={user.name} email={user.email} />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}
