@@ -27,7 +27,8 @@ export class LedgerPage {
   async check(name: string, csv: string) {
     await this.fileInput.setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}`) });
     await this.checkButton.click();
-    await expect(this.summary.or(this.page.getByRole("alert"))).toBeVisible();
+    // The page's own alert, not Next's route announcer (also role=alert, outside <main>).
+    await expect(this.summary.or(this.page.getByRole("main").getByRole("alert")).first()).toBeVisible();
   }
 
   commitButton(count: number): Locator {
