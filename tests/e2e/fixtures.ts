@@ -27,6 +27,9 @@ export const OFFICER = demoEmail("officer@ningbo.demo");
  * `include` limits the scan to part of the page.
  */
 export async function expectNoAxeViolations(page: Page, include?: string) {
+  // Next.js streams metadata: after a client-side navigation the <title> can land a moment after
+  // the content. Scanning before it would report a missing title that a reader never sees.
+  await expect(page).toHaveTitle(/\S/);
   const builder = new AxeBuilder({ page });
   if (include) builder.include(include);
   const { violations } = await builder.analyze();
