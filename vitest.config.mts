@@ -17,7 +17,8 @@ export default defineConfig({
       "tests/faults/**/*.test.ts",
     ],
     environment: "node",
-    testTimeout: 30_000,
+    // Generous: on 2 busy cores a PGlite database that applies every migration takes ~20 s.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     // Integration files each open their own embedded database; two at a time fits 2 cores.
     maxWorkers: 2,
