@@ -142,31 +142,57 @@ async function timeQuery(fn: () => Promise<unknown>) {
   return { medianMs: round2(median(times)), p95Ms: round2(percentile(times, 0.95)), minMs: round2(Math.min(...times)) };
 }
 
-async function timeRollups(db: Db, parkRows: { id: string; province: string }[]) {
+/**
+ * Pages (8 KB buffers) the statements of one call read, from EXPLAIN (ANALYZE, BUFFERS) of each
+ * statement the call sends: unlike time, it does not depend on what else runs on the machine, so it
+ * shows how a query's cost grows with the data.
+ */
+async function pagesPerCall(url: string, run: (db: Db) => Promise<unknown>): Promise<number> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const schema = await import("../db/schema");
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const sent: { query: string; params: unknown[] }[] = [];
+    const db = drizzle({ client, schema, logger: { logQuery: (query, params) => sent.push({ query, params }) } }) as unknown as Db;
+    await run(db);
+    let pages = 0;
+    for (const { query, params } of sent) {
+      const [row] = await client.unsafe(`explain (analyze, buffers, format json) ${query}`, params as never[]);
+      const plan = (Object.values(row!)[0] as { Plan: Record<string, number> }[])[0]!.Plan;
+      pages += (plan["Shared Hit Blocks"] ?? 0) + (plan["Shared Read Blocks"] ?? 0);
+    }
+    return pages;
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+async function timeRollups(db: Db, url: string, parkRows: { id: string; province: string }[]) {
   const today = isoToday();
   const parkIds = parkRows.map((p) => p.id);
   const one = [parkIds[0]!];
   const province = parkRows.filter((p) => p.province === parkRows[0]!.province).map((p) => p.id);
   const window = monthWindow(today, MONTH_WINDOW);
-  const cases: { name: string; targetMs: number | null; run: () => Promise<unknown> }[] = [
-    { name: "getRollup, 1 park", targetMs: TARGET_MS.onePark, run: () => getRollup(db, { parkIds: one, today }) },
-    { name: `getRollup, ${parkIds.length} parks`, targetMs: TARGET_MS.allParks, run: () => getRollup(db, { parkIds, today }) },
-    { name: `compareParks, ${parkIds.length} parks`, targetMs: TARGET_MS.allParks, run: () => compareParks(db, { parkIds, today }) },
-    { name: "listLateMilestones, 1 park", targetMs: TARGET_MS.onePark, run: () => listLateMilestones(db, { parkIds: one, today }) },
+  const cases: { name: string; targetMs: number | null; run: (d: Db) => Promise<unknown> }[] = [
+    { name: "getRollup, 1 park", targetMs: TARGET_MS.onePark, run: (d) => getRollup(d, { parkIds: one, today }) },
+    { name: `getRollup, ${parkIds.length} parks`, targetMs: TARGET_MS.allParks, run: (d) => getRollup(d, { parkIds, today }) },
+    { name: `compareParks, ${parkIds.length} parks`, targetMs: TARGET_MS.allParks, run: (d) => compareParks(d, { parkIds, today }) },
+    { name: "listLateMilestones, 1 park", targetMs: TARGET_MS.onePark, run: (d) => listLateMilestones(d, { parkIds: one, today }) },
     // No targets of their own: the rest of what the dashboard and the region view read.
-    { name: `getRollup, 1 province (${province.length} parks)`, targetMs: null, run: () => getRollup(db, { parkIds: province, today }) },
-    { name: "listOpenProblems, 1 park", targetMs: null, run: () => listOpenProblems(db, { parkIds: one }) },
-    { name: "listProjectPaceInputs, 1 park", targetMs: null, run: () => listProjectPaceInputs(db, { parkId: one[0]! }) },
-    { name: "listMilestoneTimeline, 1 park", targetMs: null, run: () => listMilestoneTimeline(db, { parkId: one[0]!, limit: 12 }) },
+    { name: `getRollup, 1 province (${province.length} parks)`, targetMs: null, run: (d) => getRollup(d, { parkIds: province, today }) },
+    { name: "listOpenProblems, 1 park", targetMs: null, run: (d) => listOpenProblems(d, { parkIds: one }) },
+    { name: "listProjectPaceInputs, 1 park", targetMs: null, run: (d) => listProjectPaceInputs(d, { parkId: one[0]! }) },
+    { name: "listMilestoneTimeline, 1 park", targetMs: null, run: (d) => listMilestoneTimeline(d, { parkId: one[0]!, limit: 12 }) },
     // The capacity ramp from its summary (park_capacity_ramp): grows with clusters × months, not with reports.
-    { name: "listCapacityRampChanges, 1 park", targetMs: TARGET_MS.onePark, run: () => listCapacityRampChanges(db, { parkId: one[0]!, from: window[0]!, to: window.at(-1)! }) },
+    { name: "listCapacityRampChanges, 1 park", targetMs: TARGET_MS.onePark, run: (d) => listCapacityRampChanges(d, { parkId: one[0]!, from: window[0]!, to: window.at(-1)! }) },
   ];
-  const results: { name: string; medianMs: number | null; p95Ms: number | null; minMs: number | null; targetMs: number | null; ok: boolean | null; error?: string }[] = [];
+  const results: { name: string; medianMs: number | null; p95Ms: number | null; minMs: number | null; pagesPerCall?: number; targetMs: number | null; ok: boolean | null; error?: string }[] = [];
   for (const c of cases) {
     try {
-      const t = await timeQuery(c.run);
+      const t = { ...(await timeQuery(() => c.run(db))), pagesPerCall: await pagesPerCall(url, c.run) };
       results.push({ name: c.name, ...t, targetMs: c.targetMs, ok: c.targetMs === null ? null : t.medianMs <= c.targetMs });
-      console.log(`  ${c.name.padEnd(36)} median ${t.medianMs.toFixed(2).padStart(7)} ms   p95 ${t.p95Ms.toFixed(2).padStart(7)} ms`);
+      console.log(`  ${c.name.padEnd(36)} median ${t.medianMs.toFixed(2).padStart(7)} ms   p95 ${t.p95Ms.toFixed(2).padStart(7)} ms   ${String(t.pagesPerCall).padStart(6)} pages`);
     } catch (error) {
       // A broken query is a finding, not a reason to skip the rest of the bench.
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message.split("\n")[0]! : String(error);
@@ -418,14 +444,14 @@ function markdown(r: Results): string {
     `Commit ${r.commit ?? "unknown"} · ${r.machine.cpus}× ${r.machine.cpuModel} · ${r.machine.memoryGb} GB · Node ${r.machine.node} · PostgreSQL ${r.machine.postgres}`,
     `Dataset: ${Object.entries(r.dataset).map(([k, v]) => `${k} ${Number(v).toLocaleString("en")}`).join(", ")}`,
     "",
-    "## Rollup queries (in-process, median of 50)",
+    "## Rollup queries (in-process, median of 50; pages: 8 KB buffers one call reads, from EXPLAIN (ANALYZE, BUFFERS))",
     "",
-    "| query | median ms | p95 ms | target ms | ok |",
-    "|---|---:|---:|---:|---|",
+    "| query | median ms | p95 ms | min ms | pages per call | target ms | ok |",
+    "|---|---:|---:|---:|---:|---:|---|",
     ...r.rollups.map((q) =>
       q.error
-        ? `| ${q.name} | failed: ${q.error} | | ${q.targetMs ?? "–"} | **no** |`
-        : `| ${q.name} | ${q.medianMs?.toFixed(2)} | ${q.p95Ms?.toFixed(2)} | ${q.targetMs ?? "–"} | ${q.ok === null ? "–" : q.ok ? "yes" : "**no**"} |`,
+        ? `| ${q.name} | failed: ${q.error} | | | | ${q.targetMs ?? "–"} | **no** |`
+        : `| ${q.name} | ${q.medianMs?.toFixed(2)} | ${q.p95Ms?.toFixed(2)} | ${q.minMs?.toFixed(2)} | ${q.pagesPerCall ?? "–"} | ${q.targetMs ?? "–"} | ${q.ok === null ? "–" : q.ok ? "yes" : "**no**"} |`,
     ),
   ];
   if (r.http) {
@@ -492,7 +518,7 @@ async function collect(url: string) {
     [dataset] = rowsOf<Record<string, number>>(await db.execute(sql.raw(`select ${counts.map((t) => `(select count(*)::int from ${t}) as ${t}`).join(", ")}`))) as [Record<string, number>];
     [{ v: postgresVersion }] = rowsOf<{ v: string }>(await db.execute(sql`select current_setting('server_version') as v`)) as [{ v: string }];
     console.log(`Rollup queries on ${dataset.progress_entries!.toLocaleString("en")} entries, ${parkRows.length} parks (median of ${QUERY_RUNS}):`);
-    rollups = await timeRollups(db, parkRows);
+    rollups = await timeRollups(db, url, parkRows);
     shareToken = await makeShareLink(db, parkRows[0]!.id);
   } finally {
     await close();
