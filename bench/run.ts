@@ -329,9 +329,30 @@ interface RunFigures {
   rps: number;
   p50: number;
   p99: number;
+  /** CPU time the server process spent per completed request (user + system, from /proc). */
+  cpuMs: number | null;
   non2xx: number;
   errors: number;
 }
+
+/** The server's process, whose CPU time is read around each run; set once it listens. */
+let serverPid: number | null = null;
+
+/**
+ * CPU milliseconds the server process has used so far, or null off Linux. Unlike throughput, CPU per
+ * request hardly moves when other jobs compete for the cores: it is what a page costs to serve.
+ */
+function serverCpuMs(): number | null {
+  if (serverPid === null) return null;
+  try {
+    const fields = readFileSync(`/proc/${serverPid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: 100 on every Linux this runs on. */
+const CLOCK_TICKS = 100;
 
 /**
  * Requests a run abandons keep the server busy after it ends: wait until the no-database page answers
@@ -348,10 +369,13 @@ async function drain() {
 }
 
 async function load(url: string, cookie: string, duration: number): Promise<RunFigures> {
+  const cpu0 = serverCpuMs();
   const r = await autocannon({ url, connections: CONNECTIONS, duration, headers: { cookie }, timeout: 30 });
+  const cpu1 = serverCpuMs();
   await drain();
+  const cpuMs = cpu0 !== null && cpu1 !== null && r.requests.total > 0 ? round2((cpu1 - cpu0) / r.requests.total) : null;
   // Completed requests over the run's length: the per-second average rounds slow pages to whole numbers.
-  return { rps: round2(r.requests.total / r.duration), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+  return { rps: round2(r.requests.total / r.duration), p50: r.latency.p50, p99: r.latency.p99, cpuMs, non2xx: r.non2xx, errors: r.errors + r.timeouts };
 }
 
 /** Pages heavier than this (when marked mayBeTooHeavy) are timed one request at a time: under 10 connections they would starve the rest. */
@@ -363,7 +387,7 @@ interface PageFigures {
   status: string;
   bytes?: number;
   rounds: RunFigures[];
-  median?: { rps: number; p50: number; p99: number };
+  median?: { rps: number; p50: number; p99: number; cpuMs: number | null };
   /** Median time to the last byte of 3 requests in a row, nothing else running: the service time. */
   singleMs?: number;
 }
@@ -415,7 +439,13 @@ async function measureHttp(ctx: Context, cookie: string, notes: string[], server
   }
   for (const t of measured) {
     const page = pages[t.key]!;
-    page.median = { rps: round2(median(page.rounds.map((r) => r.rps))), p50: median(page.rounds.map((r) => r.p50)), p99: median(page.rounds.map((r) => r.p99)) };
+    const cpu = page.rounds.map((r) => r.cpuMs).filter((v): v is number => v !== null);
+    page.median = {
+      rps: round2(median(page.rounds.map((r) => r.rps))),
+      p50: median(page.rounds.map((r) => r.p50)),
+      p99: median(page.rounds.map((r) => r.p99)),
+      cpuMs: cpu.length ? round2(median(cpu)) : null,
+    };
     if (page.rounds.some((r) => r.non2xx || r.errors)) notes.push(`${page.path} had non-2xx answers or errors in some rounds: see results.json.`);
     if (page.rounds.some((r) => r.rps === 0)) notes.push(`${page.path} completed no request in some rounds: the server was stuck (see results.json).`);
   }
@@ -442,6 +472,7 @@ function markdown(r: Results): string {
     `# Parkline bench — ${r.generatedAt}`,
     "",
     `Commit ${r.commit ?? "unknown"} · ${r.machine.cpus}× ${r.machine.cpuModel} · ${r.machine.memoryGb} GB · Node ${r.machine.node} · PostgreSQL ${r.machine.postgres}`,
+    `Load average (1 min) at the start and the end of the run: ${r.machine.loadAverage.start} → ${r.machine.loadAverage.end} (on ${r.machine.cpus} cores: above ${r.machine.cpus}, other jobs were competing for the CPU)`,
     `Dataset: ${Object.entries(r.dataset).map(([k, v]) => `${k} ${Number(v).toLocaleString("en")}`).join(", ")}`,
     "",
     "## Rollup queries (in-process, median of 50; pages: 8 KB buffers one call reads, from EXPLAIN (ANALYZE, BUFFERS))",
@@ -459,17 +490,18 @@ function markdown(r: Results): string {
       "",
       `## Pages (autocannon, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION_S} s, medians)`,
       "",
-      "| page | path | req/s | p50 ms | p99 ms | alone ms | bytes |",
-      "|---|---|---:|---:|---:|---:|---:|",
+      "| page | path | req/s | p50 ms | p99 ms | server CPU ms/req | alone ms | bytes |",
+      "|---|---|---:|---:|---:|---:|---:|---:|",
       ...Object.values(r.http.pages).map((p) =>
         p.median
-          ? `| ${p.label} | \`${p.path}\` | ${p.median.rps.toFixed(1)} | ${p.median.p50} | ${p.median.p99} | ${p.singleMs} | ${p.bytes?.toLocaleString("en")} |`
+          ? `| ${p.label} | \`${p.path}\` | ${p.median.rps.toFixed(1)} | ${p.median.p50} | ${p.median.p99} | ${p.median.cpuMs ?? "–"} | ${p.singleMs} | ${p.bytes?.toLocaleString("en")} |`
           : p.singleMs !== undefined
-            ? `| ${p.label} | \`${p.path}\` | ${p.status} | | | ${p.singleMs} | ${p.bytes?.toLocaleString("en")} |`
-            : `| ${p.label} | \`${p.path}\` | ${p.status} | | | | |`,
+            ? `| ${p.label} | \`${p.path}\` | ${p.status} | | | | ${p.singleMs} | ${p.bytes?.toLocaleString("en")} |`
+            : `| ${p.label} | \`${p.path}\` | ${p.status} | | | | | |`,
       ),
       "",
-      "alone: median time to the last byte of 3 requests in a row with nothing else running.",
+      "alone: median time to the last byte of 3 requests in a row with nothing else running. server CPU: the Next.js",
+      "process only (PostgreSQL's share is not in it); it moves far less than req/s when other jobs share the cores.",
     );
     if (r.http.steady) {
       const s = r.http.steady;
@@ -482,9 +514,9 @@ function markdown(r: Results): string {
       "",
       "Throughput against the references measured in the same rounds:",
       "",
-      "| page | × static file | × no-database route handler | × no-database page |",
-      "|---|---:|---:|---:|",
-      ...ratioRows.map(([key, v]) => `| ${key} | ${v.overStatic ?? "–"} | ${v.overNodb ?? "–"} | ${v.overNodbPage ?? "–"} |`),
+      "| page | × static file | × no-database route handler | × no-database page | × no-database page, by server CPU per request |",
+      "|---|---:|---:|---:|---:|",
+      ...ratioRows.map(([key, v]) => `| ${key} | ${v.overStatic ?? "–"} | ${v.overNodb ?? "–"} | ${v.overNodbPage ?? "–"} | ${v.overNodbPageByCpu ?? "–"} |`),
     );
   }
   lines.push("", "## Checks", "", "| check | value | target | ok |", "|---|---:|---:|---|", ...r.checks.map((c) => `| ${c.name} | ${c.value ?? "–"} | ${c.target} | ${c.ok === null ? "not measured" : c.ok ? "yes" : "**no**"} |`));
@@ -504,6 +536,7 @@ async function makeShareLink(db: Db, parkId: string): Promise<string | null> {
 }
 
 async function collect(url: string) {
+  const loadAtStart = round2(os.loadavg()[0]!);
   const notes: string[] = [];
   const { db, close } = await openDatabase({ kind: "postgres", url });
   let parkRows: { id: string; slug: string; province: string }[];
@@ -550,6 +583,7 @@ async function collect(url: string) {
     try {
       const server = await startServer(env);
       child = server.child;
+      serverPid = await pidOnPort(PORT);
       const cookie = await signIn();
       const park = parkRows[0]!;
       http = await measureHttp({ parkSlug: park.slug, province: park.province, shareToken }, cookie, notes, server.output);
@@ -582,9 +616,18 @@ async function collect(url: string) {
     },
   ];
   // The same ratios for every page measured, for comparison.
-  const ratios: Record<string, { overStatic: number | null; overNodb: number | null; overNodbPage: number | null }> = {};
+  // CPU per request of the no-database page over the page's: the throughput ratio the page would have on idle cores.
+  const cpuRatio = (a?: { cpuMs: number | null }, b?: { cpuMs: number | null }) => (a?.cpuMs && b?.cpuMs ? Number((b.cpuMs / a.cpuMs).toPrecision(3)) : null);
+  const ratios: Record<string, { overStatic: number | null; overNodb: number | null; overNodbPage: number | null; overNodbPageByCpu: number | null }> = {};
   for (const key of ["dashboard", "region", "projects", "home"]) {
-    if (page(key)) ratios[key] = { overStatic: ratio(page(key), page("static")), overNodb: ratio(page(key), page("nodb")), overNodbPage: ratio(page(key), page("nodbPage")) };
+    if (page(key)) {
+      ratios[key] = {
+        overStatic: ratio(page(key), page("static")),
+        overNodb: ratio(page(key), page("nodb")),
+        overNodbPage: ratio(page(key), page("nodbPage")),
+        overNodbPageByCpu: cpuRatio(page(key), page("nodbPage")),
+      };
+    }
   }
   return {
     generatedAt: new Date().toISOString(),
@@ -597,6 +640,7 @@ async function collect(url: string) {
       node: process.version,
       postgres: postgresVersion,
       loadGenerator: "autocannon in the same machine as the server (2 cores shared)",
+      loadAverage: { start: loadAtStart, end: round2(os.loadavg()[0]!) },
     },
     dataset,
     config: { rounds: ROUNDS, durationS: DURATION_S, connections: CONNECTIONS, queryRuns: QUERY_RUNS, park: parkRows[0]!.slug, province: parkRows[0]!.province },
