@@ -146,31 +146,57 @@ async function timeQuery(fn: () => Promise<unknown>) {
   return { medianMs: round2(median(times)), p95Ms: round2(percentile(times, 0.95)), minMs: round2(Math.min(...times)) };
 }
 
-async function timeRollups(db: Db, parkRows: { id: string; province: string }[]) {
+/**
+ * Pages (8 KB buffers) the statements of one call read, from EXPLAIN (ANALYZE, BUFFERS) of each
+ * statement the call sends: unlike time, it does not depend on what else runs on the machine, so it
+ * shows how a query's cost grows with the data.
+ */
+async function pagesPerCall(url: string, run: (db: Db) => Promise<unknown>): Promise<number> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const schema = await import("../db/schema");
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const sent: { query: string; params: unknown[] }[] = [];
+    const db = drizzle({ client, schema, logger: { logQuery: (query, params) => sent.push({ query, params }) } }) as unknown as Db;
+    await run(db);
+    let pages = 0;
+    for (const { query, params } of sent) {
+      const [row] = await client.unsafe(`explain (analyze, buffers, format json) ${query}`, params as never[]);
+      const plan = (Object.values(row!)[0] as { Plan: Record<string, number> }[])[0]!.Plan;
+      pages += (plan["Shared Hit Blocks"] ?? 0) + (plan["Shared Read Blocks"] ?? 0);
+    }
+    return pages;
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+async function timeRollups(db: Db, url: string, parkRows: { id: string; province: string }[]) {
   const today = isoToday();
   const parkIds = parkRows.map((p) => p.id);
   const one = [parkIds[0]!];
   const province = parkRows.filter((p) => p.province === parkRows[0]!.province).map((p) => p.id);
   const window = monthWindow(today, MONTH_WINDOW);
-  const cases: { name: string; targetMs: number | null; run: () => Promise<unknown> }[] = [
-    { name: "getRollup, 1 park", targetMs: TARGET_MS.onePark, run: () => getRollup(db, { parkIds: one, today }) },
-    { name: `getRollup, ${parkIds.length} parks`, targetMs: TARGET_MS.allParks, run: () => getRollup(db, { parkIds, today }) },
-    { name: `compareParks, ${parkIds.length} parks`, targetMs: TARGET_MS.allParks, run: () => compareParks(db, { parkIds, today }) },
-    { name: "listLateMilestones, 1 park", targetMs: TARGET_MS.onePark, run: () => listLateMilestones(db, { parkIds: one, today }) },
+  const cases: { name: string; targetMs: number | null; run: (d: Db) => Promise<unknown> }[] = [
+    { name: "getRollup, 1 park", targetMs: TARGET_MS.onePark, run: (d) => getRollup(d, { parkIds: one, today }) },
+    { name: `getRollup, ${parkIds.length} parks`, targetMs: TARGET_MS.allParks, run: (d) => getRollup(d, { parkIds, today }) },
+    { name: `compareParks, ${parkIds.length} parks`, targetMs: TARGET_MS.allParks, run: (d) => compareParks(d, { parkIds, today }) },
+    { name: "listLateMilestones, 1 park", targetMs: TARGET_MS.onePark, run: (d) => listLateMilestones(d, { parkIds: one, today }) },
     // No targets of their own: the rest of what the dashboard and the region view read.
-    { name: `getRollup, 1 province (${province.length} parks)`, targetMs: null, run: () => getRollup(db, { parkIds: province, today }) },
-    { name: "listOpenProblems, 1 park", targetMs: null, run: () => listOpenProblems(db, { parkIds: one }) },
-    { name: "listProjectPaceInputs, 1 park", targetMs: null, run: () => listProjectPaceInputs(db, { parkId: one[0]! }) },
-    { name: "listMilestoneTimeline, 1 park", targetMs: null, run: () => listMilestoneTimeline(db, { parkId: one[0]!, limit: 12 }) },
+    { name: `getRollup, 1 province (${province.length} parks)`, targetMs: null, run: (d) => getRollup(d, { parkIds: province, today }) },
+    { name: "listOpenProblems, 1 park", targetMs: null, run: (d) => listOpenProblems(d, { parkIds: one }) },
+    { name: "listProjectPaceInputs, 1 park", targetMs: null, run: (d) => listProjectPaceInputs(d, { parkId: one[0]! }) },
+    { name: "listMilestoneTimeline, 1 park", targetMs: null, run: (d) => listMilestoneTimeline(d, { parkId: one[0]!, limit: 12 }) },
     // The capacity ramp from its summary (park_capacity_ramp): grows with clusters × months, not with reports.
-    { name: "listCapacityRampChanges, 1 park", targetMs: TARGET_MS.onePark, run: () => listCapacityRampChanges(db, { parkId: one[0]!, from: window[0]!, to: window.at(-1)! }) },
+    { name: "listCapacityRampChanges, 1 park", targetMs: TARGET_MS.onePark, run: (d) => listCapacityRampChanges(d, { parkId: one[0]!, from: window[0]!, to: window.at(-1)! }) },
   ];
-  const results: { name: string; medianMs: number | null; p95Ms: number | null; minMs: number | null; targetMs: number | null; ok: boolean | null; error?: string }[] = [];
+  const results: { name: string; medianMs: number | null; p95Ms: number | null; minMs: number | null; pagesPerCall?: number; targetMs: number | null; ok: boolean | null; error?: string }[] = [];
   for (const c of cases) {
     try {
-      const t = await timeQuery(c.run);
+      const t = { ...(await timeQuery(() => c.run(db))), pagesPerCall: await pagesPerCall(url, c.run) };
       results.push({ name: c.name, ...t, targetMs: c.targetMs, ok: c.targetMs === null ? null : t.medianMs <= c.targetMs });
-      console.log(`  ${c.name.padEnd(36)} median ${t.medianMs.toFixed(2).padStart(7)} ms   p95 ${t.p95Ms.toFixed(2).padStart(7)} ms`);
+      console.log(`  ${c.name.padEnd(36)} median ${t.medianMs.toFixed(2).padStart(7)} ms   p95 ${t.p95Ms.toFixed(2).padStart(7)} ms   ${String(t.pagesPerCall).padStart(6)} pages`);
     } catch (error) {
       // A broken query is a finding, not a reason to skip the rest of the bench.
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message.split("\n")[0]! : String(error);
@@ -307,9 +333,30 @@ interface RunFigures {
   rps: number;
   p50: number;
   p99: number;
+  /** CPU time the server process spent per completed request (user + system, from /proc). */
+  cpuMs: number | null;
   non2xx: number;
   errors: number;
 }
+
+/** The server's process, whose CPU time is read around each run; set once it listens. */
+let serverPid: number | null = null;
+
+/**
+ * CPU milliseconds the server process has used so far, or null off Linux. Unlike throughput, CPU per
+ * request hardly moves when other jobs compete for the cores: it is what a page costs to serve.
+ */
+function serverCpuMs(): number | null {
+  if (serverPid === null) return null;
+  try {
+    const fields = readFileSync(`/proc/${serverPid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: 100 on every Linux this runs on. */
+const CLOCK_TICKS = 100;
 
 /**
  * Requests a run abandons keep the server busy after it ends: wait until the no-database page answers
@@ -326,10 +373,13 @@ async function drain() {
 }
 
 async function load(url: string, cookie: string, duration: number): Promise<RunFigures> {
+  const cpu0 = serverCpuMs();
   const r = await autocannon({ url, connections: CONNECTIONS, duration, headers: { cookie }, timeout: 30 });
+  const cpu1 = serverCpuMs();
   await drain();
+  const cpuMs = cpu0 !== null && cpu1 !== null && r.requests.total > 0 ? round2((cpu1 - cpu0) / r.requests.total) : null;
   // Completed requests over the run's length: the per-second average rounds slow pages to whole numbers.
-  return { rps: round2(r.requests.total / r.duration), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+  return { rps: round2(r.requests.total / r.duration), p50: r.latency.p50, p99: r.latency.p99, cpuMs, non2xx: r.non2xx, errors: r.errors + r.timeouts };
 }
 
 /** Pages heavier than this (when marked mayBeTooHeavy) are timed one request at a time: under 10 connections they would starve the rest. */
@@ -341,7 +391,7 @@ interface PageFigures {
   status: string;
   bytes?: number;
   rounds: RunFigures[];
-  median?: { rps: number; p50: number; p99: number };
+  median?: { rps: number; p50: number; p99: number; cpuMs: number | null };
   /** Median time to the last byte of 3 requests in a row, nothing else running: the service time. */
   singleMs?: number;
 }
@@ -393,7 +443,13 @@ async function measureHttp(ctx: Context, cookie: string, notes: string[], server
   }
   for (const t of measured) {
     const page = pages[t.key]!;
-    page.median = { rps: round2(median(page.rounds.map((r) => r.rps))), p50: median(page.rounds.map((r) => r.p50)), p99: median(page.rounds.map((r) => r.p99)) };
+    const cpu = page.rounds.map((r) => r.cpuMs).filter((v): v is number => v !== null);
+    page.median = {
+      rps: round2(median(page.rounds.map((r) => r.rps))),
+      p50: median(page.rounds.map((r) => r.p50)),
+      p99: median(page.rounds.map((r) => r.p99)),
+      cpuMs: cpu.length ? round2(median(cpu)) : null,
+    };
     if (page.rounds.some((r) => r.non2xx || r.errors)) notes.push(`${page.path} had non-2xx answers or errors in some rounds: see results.json.`);
     if (page.rounds.some((r) => r.rps === 0)) notes.push(`${page.path} completed no request in some rounds: the server was stuck (see results.json).`);
   }
@@ -420,16 +476,17 @@ function markdown(r: Results): string {
     `# Parkline bench — ${r.generatedAt}`,
     "",
     `Commit ${r.commit ?? "unknown"} · ${r.machine.cpus}× ${r.machine.cpuModel} · ${r.machine.memoryGb} GB · Node ${r.machine.node} · PostgreSQL ${r.machine.postgres}`,
+    `Load average (1 min) at the start and the end of the run: ${r.machine.loadAverage.start} → ${r.machine.loadAverage.end} (on ${r.machine.cpus} cores: above ${r.machine.cpus}, other jobs were competing for the CPU)`,
     `Dataset: ${Object.entries(r.dataset).map(([k, v]) => `${k} ${Number(v).toLocaleString("en")}`).join(", ")}`,
     "",
-    "## Rollup queries (in-process, median of 50)",
+    "## Rollup queries (in-process, median of 50; pages: 8 KB buffers one call reads, from EXPLAIN (ANALYZE, BUFFERS))",
     "",
-    "| query | median ms | p95 ms | target ms | ok |",
-    "|---|---:|---:|---:|---|",
+    "| query | median ms | p95 ms | min ms | pages per call | target ms | ok |",
+    "|---|---:|---:|---:|---:|---:|---|",
     ...r.rollups.map((q) =>
       q.error
-        ? `| ${q.name} | failed: ${q.error} | | ${q.targetMs ?? "–"} | **no** |`
-        : `| ${q.name} | ${q.medianMs?.toFixed(2)} | ${q.p95Ms?.toFixed(2)} | ${q.targetMs ?? "–"} | ${q.ok === null ? "–" : q.ok ? "yes" : "**no**"} |`,
+        ? `| ${q.name} | failed: ${q.error} | | | | ${q.targetMs ?? "–"} | **no** |`
+        : `| ${q.name} | ${q.medianMs?.toFixed(2)} | ${q.p95Ms?.toFixed(2)} | ${q.minMs?.toFixed(2)} | ${q.pagesPerCall ?? "–"} | ${q.targetMs ?? "–"} | ${q.ok === null ? "–" : q.ok ? "yes" : "**no**"} |`,
     ),
   ];
   if (r.http) {
@@ -437,17 +494,18 @@ function markdown(r: Results): string {
       "",
       `## Pages (autocannon, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION_S} s, medians)`,
       "",
-      "| page | path | req/s | p50 ms | p99 ms | alone ms | bytes |",
-      "|---|---|---:|---:|---:|---:|---:|",
+      "| page | path | req/s | p50 ms | p99 ms | server CPU ms/req | alone ms | bytes |",
+      "|---|---|---:|---:|---:|---:|---:|---:|",
       ...Object.values(r.http.pages).map((p) =>
         p.median
-          ? `| ${p.label} | \`${p.path}\` | ${p.median.rps.toFixed(1)} | ${p.median.p50} | ${p.median.p99} | ${p.singleMs} | ${p.bytes?.toLocaleString("en")} |`
+          ? `| ${p.label} | \`${p.path}\` | ${p.median.rps.toFixed(1)} | ${p.median.p50} | ${p.median.p99} | ${p.median.cpuMs ?? "–"} | ${p.singleMs} | ${p.bytes?.toLocaleString("en")} |`
           : p.singleMs !== undefined
-            ? `| ${p.label} | \`${p.path}\` | ${p.status} | | | ${p.singleMs} | ${p.bytes?.toLocaleString("en")} |`
-            : `| ${p.label} | \`${p.path}\` | ${p.status} | | | | |`,
+            ? `| ${p.label} | \`${p.path}\` | ${p.status} | | | | ${p.singleMs} | ${p.bytes?.toLocaleString("en")} |`
+            : `| ${p.label} | \`${p.path}\` | ${p.status} | | | | | |`,
       ),
       "",
-      "alone: median time to the last byte of 3 requests in a row with nothing else running.",
+      "alone: median time to the last byte of 3 requests in a row with nothing else running. server CPU: the Next.js",
+      "process only (PostgreSQL's share is not in it); it moves far less than req/s when other jobs share the cores.",
     );
     if (r.http.steady) {
       const s = r.http.steady;
@@ -460,9 +518,9 @@ function markdown(r: Results): string {
       "",
       "Throughput against the references measured in the same rounds:",
       "",
-      "| page | × static file | × no-database route handler | × no-database page |",
-      "|---|---:|---:|---:|",
-      ...ratioRows.map(([key, v]) => `| ${key} | ${v.overStatic ?? "–"} | ${v.overNodb ?? "–"} | ${v.overNodbPage ?? "–"} |`),
+      "| page | × static file | × no-database route handler | × no-database page | × no-database page, by server CPU per request |",
+      "|---|---:|---:|---:|---:|",
+      ...ratioRows.map(([key, v]) => `| ${key} | ${v.overStatic ?? "–"} | ${v.overNodb ?? "–"} | ${v.overNodbPage ?? "–"} | ${v.overNodbPageByCpu ?? "–"} |`),
     );
   }
   lines.push("", "## Checks", "", "| check | value | target | ok |", "|---|---:|---:|---|", ...r.checks.map((c) => `| ${c.name} | ${c.value ?? "–"} | ${c.target} | ${c.ok === null ? "not measured" : c.ok ? "yes" : "**no**"} |`));
@@ -482,6 +540,7 @@ async function makeShareLink(db: Db, parkId: string): Promise<string | null> {
 }
 
 async function collect(url: string) {
+  const loadAtStart = round2(os.loadavg()[0]!);
   const notes: string[] = [];
   const { db, close } = await openDatabase({ kind: "postgres", url });
   let parkRows: { id: string; slug: string; province: string }[];
@@ -496,7 +555,7 @@ async function collect(url: string) {
     [dataset] = rowsOf<Record<string, number>>(await db.execute(sql.raw(`select ${counts.map((t) => `(select count(*)::int from ${t}) as ${t}`).join(", ")}`))) as [Record<string, number>];
     [{ v: postgresVersion }] = rowsOf<{ v: string }>(await db.execute(sql`select current_setting('server_version') as v`)) as [{ v: string }];
     console.log(`Rollup queries on ${dataset.progress_entries!.toLocaleString("en")} entries, ${parkRows.length} parks (median of ${QUERY_RUNS}):`);
-    rollups = await timeRollups(db, parkRows);
+    rollups = await timeRollups(db, url, parkRows);
     shareToken = await makeShareLink(db, parkRows[0]!.id);
   } finally {
     await close();
@@ -528,6 +587,7 @@ async function collect(url: string) {
     try {
       const server = await startServer(env);
       child = server.child;
+      serverPid = await pidOnPort(PORT);
       const cookie = await signIn();
       const park = parkRows[0]!;
       http = await measureHttp({ parkSlug: park.slug, province: park.province, shareToken }, cookie, notes, server.output);
@@ -566,9 +626,18 @@ async function collect(url: string) {
     );
   }
   // The same ratios for every page measured, for comparison.
-  const ratios: Record<string, { overStatic: number | null; overNodb: number | null; overNodbPage: number | null }> = {};
+  // CPU per request of the no-database page over the page's: the throughput ratio the page would have on idle cores.
+  const cpuRatio = (a?: { cpuMs: number | null }, b?: { cpuMs: number | null }) => (a?.cpuMs && b?.cpuMs ? Number((b.cpuMs / a.cpuMs).toPrecision(3)) : null);
+  const ratios: Record<string, { overStatic: number | null; overNodb: number | null; overNodbPage: number | null; overNodbPageByCpu: number | null }> = {};
   for (const key of ["dashboard", "region", "projects", "home"]) {
-    if (page(key)) ratios[key] = { overStatic: ratio(page(key), page("static")), overNodb: ratio(page(key), page("nodb")), overNodbPage: ratio(page(key), page("nodbPage")) };
+    if (page(key)) {
+      ratios[key] = {
+        overStatic: ratio(page(key), page("static")),
+        overNodb: ratio(page(key), page("nodb")),
+        overNodbPage: ratio(page(key), page("nodbPage")),
+        overNodbPageByCpu: cpuRatio(page(key), page("nodbPage")),
+      };
+    }
   }
   return {
     generatedAt: new Date().toISOString(),
@@ -581,6 +650,7 @@ async function collect(url: string) {
       node: process.version,
       postgres: postgresVersion,
       loadGenerator: "autocannon in the same machine as the server (2 cores shared)",
+      loadAverage: { start: loadAtStart, end: round2(os.loadavg()[0]!) },
     },
     dataset,
     config: { rounds: ROUNDS, durationS: DURATION_S, connections: CONNECTIONS, queryRuns: QUERY_RUNS, park: parkRows[0]!.slug, province: parkRows[0]!.province },
