@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { preparedFor } from "../prepared";
 import { memberships, parks, sessions, users, type MembershipRole } from "../schema";
 import type { Db, Executor } from "../types";
 
@@ -19,12 +20,17 @@ export async function createSession(db: Executor, { userId }: { userId: string }
 }
 
 /** The live session and its user, or null when the session was ended, expired or never existed. */
+/** Every signed-in request runs this and listMembershipsByUser: both are prepared (db/prepared.ts). */
 export async function getSessionUser(db: Executor, { sessionId }: { sessionId: string }) {
-  const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date())));
+  const query = preparedFor(db, "session_user", (d) =>
+    d
+      .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, sql.placeholder("sessionId")), gt(sessions.expiresAt, sql`now()`)))
+      .prepare("session_user"),
+  );
+  const [row] = await query.execute({ sessionId });
   return row ?? null;
 }
 
@@ -45,22 +51,26 @@ export interface ParkMembership {
 }
 
 export async function listMembershipsByUser(db: Executor, { userId }: { userId: string }): Promise<ParkMembership[]> {
-  return db
-    .select({
-      parkId: parks.id,
-      role: memberships.role,
-      slug: parks.slug,
-      name: parks.name,
-      nameEn: parks.nameEn,
-      province: parks.province,
-      provinceEn: parks.provinceEn,
-      city: parks.city,
-      cityEn: parks.cityEn,
-    })
-    .from(memberships)
-    .innerJoin(parks, eq(parks.id, memberships.parkId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(parks.name));
+  const query = preparedFor(db, "memberships_by_user", (d) =>
+    d
+      .select({
+        parkId: parks.id,
+        role: memberships.role,
+        slug: parks.slug,
+        name: parks.name,
+        nameEn: parks.nameEn,
+        province: parks.province,
+        provinceEn: parks.provinceEn,
+        city: parks.city,
+        cityEn: parks.cityEn,
+      })
+      .from(memberships)
+      .innerJoin(parks, eq(parks.id, memberships.parkId))
+      .where(eq(memberships.userId, sql.placeholder("userId")))
+      .orderBy(asc(parks.name))
+      .prepare("memberships_by_user"),
+  );
+  return query.execute({ userId });
 }
 
 /** A new password ends every session of the user, on every device, in the same transaction. */

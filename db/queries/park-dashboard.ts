@@ -1,6 +1,8 @@
 import "server-only";
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { CapacityPeriod, CapacityUnit } from "@/app/_lib/format/units";
 import { milestones, parkCapacityRamp, parkDataVersions, projects } from "../schema";
+import { preparedFor } from "../prepared";
 import type { Executor } from "../types";
 
 /**
@@ -8,7 +10,14 @@ import type { Executor } from "../types";
  * table the dashboard reads): cached dashboard figures are keyed on it. 0 before the first write.
  */
 export async function getParkDataVersion(db: Executor, { parkId }: { parkId: string }): Promise<number> {
-  const [row] = await db.select({ version: parkDataVersions.version }).from(parkDataVersions).where(eq(parkDataVersions.parkId, parkId));
+  const query = preparedFor(db, "park_data_version", (d) =>
+    d
+      .select({ version: parkDataVersions.version })
+      .from(parkDataVersions)
+      .where(eq(parkDataVersions.parkId, sql.placeholder("parkId")))
+      .prepare("park_data_version"),
+  );
+  const [row] = await query.execute({ parkId });
   return row?.version ?? 0;
 }
 
@@ -71,20 +80,45 @@ export async function countTimelineProjects(db: Executor, { parkId }: { parkId: 
  * change before `from` folded into `from`. Summing the changes up to a month gives the level then.
  * Reads a few rows per group and month, however long the log.
  */
-export async function listCapacityRampChanges(db: Executor, { parkId, from, to }: { parkId: string; from: string; to: string }) {
-  const month = sql<string>`greatest(${parkCapacityRamp.month}, ${from}::date)::text`;
-  return db
-    .select({
-      cluster: parkCapacityRamp.cluster,
-      unit: parkCapacityRamp.unit,
-      period: parkCapacityRamp.period,
-      month,
-      change: sql<string>`sum(${parkCapacityRamp.onlineDelta})::text`,
-    })
-    .from(parkCapacityRamp)
-    .where(and(eq(parkCapacityRamp.parkId, parkId), lte(parkCapacityRamp.month, to)))
-    .groupBy(parkCapacityRamp.cluster, parkCapacityRamp.unit, parkCapacityRamp.period, sql`4`)
-    .orderBy(asc(parkCapacityRamp.cluster), asc(parkCapacityRamp.unit), asc(parkCapacityRamp.period), sql`4`);
+export async function listCapacityRampChanges(db: Executor, { parkId, from, to }: { parkId: string; from: string; to: string }): Promise<CapacityRampChange[]> {
+  const query = preparedFor(db, "capacity_ramp_changes", (d) => {
+    const r = parkCapacityRamp;
+    const byMonth = d
+      .select({
+        cluster: r.cluster,
+        unit: r.unit,
+        period: r.period,
+        month: sql<string>`greatest(${r.month}, ${sql.placeholder("from")}::date)`.as("month"),
+        change: sql<string>`sum(${r.onlineDelta})::text`.as("change"),
+      })
+      .from(r)
+      .where(and(eq(r.parkId, sql.placeholder("parkId")), sql`${r.month} <= ${sql.placeholder("to")}::date`))
+      .groupBy(r.cluster, r.unit, r.period, sql`4`)
+      .as("by_month");
+    // One row per series with its months and changes as arrays: a park has 20-odd series but 500-odd
+    // months with a change, and mapping rows one by one cost more than PostgreSQL took to sum them.
+    return d
+      .select({
+        cluster: byMonth.cluster,
+        unit: byMonth.unit,
+        period: byMonth.period,
+        months: sql<string[]>`array_agg(${byMonth.month}::text order by ${byMonth.month})`,
+        changes: sql<string[]>`array_agg(${byMonth.change} order by ${byMonth.month})`,
+      })
+      .from(byMonth)
+      .groupBy(byMonth.cluster, byMonth.unit, byMonth.period)
+      .orderBy(asc(byMonth.cluster), asc(byMonth.unit), asc(byMonth.period))
+      .prepare("capacity_ramp_changes");
+  });
+  const series = await query.execute({ parkId, from, to });
+  return series.flatMap(({ cluster, unit, period, months, changes }) => months.map((month, i) => ({ cluster, unit, period, month, change: changes[i]! })));
 }
 
-export type CapacityRampChange = Awaited<ReturnType<typeof listCapacityRampChanges>>[number];
+/** The change in capacity online of one cluster, unit and period in one month (amounts as exact text). */
+export interface CapacityRampChange {
+  cluster: string;
+  unit: CapacityUnit;
+  period: CapacityPeriod;
+  month: string;
+  change: string;
+}

@@ -1,8 +1,10 @@
 import "server-only";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, sql, type SQLWrapper } from "drizzle-orm";
 import type { CapacityPeriod, CapacityUnit } from "@/app/_lib/format/units";
 import { sumYuan } from "@/app/_lib/domain/rollups";
 import { milestones, parkCapacityStats, parkHealthRules, parkMonthlyStats, parkProjectStats, parks, problems, projects, targets, type ProjectStage } from "../schema";
+import { preparedFor } from "../prepared";
 import type { Executor } from "../types";
 
 type StageRow = { stage: ProjectStage; projects: number; planned: string; contracted: string; inPlace: string; completed: string };
@@ -19,10 +21,9 @@ const parsed = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse
  * trip: under load, six parallel queries cost more in waiting than in PostgreSQL.
  * `parkIds` is always the caller's scope: one park, or the parks of a region the viewer belongs to.
  */
-export async function getRollup(db: Executor, { parkIds, today, months = 36 }: { parkIds: string[]; today: string; months?: number }) {
-  if (parkIds.length === 0) return null;
-  const since = `${Number(today.slice(0, 4)) - Math.ceil(months / 12)}-01-01`;
-  const year = Number(today.slice(0, 4));
+/** getRollup's one statement, built once per database handle (db/prepared.ts): any number of parks. */
+function buildRollup(db: Executor) {
+  const inParks = (column: AnyPgColumn) => sql`${column} = any(${sql.placeholder("parkIds")}::uuid[])`;
   const stageRows = db
     .select({
       stage: parkProjectStats.stage,
@@ -33,7 +34,7 @@ export async function getRollup(db: Executor, { parkIds, today, months = 36 }: {
       completed: sql`sum(${parkProjectStats.completed})::text`.as("completed"),
     })
     .from(parkProjectStats)
-    .where(inArray(parkProjectStats.parkId, parkIds))
+    .where(inParks(parkProjectStats.parkId))
     .groupBy(parkProjectStats.stage);
   const monthly = db
     .select({
@@ -42,18 +43,18 @@ export async function getRollup(db: Executor, { parkIds, today, months = 36 }: {
       output: sql`sum(${parkMonthlyStats.outputValue})::text`.as("output"),
     })
     .from(parkMonthlyStats)
-    .where(and(inArray(parkMonthlyStats.parkId, parkIds), gte(parkMonthlyStats.period, since)))
+    .where(and(inParks(parkMonthlyStats.parkId), gte(parkMonthlyStats.period, sql`${sql.placeholder("since")}::date`)))
     .groupBy(parkMonthlyStats.period)
     .orderBy(asc(parkMonthlyStats.period));
   const annualPlan = db
     .select({ value: sql`sum(${targets.value})::text` })
     .from(targets)
-    .where(and(inArray(targets.parkId, parkIds), eq(targets.metric, "investment"), eq(targets.year, year)));
+    .where(and(inParks(targets.parkId), eq(targets.metric, "investment"), eq(targets.year, sql`${sql.placeholder("year")}::int`)));
   // English cluster names come from park_project_stats, which keys on them: no read of the projects.
   const clusterNames = db
     .selectDistinct({ cluster: parkProjectStats.cluster, clusterEn: sql`${parkProjectStats.clusterEn}`.as("clusterEn") })
     .from(parkProjectStats)
-    .where(and(inArray(parkProjectStats.parkId, parkIds), gt(parkProjectStats.projects, 0), ne(parkProjectStats.clusterEn, "")));
+    .where(and(inParks(parkProjectStats.parkId), gt(parkProjectStats.projects, 0), ne(parkProjectStats.clusterEn, "")));
   const capacity = db
     .select({
       cluster: parkCapacityStats.cluster,
@@ -63,11 +64,11 @@ export async function getRollup(db: Executor, { parkIds, today, months = 36 }: {
       online: sql`sum(${parkCapacityStats.online})::text`.as("online"),
     })
     .from(parkCapacityStats)
-    .where(and(inArray(parkCapacityStats.parkId, parkIds), gt(parkCapacityStats.rows, 0)))
+    .where(and(inParks(parkCapacityStats.parkId), gt(parkCapacityStats.rows, 0)))
     .groupBy(parkCapacityStats.cluster, parkCapacityStats.unit, parkCapacityStats.period)
     .orderBy(asc(parkCapacityStats.cluster), asc(parkCapacityStats.unit), asc(parkCapacityStats.period));
-  const openProblems = db.select({ n: count() }).from(problems).where(and(inArray(problems.parkId, parkIds), eq(problems.status, "open")));
-  const [row] = await db
+  const openProblems = db.select({ n: count() }).from(problems).where(and(inParks(problems.parkId), eq(problems.status, "open")));
+  return db
     .select({
       stages: jsonRows(stageRows),
       monthly: jsonRows(monthly),
@@ -76,7 +77,15 @@ export async function getRollup(db: Executor, { parkIds, today, months = 36 }: {
       openProblems: sql<number>`(${openProblems})`.mapWith(Number),
       clusterNames: jsonRows(clusterNames),
     })
-    .from(sql`(values (1)) as one`);
+    .from(sql`(values (1)) as one`)
+    .prepare("rollup");
+}
+
+export async function getRollup(db: Executor, { parkIds, today, months = 36 }: { parkIds: string[]; today: string; months?: number }) {
+  if (parkIds.length === 0) return null;
+  const since = `${Number(today.slice(0, 4)) - Math.ceil(months / 12)}-01-01`;
+  const year = Number(today.slice(0, 4));
+  const [row] = await preparedFor(db, "rollup", buildRollup).execute({ parkIds, since, year });
   const stageList = parsed<StageRow[]>(row!.stages);
   const names = new Map(parsed<{ cluster: string; clusterEn: string }[]>(row!.clusterNames).map((r) => [r.cluster, r.clusterEn]));
   const totals = {
