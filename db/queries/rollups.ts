@@ -21,9 +21,11 @@ const parsed = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse
  * trip: under load, six parallel queries cost more in waiting than in PostgreSQL.
  * `parkIds` is always the caller's scope: one park, or the parks of a region the viewer belongs to.
  */
+/** For prepared statements over any number of parks: the ids go in one array placeholder, `parkIds`. */
+const inAnyPark = (column: AnyPgColumn) => sql`${column} = any(${sql.placeholder("parkIds")}::uuid[])`;
+
 /** getRollup's one statement, built once per database handle (db/prepared.ts): any number of parks. */
 function buildRollup(db: Executor) {
-  const inParks = (column: AnyPgColumn) => sql`${column} = any(${sql.placeholder("parkIds")}::uuid[])`;
   const stageRows = db
     .select({
       stage: parkProjectStats.stage,
@@ -34,7 +36,7 @@ function buildRollup(db: Executor) {
       completed: sql`sum(${parkProjectStats.completed})::text`.as("completed"),
     })
     .from(parkProjectStats)
-    .where(inParks(parkProjectStats.parkId))
+    .where(inAnyPark(parkProjectStats.parkId))
     .groupBy(parkProjectStats.stage);
   const monthly = db
     .select({
@@ -43,18 +45,18 @@ function buildRollup(db: Executor) {
       output: sql`sum(${parkMonthlyStats.outputValue})::text`.as("output"),
     })
     .from(parkMonthlyStats)
-    .where(and(inParks(parkMonthlyStats.parkId), gte(parkMonthlyStats.period, sql`${sql.placeholder("since")}::date`)))
+    .where(and(inAnyPark(parkMonthlyStats.parkId), gte(parkMonthlyStats.period, sql`${sql.placeholder("since")}::date`)))
     .groupBy(parkMonthlyStats.period)
     .orderBy(asc(parkMonthlyStats.period));
   const annualPlan = db
     .select({ value: sql`sum(${targets.value})::text` })
     .from(targets)
-    .where(and(inParks(targets.parkId), eq(targets.metric, "investment"), eq(targets.year, sql`${sql.placeholder("year")}::int`)));
+    .where(and(inAnyPark(targets.parkId), eq(targets.metric, "investment"), eq(targets.year, sql`${sql.placeholder("year")}::int`)));
   // English cluster names come from park_project_stats, which keys on them: no read of the projects.
   const clusterNames = db
     .selectDistinct({ cluster: parkProjectStats.cluster, clusterEn: sql`${parkProjectStats.clusterEn}`.as("clusterEn") })
     .from(parkProjectStats)
-    .where(and(inParks(parkProjectStats.parkId), gt(parkProjectStats.projects, 0), ne(parkProjectStats.clusterEn, "")));
+    .where(and(inAnyPark(parkProjectStats.parkId), gt(parkProjectStats.projects, 0), ne(parkProjectStats.clusterEn, "")));
   const capacity = db
     .select({
       cluster: parkCapacityStats.cluster,
@@ -64,10 +66,10 @@ function buildRollup(db: Executor) {
       online: sql`sum(${parkCapacityStats.online})::text`.as("online"),
     })
     .from(parkCapacityStats)
-    .where(and(inParks(parkCapacityStats.parkId), gt(parkCapacityStats.rows, 0)))
+    .where(and(inAnyPark(parkCapacityStats.parkId), gt(parkCapacityStats.rows, 0)))
     .groupBy(parkCapacityStats.cluster, parkCapacityStats.unit, parkCapacityStats.period)
     .orderBy(asc(parkCapacityStats.cluster), asc(parkCapacityStats.unit), asc(parkCapacityStats.period));
-  const openProblems = db.select({ n: count() }).from(problems).where(and(inParks(problems.parkId), eq(problems.status, "open")));
+  const openProblems = db.select({ n: count() }).from(problems).where(and(inAnyPark(problems.parkId), eq(problems.status, "open")));
   return db
     .select({
       stages: jsonRows(stageRows),
@@ -126,23 +128,27 @@ export async function listClusterNames(db: Executor, { parkIds }: { parkIds: str
 /** Milestones due before today and not reached, most overdue first. */
 export async function listLateMilestones(db: Executor, { parkIds, today, limit = 20 }: { parkIds: string[]; today: string; limit?: number }) {
   if (parkIds.length === 0) return [];
-  return db
-    .select({
-      projectId: projects.id,
-      code: projects.code,
-      name: projects.name,
-      nameEn: projects.nameEn,
-      type: milestones.type,
-      customLabel: milestones.customLabel,
-      plannedDate: milestones.plannedDate,
-      forecastDate: milestones.forecastDate,
-      daysLate: sql<number>`(${today}::date - ${milestones.plannedDate})`.mapWith(Number),
-    })
-    .from(milestones)
-    .innerJoin(projects, eq(projects.id, milestones.projectId))
-    .where(and(inArray(milestones.parkId, parkIds), isNull(milestones.actualDate), lt(milestones.plannedDate, today)))
-    .orderBy(asc(milestones.plannedDate))
-    .limit(limit);
+  const query = preparedFor(db, "late_milestones", (d) =>
+    d
+      .select({
+        projectId: projects.id,
+        code: projects.code,
+        name: projects.name,
+        nameEn: projects.nameEn,
+        type: milestones.type,
+        customLabel: milestones.customLabel,
+        plannedDate: milestones.plannedDate,
+        forecastDate: milestones.forecastDate,
+        daysLate: sql<number>`(${sql.placeholder("today")}::date - ${milestones.plannedDate})`.mapWith(Number),
+      })
+      .from(milestones)
+      .innerJoin(projects, eq(projects.id, milestones.projectId))
+      .where(and(inAnyPark(milestones.parkId), isNull(milestones.actualDate), lt(milestones.plannedDate, sql`${sql.placeholder("today")}::date`)))
+      .orderBy(asc(milestones.plannedDate))
+      .limit(sql.placeholder("limit"))
+      .prepare("late_milestones"),
+  );
+  return query.execute({ parkIds, today, limit });
 }
 
 /** How many milestones are due before today and not reached: the heading figure beside the first few. */

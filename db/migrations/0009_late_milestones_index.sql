@@ -1,0 +1,1 @@
+CREATE INDEX "milestones_open_park_id_planned_date_idx" ON "milestones" USING btree ("park_id","planned_date") WHERE "milestones"."actual_date" is null;
