@@ -50,6 +50,8 @@ interface Context {
 const TARGETS: { key: string; label: string; path: (c: Context) => string; mayBeTooHeavy?: boolean }[] = [
   { key: "static", label: "static file (public/bench.txt)", path: () => "/bench.txt" },
   { key: "nodb", label: "dynamic route handler, no database (/bench/nodb)", path: () => "/bench/nodb" },
+  // The root layout and one heading: the floor of any page this server renders.
+  { key: "emptyPage", label: "dynamic page, one heading, no database (/bench/empty)", path: () => "/bench/empty" },
   // The dashboard's own view and chrome from figures in memory, no session: what the dashboard costs without its database.
   { key: "nodbPage", label: "dynamic page, dashboard view, no database (/bench/nodb-page)", path: () => "/bench/nodb-page" },
   { key: "health", label: "health check (one query, no session)", path: () => "/api/health" },
@@ -623,6 +625,12 @@ async function collect(url: string) {
     notes.push(
       `The status page's floor is what its router costs for a constant: Pages API route ${ratio(page("bareApi"), page("static"))}× the static file, ` +
         `App Router route handler ${ratio(page("bare"), page("static"))}×; the status page made ${ratio(page("share"), page("bareApi"))}× of that floor.`,
+    );
+  }
+  if (page("dashboard") && page("emptyPage")) {
+    notes.push(
+      `A page's floor is what the App Router costs for one heading: /bench/empty made ${ratio(page("emptyPage"), page("static"))}× the static file ` +
+        `(${page("emptyPage")!.cpuMs} ms of server CPU a request); the dashboard made ${ratio(page("dashboard"), page("emptyPage"))}× of that floor.`,
     );
   }
   // The same ratios for every page measured, for comparison.
