@@ -3,6 +3,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { parseRedaction, SHARE_TOKEN_RE, type Redaction } from "@/app/_lib/domain/share-schemas";
 import { projects, shareLinks, shareTokenMisses, users } from "../schema";
+import { preparedFor } from "../prepared";
 import type { Db, Executor } from "../types";
 import { diffFields, recordAudit } from "./audit";
 import { shareDataVersionSql } from "./public-status";
@@ -109,18 +110,13 @@ export interface ResolvedShareLink {
   dataVersion: string;
 }
 
-const lookups = new WeakMap<Executor, Map<number, ReturnType<typeof buildLookup>>>();
-
 /**
  * The token lookup for `count` hashes, built once per database and count and run as a prepared
- * statement: PostgreSQL took 1.2 ms to plan it (the version's subqueries) and 0.15 ms to run it.
+ * statement (db/prepared.ts): PostgreSQL took 1.2 ms to plan it (the version's subqueries) and
+ * 0.15 ms to run it.
  */
 function lookupQuery(db: Executor, count: number) {
-  let byCount = lookups.get(db);
-  if (!byCount) lookups.set(db, (byCount = new Map()));
-  let query = byCount.get(count);
-  if (!query) byCount.set(count, (query = buildLookup(db, count)));
-  return query;
+  return preparedFor(db, `share_token_lookup_${count}`, (d) => buildLookup(d, count));
 }
 
 function buildLookup(db: Executor, count: number) {
