@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { CapacityPeriod, CapacityUnit } from "@/app/_lib/format/units";
+import type { RampChange } from "@/app/_lib/dashboard/series";
 import { milestones, parkCapacityRamp, parkDataVersions, projects } from "../schema";
 import { preparedFor } from "../prepared";
 import type { Executor } from "../types";
@@ -80,7 +80,7 @@ export async function countTimelineProjects(db: Executor, { parkId }: { parkId: 
  * change before `from` folded into `from`. Summing the changes up to a month gives the level then.
  * Reads a few rows per group and month, however long the log.
  */
-export async function listCapacityRampChanges(db: Executor, { parkId, from, to }: { parkId: string; from: string; to: string }): Promise<CapacityRampChange[]> {
+export async function listCapacityRampChanges(db: Executor, { parkId, from, to }: { parkId: string; from: string; to: string }): Promise<RampChange[]> {
   const query = preparedFor(db, "capacity_ramp_changes", (d) => {
     const r = parkCapacityRamp;
     const byMonth = d
@@ -114,11 +114,3 @@ export async function listCapacityRampChanges(db: Executor, { parkId, from, to }
   return series.flatMap(({ cluster, unit, period, months, changes }) => months.map((month, i) => ({ cluster, unit, period, month, change: changes[i]! })));
 }
 
-/** The change in capacity online of one cluster, unit and period in one month (amounts as exact text). */
-export interface CapacityRampChange {
-  cluster: string;
-  unit: CapacityUnit;
-  period: CapacityPeriod;
-  month: string;
-  change: string;
-}
