@@ -4,7 +4,6 @@ export const ledgerEn = {
   "ledger.title": "Import a ledger",
   "ledger.subtitle": "Upload the park's ledger as .xlsx or .csv. You see every problem and what would change before anything is saved; saving is all or nothing.",
   "ledger.subtitleProgress": "Monthly progress: one row per project and month. A month already logged is corrected where the file differs; the log keeps both.",
-  "ledger.back": "Back to the dashboard",
   "ledger.uploadTitle": "Upload",
   "ledger.kind": "Which ledger",
   "ledger.kind.projects": "Projects ledger (台账)",

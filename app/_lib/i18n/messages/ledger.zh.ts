@@ -6,7 +6,6 @@ export const ledgerZh: Record<keyof typeof ledgerEn, string> = {
   "ledger.title": "导入台账",
   "ledger.subtitle": "以 .xlsx 或 .csv 上传本园区的台账。保存前可看到每个问题和将要发生的变更；要么全部导入，要么都不导入。",
   "ledger.subtitleProgress": "月度进度：每个项目每月一行。已填报的月份如与文件不同，将被更正；进度记录保留新旧两条。",
-  "ledger.back": "返回园区看板",
   "ledger.uploadTitle": "上传",
   "ledger.kind": "台账类型",
   "ledger.kind.projects": "项目台账",

@@ -3,7 +3,6 @@ export const shareEn = {
   "share.link": "Share",
   "share.title": "Shared status pages",
   "share.subtitle": "Read-only links to a project's or the park's status, for readers without an account. Revoke a link and it stops working at once.",
-  "share.back": "Back to the park",
   "share.createTitle": "New link",
   "share.label": "Label",
   "share.labelHint": "Who the link is for, e.g. \"Provincial department, June report\". Only you and your colleagues see it.",

@@ -4,7 +4,6 @@ export const shareZh: Record<keyof typeof shareEn, string> = {
   "share.link": "分享",
   "share.title": "分享的状态页",
   "share.subtitle": "只读链接，供没有账号的人查看项目或园区的状态。撤销后链接立即失效。",
-  "share.back": "返回园区",
   "share.createTitle": "新建链接",
   "share.label": "名称",
   "share.labelHint": "链接发给谁，例如“省厅六月报送”。只有您和同事能看到。",

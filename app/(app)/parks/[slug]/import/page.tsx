@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ParkPageHeader } from "@/components/parks/park-page-header";
 import { notFound } from "next/navigation";
 import { hasRole } from "@/app/_lib/auth/viewer";
-import { pickName } from "@/app/_lib/i18n/pick";
 import { getTranslator } from "@/app/_lib/i18n/server";
 import { LEDGER_LIMITS } from "@/app/_lib/ledger/read-file";
 import { ExportLinks } from "@/components/parks/export-links";
@@ -20,18 +19,11 @@ export default async function LedgerImportPage({ params }: { params: Promise<{ s
   const { park, viewer } = await loadPark((await params).slug);
   if (!hasRole(viewer, park.parkId, "editor")) notFound();
   const { locale, t } = await getTranslator();
-  const parkName = pickName(locale, park.name, park.nameEn);
   return (
     <div className="space-y-6">
-      <header>
-        <p className="text-sm text-slate-600">
-          <Link href={`/parks/${park.slug}`} className="font-medium text-brand-700 hover:underline">
-            {t("ledger.back")} · {parkName}
-          </Link>
-        </p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t("ledger.title")}</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("ledger.subtitle")}</p>
-      </header>
+      <ParkPageHeader park={park} locale={locale} t={t} title={t("ledger.title")}>
+        {t("ledger.subtitle")}
+      </ParkPageHeader>
 
       <Card aria-labelledby="ledger-upload-title" className="space-y-4 p-5">
         <h2 id="ledger-upload-title" className="text-lg font-semibold">

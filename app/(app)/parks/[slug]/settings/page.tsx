@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ParkPageHeader } from "@/components/parks/park-page-header";
 import { notFound } from "next/navigation";
 import { HealthRuleForm } from "@/components/parks/health-rule-form";
 import { DeleteTargetForm, TargetForm } from "@/components/parks/target-form";
@@ -8,7 +8,6 @@ import { getDb } from "@/db/client";
 import { getHealthRule, listTargets } from "@/db/queries/rollups";
 import { DEFAULT_HEALTH_RULE } from "@/app/_lib/domain/pace-health";
 import { formatMoney } from "@/app/_lib/format/numbers";
-import { pickName } from "@/app/_lib/i18n/pick";
 import { getTranslator } from "@/app/_lib/i18n/server";
 import { loadPark } from "../load";
 
@@ -29,14 +28,7 @@ export default async function ParkSettingsPage({ params }: { params: Promise<{ s
     : { yellowBehindPp: String(DEFAULT_HEALTH_RULE.yellowBehindPp), redBehindPp: String(DEFAULT_HEALTH_RULE.redBehindPp), redMonthsNotStarted: DEFAULT_HEALTH_RULE.redMonthsNotStarted };
   return (
     <div className="space-y-6">
-      <header>
-        <p className="text-sm text-slate-600">
-          <Link href={`/parks/${park.slug}`} className="font-medium text-brand-700 hover:underline">
-            {t("settings.back", { park: pickName(locale, park.name, park.nameEn) })}
-          </Link>
-        </p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t("settings.title")}</h1>
-      </header>
+      <ParkPageHeader park={park} locale={locale} t={t} title={t("settings.title")} />
 
       <Card aria-labelledby="rule-title" className="space-y-3 p-5">
         <div>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ParkPageHeader } from "@/components/parks/park-page-header";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
@@ -36,15 +36,9 @@ export default async function ShareLinksPage({ params, searchParams }: { params:
   const when = (d: Date) => d.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
   return (
     <div className="space-y-6">
-      <header>
-        <p className="text-sm text-slate-600">
-          <Link href={`/parks/${park.slug}`} className="font-medium text-brand-700 hover:underline">
-            {t("share.back")} · {parkName}
-          </Link>
-        </p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t("share.title")}</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("share.subtitle")}</p>
-      </header>
+      <ParkPageHeader park={park} locale={locale} t={t} title={t("share.title")}>
+        {t("share.subtitle")}
+      </ParkPageHeader>
 
       <Card aria-labelledby="share-new-title" className="space-y-4 p-5">
         <h2 id="share-new-title" className="text-lg font-semibold">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ParkPageHeader } from "@/components/parks/park-page-header";
 import { notFound } from "next/navigation";
 import { ChartLinks, DataTable } from "@/components/charts/chart-frame";
 import { Card } from "@/components/ui/card";
@@ -7,7 +7,6 @@ import { getDb } from "@/db/client";
 import { buildExportTable, DASHBOARD_TABLES, type DashboardTable } from "@/app/_lib/dashboard/export-tables";
 import { isoToday } from "@/app/_lib/domain/milestones";
 import { formatNumber } from "@/app/_lib/format/numbers";
-import { pickName } from "@/app/_lib/i18n/pick";
 import { getTranslator } from "@/app/_lib/i18n/server";
 import type { MessageKey } from "@/app/_lib/i18n/translate";
 import { loadPark } from "../../load";
@@ -51,15 +50,9 @@ export default async function ParkTablePage({ params }: { params: Promise<{ slug
   const caption = await title(table);
   return (
     <div className="space-y-6">
-      <header>
-        <p className="text-sm text-slate-600">
-          <Link href={`/parks/${park.slug}`} className="font-medium text-brand-700 hover:underline">
-            {t("settings.back", { park: pickName(locale, park.name, park.nameEn) })}
-          </Link>
-        </p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{caption}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t("tables.hint", { count: rows.length })}</p>
-      </header>
+      <ParkPageHeader park={park} locale={locale} t={t} title={caption}>
+        {t("tables.hint", { count: rows.length })}
+      </ParkPageHeader>
       <Card className="space-y-3 p-5">
         <ChartLinks labels={{ showTable: "", downloadCsv: t("chart.downloadCsv") }} csvHref={`/api/parks/${park.slug}/export/${table}`} />
         {rows.length === 0 ? (
