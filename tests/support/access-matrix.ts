@@ -4,15 +4,15 @@ import { verifyPassword } from "@/app/_lib/auth/password";
 import { createSession, getUserByEmail } from "@/db/queries/accounts";
 import { visiblePrefix } from "@/db/queries/api-tokens";
 import { saveTarget } from "@/db/queries/park-settings";
-import { logProgress, raiseProblem } from "@/db/queries/progress-writes";
-import { createProject, saveCapacity, saveLine, saveMilestone, savePhase, type Actor } from "@/db/queries/project-writes";
+import { raiseProblem } from "@/db/queries/progress-writes";
+import type { Actor } from "@/db/queries/project-writes";
 import { createShareLink } from "@/db/queries/share-links";
 import { DEFAULT_REDACTION } from "@/app/_lib/domain/share-schemas";
-import { apiTokens, parkHealthRules, parks, projects } from "@/db/schema";
+import { apiTokens, parkHealthRules, projects } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import type { Db } from "@/db/types";
 import { mockDbClient, type FormValues } from "./action-harness";
-import { issueToken, revokeTestTokens, type ApiRequest } from "./api-fixture";
+import { idOf, issueToken, parkIdOf, plantResources, revokeTestTokens, userIdOf, type ApiRequest } from "./api-fixture";
 import { API_ROUTE_ROWS } from "./api-matrix";
 
 /**
@@ -64,50 +64,12 @@ export interface MatrixContext {
 let sequence = 0;
 export const unique = (prefix: string) => `${prefix}-${++sequence}`;
 
-function idOf(outcome: { ok: boolean; value?: { id: string } }, what: string): string {
-  if (!outcome.ok || !outcome.value) throw new Error(`access-matrix fixture: ${what} refused: ${JSON.stringify(outcome)}`);
-  return outcome.value.id;
-}
-
-async function parkIdBySlug(db: Db, slug: string) {
-  const [park] = await db.select({ id: parks.id }).from(parks).where(eq(parks.slug, slug));
-  if (!park) throw new Error(`access-matrix fixture: no park ${slug}`);
-  return park.id;
-}
-
 /** Builds the fixture through the data layer (not through the handlers under test). */
 export async function buildMatrixContext(db: Db): Promise<MatrixContext> {
-  const parkId = await parkIdBySlug(db, PARK_SLUG);
-  const otherParkId = await parkIdBySlug(db, "qianwan-new-area");
-  const editor: Actor = { parkId, actorId: (await getUserByEmail(db, { email: ACCOUNT.editor! }))!.id };
-  const projectCode = unique("MATRIX");
-  const projectId = idOf(
-    await createProject(db, editor, {
-      code: projectCode, name: "矩阵测试项目", nameEn: null, company: "矩阵企业", companyEn: null, cluster: "新材料", clusterEn: null,
-      responsibleUnit: null, leaderInCharge: null, health: "on_track",
-      plannedInvestment: "1000000000", contractedInvestment: "0", inPlaceInvestment: "0", completedInvestment: "0",
-    }),
-    "project",
-  );
-  const phaseId = idOf(await savePhase(db, editor, { projectId, name: "一期", nameEn: null }), "phase");
-  const lineId = idOf(await saveLine(db, editor, { projectId, phaseId, name: "1号线", nameEn: null }), "line");
-  const capacityId = idOf(
-    await saveCapacity(db, editor, { projectId, lineId, product: "正极材料", productEn: null, unit: "t", period: "year", designed: "10000", online: "0" }),
-    "capacity",
-  );
-  const milestoneId = idOf(
-    await saveMilestone(db, editor, {
-      projectId, type: "production", customLabel: null, plannedDate: "2027-06-30", forecastDate: null, actualDate: null, rebaselineReason: null,
-    }),
-    "milestone",
-  );
-  idOf(
-    await logProgress(db, editor, {
-      projectId, period: "2025-01-01", narrative: "土建施工中", narrativeEn: null, investmentCompleted: "1000000", outputValue: null,
-      sourceUrl: null, sourceRef: null, reached: {}, online: {}, problemDescription: null, problemOwner: null, problemDueDate: null,
-    }),
-    "progress entry",
-  );
+  const otherParkId = await parkIdOf(db, "qianwan-new-area");
+  // The same project, phase, line, capacity, milestone and progress entry the API tests plant.
+  const { parkId, projectId, projectCode, phaseId, lineId, capacityId, milestoneId } = await plantResources(db, { parkSlug: PARK_SLUG, editorEmail: ACCOUNT.editor! });
+  const editor: Actor = { parkId, actorId: await userIdOf(db, ACCOUNT.editor!) };
   const problemId = idOf(await raiseProblem(db, editor, { projectId, description: CANARY, owner: "园区经发局", dueDate: null }), "problem");
   const link = await createShareLink(db, editor, { label: "矩阵", scope: "park", projectId: null, redaction: DEFAULT_REDACTION, expiresAt: null, snapshotAt: null });
   if (!link.ok) throw new Error("access-matrix fixture: share link refused");

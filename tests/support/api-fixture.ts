@@ -25,14 +25,14 @@ export interface ParkResources {
 let sequence = 0;
 export const uniqueCode = (prefix: string) => `${prefix}-${process.pid}-${++sequence}`;
 
-function idOf(outcome: { ok: boolean; value?: { id: string } }, what: string): string {
-  if (!outcome.ok || !outcome.value) throw new Error(`api fixture: ${what} refused: ${JSON.stringify(outcome)}`);
+export function idOf(outcome: { ok: boolean; value?: { id: string } }, what: string): string {
+  if (!outcome.ok || !outcome.value) throw new Error(`test fixture: ${what} refused: ${JSON.stringify(outcome)}`);
   return outcome.value.id;
 }
 
 export async function parkIdOf(db: Db, slug: string): Promise<string> {
   const [park] = await db.select({ id: parks.id }).from(parks).where(eq(parks.slug, slug));
-  if (!park) throw new Error(`api fixture: no park ${slug}`);
+  if (!park) throw new Error(`test fixture: no park ${slug}`);
   return park.id;
 }
 
