@@ -11,6 +11,7 @@ const nextConfig: NextConfig = {
   // client component that imports a server-only module. Bundled (not external) so the alias applies.
   transpilePackages: ["server-only"],
   turbopack: { resolveAlias: { "server-only": { browser: "server-only", default: "./app/_lib/server-only-on-server.ts" } } },
+  // Status links sent before they pointed at /api/share/<token> directly (app/_lib/share-path.ts says why).
   async rewrites() {
     return { beforeFiles: [{ source: "/share/:token", destination: "/api/share/:token" }] };
   },

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Lighthouse (mobile preset) on a page of a running server, with the system Chromium.
-# Usage: bash bench/lighthouse.sh http://localhost:3000/share/<token>
+# Usage: bash bench/lighthouse.sh http://localhost:3000/api/share/<token>
 # Prints the category scores; the share pages must score performance 100, accessibility 100,
 # best practices >= 95 (SEO is low by design: they are noindex).
 set -euo pipefail

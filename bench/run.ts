@@ -17,6 +17,7 @@ import { performance } from "node:perf_hooks";
 import { asc, eq, sql } from "drizzle-orm";
 import { isoToday } from "../app/_lib/domain/milestones";
 import { DEFAULT_REDACTION } from "../app/_lib/domain/share-schemas";
+import { legacySharePagePath, sharePagePath } from "../app/_lib/share-path";
 import { openDatabase } from "../db/open";
 import { listCapacityRampChanges, listMilestoneTimeline } from "../db/queries/park-dashboard";
 import { monthWindow } from "../app/_lib/dashboard/series";
@@ -62,7 +63,9 @@ const TARGETS: { key: string; label: string; path: (c: Context) => string; mayBe
   { key: "dashboard", label: "park dashboard", path: (c) => `/parks/${c.parkSlug}` },
   { key: "region", label: "region view (one province)", path: (c) => `/regions?province=${encodeURIComponent(c.province)}` },
   { key: "projects", label: "project list (/projects)", path: () => "/projects" },
-  { key: "share", label: "public status page (token checked every request)", path: (c) => `/share/${c.shareToken ?? "missing"}` },
+  // The link the app hands out (app/_lib/share-path.ts), and the older form still served through a rewrite.
+  { key: "share", label: "public status page (token checked every request)", path: (c) => sharePagePath(c.shareToken ?? "missing") },
+  { key: "shareLegacy", label: "the same, older link form (rewritten)", path: (c) => legacySharePagePath(c.shareToken ?? "missing") },
   // For a viewer of every park the home page lists every project: timed alone if it is too heavy.
   { key: "home", label: "home (/)", path: () => "/", mayBeTooHeavy: true },
 ];
@@ -625,6 +628,12 @@ async function collect(url: string) {
     notes.push(
       `The status page's floor is what its router costs for a constant: Pages API route ${ratio(page("bareApi"), page("static"))}× the static file, ` +
         `App Router route handler ${ratio(page("bare"), page("static"))}×; the status page made ${ratio(page("share"), page("bareApi"))}× of that floor.`,
+    );
+  }
+  if (page("share") && page("shareLegacy")) {
+    notes.push(
+      `Links in the older form (/share/<token>, rewritten) made ${ratio(page("shareLegacy"), page("static"))}× the static file, ` +
+        `${ratio(page("shareLegacy"), page("share"))}× of the links made now.`,
     );
   }
   if (page("dashboard") && page("emptyPage")) {

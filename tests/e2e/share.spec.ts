@@ -38,7 +38,9 @@ test("a signed-out reader opens a redacted project link; once revoked it is the 
   await expect(shares.section(/^投资数据/)).toBeChecked();
   await expectNoAxeViolations(page);
   const url = await shares.create("E2E 投资人");
-  expect(url).toMatch(/\/share\/[A-Za-z0-9_-]{43}$/);
+  // New links go straight to the route that serves the page; links sent as /share/<token> still work.
+  expect(url).toMatch(/\/api\/share\/[A-Za-z0-9_-]{43}$/);
+  const olderForm = url.replace("/api/share/", "/share/");
   await expectNoAxeViolations(page);
   await projectsPage.signOut();
 
@@ -66,18 +68,25 @@ test("a signed-out reader opens a redacted project link; once revoked it is the 
   const english = await readerPage.content();
   for (const hidden of [PROBLEM, CONTACT, "¥375", "375000000"]) expect(english).not.toContain(hidden);
   await expectNoAxeViolations(readerPage);
-  const preview = await reader.request.get(`${url}/og`);
+  const older = await reader.request.get(olderForm);
+  expect(older.status()).toBe(200);
+  expect(older.headers()["referrer-policy"]).toBe("no-referrer");
+  expect(await older.text()).toContain(NAME);
+  const image = /<meta property="og:image" content="([^"]+)"/.exec(english)?.[1];
+  expect(image).toMatch(/\/share\/[A-Za-z0-9_-]{43}\/og\?lang=en$/);
+  const preview = await reader.request.get(image!.replaceAll("&amp;", "&"));
   expect(preview.headers()["content-type"]).toContain("image/svg+xml");
   expect(await preview.text()).not.toContain("3.75亿");
 
   await signInPage.signInAs(EDITOR);
   await shares.goto("ningxiang-htz");
-  await expect(shares.row("E2E 投资人").getByTestId("share-views")).toHaveText("2");
+  await expect(shares.row("E2E 投资人").getByTestId("share-views")).toHaveText("3");
   await shares.revoke("E2E 投资人");
 
   const revoked = await reader.request.get(url);
   expect(revoked.status()).toBe(404);
-  const unknown = await reader.request.get(`/share/${randomBytes(32).toString("base64url")}`);
+  expect((await reader.request.get(olderForm)).status()).toBe(404);
+  const unknown = await reader.request.get(`/api/share/${randomBytes(32).toString("base64url")}`);
   expect(unknown.status()).toBe(404);
   expect(await revoked.text()).toBe(await unknown.text());
   expect((await readerPage.goto(url))!.status()).toBe(404);
@@ -88,7 +97,7 @@ test("a signed-out reader opens a redacted project link; once revoked it is the 
 test("an address that opens too many unknown links gets 429", async ({ request }) => {
   const headers = { "x-forwarded-for": "198.51.100.77" };
   const statuses: number[] = [];
-  for (let i = 0; i < 21; i++) statuses.push((await request.get(`/share/${randomBytes(32).toString("base64url")}`, { headers })).status());
+  for (let i = 0; i < 21; i++) statuses.push((await request.get(`/api/share/${randomBytes(32).toString("base64url")}`, { headers })).status());
   expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
   expect(statuses[20]).toBe(429);
 });

@@ -7,6 +7,7 @@ import { DEFAULT_REDACTION, type Redaction } from "@/app/_lib/domain/share-schem
 import { countShareView, flushShareViews } from "@/app/_lib/share-views";
 import * as publicStatus from "@/db/queries/public-status";
 import sharePage from "@/pages/api/share/[token]";
+import { sharePagePath } from "@/app/_lib/share-path";
 import { getUserByEmail } from "@/db/queries/accounts";
 import { logProgress, raiseProblem } from "@/db/queries/progress-writes";
 import { createProject, saveMilestone, type Actor } from "@/db/queries/project-writes";
@@ -74,7 +75,7 @@ async function make(ctx: Ctx, actor: Actor, l: NewShareLink) {
 }
 
 async function open(token: string, query = "", headers: Record<string, string> = {}) {
-  const request = new Request(`http://share.test/share/${token}${query}`, { headers: { "x-forwarded-for": "198.51.100.1", ...headers } });
+  const request = new Request(`http://share.test${sharePagePath(token)}${query}`, { headers: { "x-forwarded-for": "198.51.100.1", ...headers } });
   const response = await callPagesApi(sharePage, request, { params: Promise.resolve({ token }) });
   return { status: response.status, headers: response.headers, body: await response.text() };
 }
@@ -253,7 +254,7 @@ describe.each(TEST_TARGETS)("share links on %s", (kind) => {
 
   it("sends the cached page gzipped to a reader that takes gzip, the same bytes once decoded", async () => {
     const { token } = await make(ctx, ctx.nx, link({ projectId: ctx.projectB }));
-    const request = new Request(`http://share.test/share/${token}?lang=en`, { headers: { "accept-encoding": "gzip, br" } });
+    const request = new Request(`http://share.test${sharePagePath(token)}?lang=en`, { headers: { "accept-encoding": "gzip, br" } });
     const response = await callPagesApi(sharePage, request, { params: Promise.resolve({ token }) });
     expect(response.headers.get("content-encoding")).toBe("gzip");
     expect(response.headers.get("vary")).toBe("Accept-Encoding");

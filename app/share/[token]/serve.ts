@@ -1,4 +1,5 @@
 import "server-only";
+import { sharePreviewPath } from "@/app/_lib/share-path";
 import { countShareView } from "@/app/_lib/share-views";
 import { htmlAnswer, notFoundAnswer, openShare, shareLocale, type ShareAnswer } from "./gate";
 import { renderCached, renderPage } from "./render";
@@ -19,14 +20,15 @@ export interface SharePageRequest {
  * A read-only status page for anyone holding the link: plain HTML, with no script and no RSC payload.
  * The token is checked in the database on every request, and the same query reads the version of the
  * data the page shows, so a cached rendering is served only while it is still what rendering would give.
- * Served by pages/api/share/[token].ts, which /share/<token> is rewritten to (next.config.ts).
+ * Served by pages/api/share/[token].ts, at /api/share/<token> (app/_lib/share-path.ts) and, for links
+ * sent before that, at /share/<token> through a rewrite (next.config.ts).
  */
 export async function serveSharePage(request: SharePageRequest): Promise<ShareAnswer> {
   const opened = await openShare(request.token, request.clientIp);
   if (!opened.ok) return opened.answer;
   const { db, link } = opened;
   const locale = shareLocale(request.lang, request.acceptLanguage);
-  const image = `${request.origin}/share/${request.token}/og?lang=${locale}`;
+  const image = `${request.origin}${sharePreviewPath(request.token)}?lang=${locale}`;
   const page = await renderCached(db, link, { kind: "page", locale, origin: request.origin }, (status, ctx) => renderPage(status, ctx, image));
   if (page === null) return notFoundAnswer();
   countShareView(link.id);

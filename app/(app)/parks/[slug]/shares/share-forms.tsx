@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { createShareLinkAction, revokeShareLinkAction } from "@/app/_lib/actions/share-links";
 import type { FormResult } from "@/app/_lib/guard";
 import { createShareLinkSchema, DEFAULT_REDACTION, REDACTION_SECTIONS, shareFormToObject } from "@/app/_lib/domain/share-schemas";
+import { sharePagePath } from "@/app/_lib/share-path";
 import { ActionForm } from "@/components/form/action-form";
 import { SelectField, TextField } from "@/components/form/fields";
 import { useI18n } from "@/components/i18n-provider";
@@ -14,7 +15,7 @@ type Created = FormResult<{ id: string; token?: string }>;
 /** The new link, shown once: the token is not stored anywhere it could be read back from. */
 function CreatedLink({ token }: { token: string }) {
   const { t } = useI18n();
-  const url = `${window.location.origin}/share/${token}`;
+  const url = `${window.location.origin}${sharePagePath(token)}`;
   return (
     <div role="status" className="space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-950">
       <p className="font-medium">{t("share.createdOnce")}</p>
