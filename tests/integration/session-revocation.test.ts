@@ -10,18 +10,15 @@ import { formDataOf, snapshotTables, useDatabase } from "../support/action-harne
 import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
 
 /**
- * Unlike the other action tests, getViewer is the real one here: only next-auth's cookie decoding is
- * replaced, by a session id this file controls. So each call below is read as a fresh request would be.
+ * Unlike the other action tests, getViewer is the real one here: only the session cookie's decryption
+ * (readSessionId) is replaced, by a session id this file controls. So each call below is read as a
+ * fresh request would be.
  */
 const cookie = vi.hoisted(() => ({ sid: null as string | null }));
 
 vi.mock("@/db/client", async () => (await import("../support/action-harness")).mockDbClient());
-vi.mock("@/app/_lib/auth/config", () => ({
-  auth: async () => (cookie.sid ? { sid: cookie.sid } : null),
-  signIn: async () => {},
-  signOut: async () => {},
-  handlers: {},
-}));
+vi.mock("@/app/_lib/auth/session-cookie", () => ({ readSessionId: async () => cookie.sid }));
+vi.mock("@/app/_lib/auth/config", () => ({ signIn: async () => {}, signOut: async () => {}, handlers: {} }));
 vi.mock("next/headers", async () => (await import("../support/action-harness")).mockNextHeaders());
 vi.mock("next/cache", async () => (await import("../support/action-harness")).mockNextCache());
 

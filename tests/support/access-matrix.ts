@@ -284,14 +284,13 @@ export function mockNextAuth() {
 
 /**
  * signIn checks the credentials against the test database as the real Credentials provider does,
- * creates the session row and redirects; signOut redirects. auth() is never called (getViewer is mocked).
+ * creates the session row and redirects; signOut redirects. Nothing else of next-auth is called (getViewer is mocked).
  */
 export function mockAuthConfigWithCredentials() {
   const unused = () => {
     throw new Error("access-matrix: next-auth was called, but getViewer is mocked");
   };
   return {
-    auth: unused,
     handlers: { GET: unused, POST: unused },
     async signIn(_provider: string, options: { email: string; password: string; redirectTo: string }) {
       const db = await mockDbClient().getDb();

@@ -74,7 +74,7 @@ export function mockAuthConfig() {
     const { redirect } = await import("next/navigation");
     redirect(options?.redirectTo ?? "/");
   };
-  return { auth: unused, signIn: unused, signOut, handlers: { GET: unused, POST: unused } };
+  return { signIn: unused, signOut, handlers: { GET: unused, POST: unused } };
 }
 
 export function mockNextHeaders() {

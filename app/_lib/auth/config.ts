@@ -25,9 +25,10 @@ const credentialsSchema = z.object({
 
 /**
  * The session cookie carries only a server-side session id (`sid`). Who the user is, and which parks
- * they may see, is read from the database on every request (app/_lib/auth/viewer.ts).
+ * they may see, is read from the database on every request (app/_lib/auth/viewer.ts); the cookie is
+ * read there by session-cookie.ts rather than next-auth's `auth()`, which costs twice as much.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+export const { handlers, signIn, signOut } = NextAuth(() => ({
   // Lazy config: the secret is read at the first request, never during `next build`.
   secret: getAuthSecret(),
   trustHost: true,

@@ -4,7 +4,7 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import { getSessionUser, listMembershipsByUser, type ParkMembership } from "@/db/queries/accounts";
 import type { MembershipRole } from "@/db/schema";
-import { auth } from "./config";
+import { readSessionId } from "./session-cookie";
 
 export interface Viewer {
   userId: string;
@@ -21,9 +21,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * so sign-out and removed memberships take effect on the very next request.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = (await auth()) as { sid?: unknown } | null;
-  const sid = session?.sid;
-  if (typeof sid !== "string" || !UUID.test(sid)) return null;
+  const sid = await readSessionId();
+  if (sid === null || !UUID.test(sid)) return null;
   const db = await getDb();
   const user = await getSessionUser(db, { sessionId: sid });
   if (!user) return null;
