@@ -14,14 +14,18 @@ export interface Bar {
   display: string;
 }
 
-/** Horizontal bars, e.g. projects per stage, widest first or in the given order. */
+/**
+ * Horizontal bars, e.g. projects per stage, in the given order. The drawing is about as wide as a
+ * phone's column (and at most 28rem on a wide screen, class "hb"), so its 12px labels stay 11–16px
+ * on screen: at 560 wide they shrank to 7px on a phone.
+ */
 export function hbarChart(title: string, bars: Bar[]): SafeHtml {
-  const width = 560;
-  const labelW = 150;
+  const width = 340;
+  const labelW = 125;
   const row = 30;
   const peak = Math.max(1, ...bars.map((b) => b.value));
-  const area = width - labelW - 60;
-  return html`<svg class="chart" viewBox="0 0 ${width} ${bars.length * row}" role="img" aria-label="${title}">${bars.map((b, i) => {
+  const area = width - labelW - 50;
+  return html`<svg class="chart hb" viewBox="0 0 ${width} ${bars.length * row}" role="img" aria-label="${title}">${bars.map((b, i) => {
     const w = b.value > 0 ? Math.max(3, round((b.value / peak) * area)) : 0;
     const y = i * row;
     return html`<text x="0" y="${y + 19}" class="l">${b.label}</text><rect x="${labelW}" y="${y + 5}" width="${w}" height="20" rx="3" class="b"/><text x="${labelW + w + 6}" y="${y + 19}" class="v">${b.display}</text>`;
@@ -30,12 +34,21 @@ export function hbarChart(title: string, bars: Bar[]): SafeHtml {
 
 /** Vertical bars per month, with the month under each bar and the exact figure in its tooltip. */
 export function monthBars(title: string, months: { period: string; value: number; display: string }[]): SafeHtml {
-  const slot = 44;
-  const width = slot * 12; // a fixed width, so three months do not fill the page with three huge bars
+  // A fixed width, so three months do not fill the page with three huge bars; about a phone's column
+  // (at most 26rem on a wide screen, class "mb"), so the month labels stay legible there.
+  const slot = 32;
+  const width = slot * 12;
   const peak = Math.max(1, ...months.map((m) => m.value));
-  return html`<svg class="chart" viewBox="0 0 ${width} 130" role="img" aria-label="${title}">${months.map((m, i) => {
+  // Under each bar its month; under that the year, at the first bar and the first bar of each new year:
+  // "2024-01" under every bar would not fit at this width.
+  return html`<svg class="chart mb" viewBox="0 0 ${width} 142" role="img" aria-label="${title}">${months.map((m, i) => {
     const h = m.value > 0 ? Math.max(2, round((m.value / peak) * 96)) : 0;
-    return html`<g><title>${m.period.slice(0, 7)}: ${m.display}</title><rect x="${i * slot + 8}" y="${104 - h}" width="${slot - 16}" height="${h}" rx="2" class="b"/><text x="${i * slot + slot / 2}" y="122" class="m">${m.period.slice(2, 7)}</text></g>`;
+    const year = m.period.slice(0, 4);
+    const newYear = i === 0 || months[i - 1]!.period.slice(0, 4) !== year;
+    const cx = i * slot + slot / 2;
+    return html`<g><title>${m.period.slice(0, 7)}: ${m.display}</title><rect x="${i * slot + 6}" y="${104 - h}" width="${slot - 12}" height="${h}" rx="2" class="b"/><text x="${cx}" y="121" class="m">${m.period.slice(5, 7)}</text>${
+      newYear ? html`<text x="${cx}" y="137" class="m">${year}</text>` : ""
+    }</g>`;
   })}<line x1="0" y1="104.5" x2="${width}" y2="104.5" class="axis"/></svg>`;
 }
 
@@ -52,7 +65,8 @@ const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
 /**
  * Milestones on a time axis, one row each with its name above: a hollow circle at the baseline, a
  * filled one when reached, a diamond at the forecast; a red line from the baseline to a later date
- * shows the slip. Today is a dashed line. Narrow (400 wide) so its text stays legible on a phone.
+ * shows the slip. Today is a dashed line. About as wide as a phone's column (340; at most 26rem on a
+ * wide screen) so its text stays legible there: at 400 wide it shrank to 8–10px on a phone.
  */
 export function milestoneTimeline(title: string, points: TimelinePoint[], today: string): SafeHtml {
   const dates = points.flatMap((p) => [p.planned, p.forecast, p.actual]).filter((d): d is string => d !== null);
@@ -60,7 +74,7 @@ export function milestoneTimeline(title: string, points: TimelinePoint[], today:
   const days = [...dates.map(dayOf), dayOf(today)];
   const from = Math.min(...days) - 20;
   const to = Math.max(...days) + 20;
-  const width = 400;
+  const width = 340;
   const row = 38;
   const x = (iso: string) => round(10 + ((dayOf(iso) - from) / (to - from)) * (width - 20));
   const height = points.length * row + 20;

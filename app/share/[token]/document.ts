@@ -29,9 +29,9 @@ dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;margin:0
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.d{white-space:nowrap;font-variant-numeric:tabular-nums}
 ul.log{list-style:none;margin:0;padding:0}
 .log li{padding:.5rem 0;border-bottom:1px solid #e2e8f0}.log li:last-child{border:0}
-.chart{width:100%;height:auto;max-width:40rem;display:block;margin:.25rem 0 .75rem}.tl{max-width:30rem}
+.chart{width:100%;height:auto;max-width:40rem;display:block;margin:.25rem 0 .75rem}.tl,.mb{max-width:26rem}.hb{max-width:28rem}
 .chart .l{font-size:12px;fill:#334155}.chart .v{font-size:12px;fill:#0f172a;font-weight:600}
-.chart .m{font-size:10px;fill:#475569;text-anchor:middle}
+.chart .m{font-size:11px;fill:#475569;text-anchor:middle}
 .chart .b{fill:#0e6b73}.chart .plan{fill:#fff;stroke:#0e6b73;stroke-width:2}.chart .fc{fill:#b45309}
 .chart .slip{stroke:#be123c;stroke-width:2}.chart .grid{stroke:#e2e8f0}.chart .axis{stroke:#94a3b8}
 .chart .today{stroke:#64748b;stroke-dasharray:3 3}
