@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { preparedFor } from "../prepared";
 import { memberships, parks, sessions, users, type MembershipRole } from "../schema";
 import type { Db, Executor } from "../types";
@@ -19,21 +19,6 @@ export async function createSession(db: Executor, { userId }: { userId: string }
   return row!.id;
 }
 
-/** The live session and its user, or null when the session was ended, expired or never existed. */
-/** Every signed-in request runs this and listMembershipsByUser: both are prepared (db/prepared.ts). */
-export async function getSessionUser(db: Executor, { sessionId }: { sessionId: string }) {
-  const query = preparedFor(db, "session_user", (d) =>
-    d
-      .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, sql.placeholder("sessionId")), gt(sessions.expiresAt, sql`now()`)))
-      .prepare("session_user"),
-  );
-  const [row] = await query.execute({ sessionId });
-  return row ?? null;
-}
-
 export async function deleteSession(db: Executor, { sessionId }: { sessionId: string }) {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
@@ -50,27 +35,56 @@ export interface ParkMembership {
   cityEn: string | null;
 }
 
-export async function listMembershipsByUser(db: Executor, { userId }: { userId: string }): Promise<ParkMembership[]> {
-  const query = preparedFor(db, "memberships_by_user", (d) =>
-    d
+export interface SessionViewer {
+  id: string;
+  email: string;
+  name: string;
+  locale: string;
+  /** The user's parks by name, as they are now: a removed membership is gone on the next request. */
+  memberships: ParkMembership[];
+}
+
+/**
+ * The live session's user and their park memberships, or null when the session was ended, expired or
+ * never existed. Every signed-in request runs it, so it is one prepared statement (db/prepared.ts) and
+ * one round trip: the memberships come along as JSON rather than from a second query that waited for
+ * the first (a round trip each on a managed database across the network).
+ */
+export async function getSessionViewer(db: Executor, { sessionId }: { sessionId: string }): Promise<SessionViewer | null> {
+  const query = preparedFor(db, "session_viewer", (d) => {
+    const parkRows = d
       .select({
-        parkId: parks.id,
-        role: memberships.role,
-        slug: parks.slug,
-        name: parks.name,
-        nameEn: parks.nameEn,
-        province: parks.province,
-        provinceEn: parks.provinceEn,
-        city: parks.city,
-        cityEn: parks.cityEn,
+        parkId: sql`${parks.id}`.as("parkId"),
+        role: sql`${memberships.role}`.as("role"),
+        slug: sql`${parks.slug}`.as("slug"),
+        name: sql`${parks.name}`.as("name"),
+        nameEn: sql`${parks.nameEn}`.as("nameEn"),
+        province: sql`${parks.province}`.as("province"),
+        provinceEn: sql`${parks.provinceEn}`.as("provinceEn"),
+        city: sql`${parks.city}`.as("city"),
+        cityEn: sql`${parks.cityEn}`.as("cityEn"),
       })
       .from(memberships)
       .innerJoin(parks, eq(parks.id, memberships.parkId))
-      .where(eq(memberships.userId, sql.placeholder("userId")))
-      .orderBy(asc(parks.name))
-      .prepare("memberships_by_user"),
-  );
-  return query.execute({ userId });
+      .where(eq(memberships.userId, users.id));
+    return d
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        locale: users.locale,
+        memberships: sql<ParkMembership[] | string>`(select coalesce(json_agg(r order by r."name", r."parkId"), '[]'::json) from (${parkRows}) r)`,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, sql.placeholder("sessionId")), gt(sessions.expiresAt, sql`now()`)))
+      .prepare("session_viewer");
+  });
+  const [row] = await query.execute({ sessionId });
+  if (!row) return null;
+  // Whether json arrives parsed or as text depends on the driver and its type setup.
+  const parkList = typeof row.memberships === "string" ? (JSON.parse(row.memberships) as ParkMembership[]) : row.memberships;
+  return { ...row, memberships: parkList };
 }
 
 /** A new password ends every session of the user, on every device, in the same transaction. */

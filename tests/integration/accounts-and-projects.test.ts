@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession, deleteSession, getSessionUser, getUserByEmail, listMembershipsByUser } from "@/db/queries/accounts";
+import { createSession, deleteSession, getSessionViewer, getUserByEmail } from "@/db/queries/accounts";
 import { listProjectsByParks, summarizeParks } from "@/db/queries/projects";
 import { memberships, parks, sessions } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed";
+import { membershipsOf } from "../support/action-harness";
 import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
 
 describe.each(TEST_TARGETS)("accounts and project queries on %s", (kind) => {
@@ -22,23 +23,36 @@ describe.each(TEST_TARGETS)("accounts and project queries on %s", (kind) => {
   it("ends a session for good when it is deleted or expired", async () => {
     const user = (await getUserByEmail(database.db, { email: "viewer@ningxiang.demo" }))!;
     const sid = await createSession(database.db, { userId: user.id });
-    expect((await getSessionUser(database.db, { sessionId: sid }))?.id).toBe(user.id);
+    expect((await getSessionViewer(database.db, { sessionId: sid }))?.id).toBe(user.id);
     await deleteSession(database.db, { sessionId: sid });
-    expect(await getSessionUser(database.db, { sessionId: sid })).toBeNull();
+    expect(await getSessionViewer(database.db, { sessionId: sid })).toBeNull();
 
     const expired = await createSession(database.db, { userId: user.id });
     await database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, expired));
-    expect(await getSessionUser(database.db, { sessionId: expired })).toBeNull();
+    expect(await getSessionViewer(database.db, { sessionId: expired })).toBeNull();
   });
 
   it("reads memberships from the database, so a removed membership is gone at once", async () => {
     const officer = (await getUserByEmail(database.db, { email: "officer@ningbo.demo" }))!;
-    const before = await listMembershipsByUser(database.db, { userId: officer.id });
-    expect(before.map((m) => m.slug).sort()).toEqual(["qianwan-new-area", "yinzhou"]);
-    const yinzhou = before.find((m) => m.slug === "yinzhou")!;
+    const sid = await createSession(database.db, { userId: officer.id });
+    const before = (await getSessionViewer(database.db, { sessionId: sid }))!;
+    expect(before).toMatchObject({ id: officer.id, email: officer.email, name: officer.name, locale: officer.locale });
+    // Every field of every park, by name, exactly as a plain join of the two tables gives them.
+    const expected = await membershipsOf(database.db, officer.id);
+    expect(expected.length).toBe(2);
+    expect(before.memberships).toEqual(expected);
+    expect(before.memberships.map((m) => m.slug).sort()).toEqual(["qianwan-new-area", "yinzhou"]);
+    const yinzhou = before.memberships.find((m) => m.slug === "yinzhou")!;
     await database.db.delete(memberships).where(eq(memberships.parkId, yinzhou.parkId));
-    const after = await listMembershipsByUser(database.db, { userId: officer.id });
-    expect(after.map((m) => m.slug)).toEqual(["qianwan-new-area"]);
+    const after = (await getSessionViewer(database.db, { sessionId: sid }))!;
+    expect(after.memberships.map((m) => m.slug)).toEqual(["qianwan-new-area"]);
+  });
+
+  it("gives a user with no park an empty list, not an error", async () => {
+    const officer = (await getUserByEmail(database.db, { email: "officer@ningbo.demo" }))!;
+    await database.db.delete(memberships).where(eq(memberships.userId, officer.id));
+    const sid = await createSession(database.db, { userId: officer.id });
+    expect((await getSessionViewer(database.db, { sessionId: sid }))?.memberships).toEqual([]);
   });
 
   it("lists only the projects of the parks asked for", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { changePasswordAction } from "@/app/_lib/actions/account";
 import { verifyPassword } from "@/app/_lib/auth/password";
-import { createSession, getPasswordHash, getSessionUser, getUserByEmail } from "@/db/queries/accounts";
+import { createSession, getPasswordHash, getSessionViewer, getUserByEmail } from "@/db/queries/accounts";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import { seedDemoData } from "@/db/seed/seed";
 import { callAs, useDatabase } from "../support/action-harness";
@@ -51,8 +51,8 @@ describe.each(TEST_TARGETS)("changing a password on %s", (kind) => {
     const phone = await createSession(database.db, { userId: user.id });
     const result = await callAs(email, changePasswordAction, { currentPassword: DEMO_PASSWORD, newPassword: "新的密码-2026-long", confirmPassword: "新的密码-2026-long" });
     expect(result).toEqual({ redirected: "/signin" });
-    expect(await getSessionUser(database.db, { sessionId: laptop })).toBeNull();
-    expect(await getSessionUser(database.db, { sessionId: phone })).toBeNull();
+    expect(await getSessionViewer(database.db, { sessionId: laptop })).toBeNull();
+    expect(await getSessionViewer(database.db, { sessionId: phone })).toBeNull();
     const hash = await getPasswordHash(database.db, { userId: user.id });
     expect(await verifyPassword(hash, "新的密码-2026-long")).toBe(true);
     expect(await verifyPassword(hash, DEMO_PASSWORD)).toBe(false);

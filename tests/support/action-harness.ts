@@ -2,7 +2,9 @@ import { sql } from "drizzle-orm";
 import { vi } from "vitest";
 import type { FormResult } from "@/app/_lib/guard";
 import type { Viewer } from "@/app/_lib/auth/viewer";
-import { getUserByEmail, listMembershipsByUser } from "@/db/queries/accounts";
+import { asc, eq } from "drizzle-orm";
+import { getUserByEmail, type ParkMembership } from "@/db/queries/accounts";
+import { memberships as membershipsTable, parks } from "@/db/schema";
 import type { Db } from "@/db/types";
 
 /**
@@ -43,8 +45,21 @@ export async function viewerByEmail(db: Db, email: string | null): Promise<Viewe
   if (email === null) return null;
   const user = await getUserByEmail(db, { email });
   if (!user) throw new Error(`action-harness: no user ${email}`);
-  const memberships = await listMembershipsByUser(db, { userId: user.id });
-  return { userId: user.id, email: user.email, name: user.name, sessionId: FAKE_SESSION_ID, memberships };
+  // Without a session row (getSessionViewer needs one, and it would show in snapshotTables).
+  return { userId: user.id, email: user.email, name: user.name, sessionId: FAKE_SESSION_ID, memberships: await membershipsOf(db, user.id) };
+}
+
+/** A user's parks as getSessionViewer should give them, from a plain join of the two tables. */
+export function membershipsOf(db: Db, userId: string): Promise<ParkMembership[]> {
+  return db
+    .select({
+      parkId: parks.id, role: membershipsTable.role, slug: parks.slug, name: parks.name, nameEn: parks.nameEn,
+      province: parks.province, provinceEn: parks.provinceEn, city: parks.city, cityEn: parks.cityEn,
+    })
+    .from(membershipsTable)
+    .innerJoin(parks, eq(parks.id, membershipsTable.parkId))
+    .where(eq(membershipsTable.userId, userId))
+    .orderBy(asc(parks.name), asc(parks.id));
 }
 
 // ---- mock factories (used from vi.mock in the test file) ----

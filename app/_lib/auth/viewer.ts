@@ -2,7 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { getSessionUser, listMembershipsByUser, type ParkMembership } from "@/db/queries/accounts";
+import { getSessionViewer, type ParkMembership } from "@/db/queries/accounts";
 import type { MembershipRole } from "@/db/schema";
 import { readSessionId } from "./session-cookie";
 
@@ -23,11 +23,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const sid = await readSessionId();
   if (sid === null || !UUID.test(sid)) return null;
-  const db = await getDb();
-  const user = await getSessionUser(db, { sessionId: sid });
+  const user = await getSessionViewer(await getDb(), { sessionId: sid });
   if (!user) return null;
-  const memberships = await listMembershipsByUser(db, { userId: user.id });
-  return { userId: user.id, email: user.email, name: user.name, sessionId: sid, memberships };
+  return { userId: user.id, email: user.email, name: user.name, sessionId: sid, memberships: user.memberships };
 });
 
 /** For pages: the viewer, or a redirect to sign-in. */
