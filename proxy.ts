@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { hasWellFormedArguments, isWellFormedTextArguments } from "@/app/_lib/action-encoding";
+import { isSessionCookie } from "@/app/_lib/auth/session-cookie-names";
 
 /**
  * Sets a Content-Security-Policy with a fresh nonce on every page response, and refuses server-action
@@ -43,8 +44,6 @@ export async function proxy(request: NextRequest) {
 
 /** Pages anyone may open; everything else under app/(app) needs a session. */
 const PUBLIC_PAGES = /^\/(signin|bench)(\/|$)/;
-/** next-auth's session cookie, chunked (".0", ".1") when large, "__Secure-" over HTTPS. */
-const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 /**
  * A page request with no session cookie at all goes to /signin as a real redirect, RSC and prefetch
@@ -56,7 +55,7 @@ function signInRedirect(request: NextRequest): NextResponse | null {
   const { pathname } = request.nextUrl;
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   if (pathname.startsWith("/api/") || PUBLIC_PAGES.test(pathname)) return null;
-  if (request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name))) return null;
+  if (request.cookies.getAll().some((cookie) => isSessionCookie(cookie.name))) return null;
   const target = new URL("/signin", request.url);
   const back = new URL(request.url);
   back.searchParams.delete("_rsc");

@@ -4,7 +4,7 @@
  * throughput (README, "Why the status page is a Pages API route"). Links sent in that older form keep
  * working through the rewrite in next.config.ts. The preview image stays at /share/<token>/og.
  */
-export const SHARE_PAGE_PREFIX = "/api/share/";
+const SHARE_PAGE_PREFIX = "/api/share/";
 
 export function sharePagePath(token: string): string {
   return `${SHARE_PAGE_PREFIX}${token}`;

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { preparedFor } from "../prepared";
+import { jsonRows, parsedRows } from "./json-rows";
 import { memberships, parks, sessions, users, type MembershipRole } from "../schema";
 import type { Db, Executor } from "../types";
 
@@ -73,7 +74,7 @@ export async function getSessionViewer(db: Executor, { sessionId }: { sessionId:
         email: users.email,
         name: users.name,
         locale: users.locale,
-        memberships: sql<ParkMembership[] | string>`(select coalesce(json_agg(r order by r."name", r."parkId"), '[]'::json) from (${parkRows}) r)`,
+        memberships: jsonRows(parkRows, sql`r."name", r."parkId"`),
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
@@ -82,9 +83,7 @@ export async function getSessionViewer(db: Executor, { sessionId }: { sessionId:
   });
   const [row] = await query.execute({ sessionId });
   if (!row) return null;
-  // Whether json arrives parsed or as text depends on the driver and its type setup.
-  const parkList = typeof row.memberships === "string" ? (JSON.parse(row.memberships) as ParkMembership[]) : row.memberships;
-  return { ...row, memberships: parkList };
+  return { ...row, memberships: parsedRows<ParkMembership[]>(row.memberships) };
 }
 
 /** A new password ends every session of the user, on every device, in the same transaction. */

@@ -1,18 +1,16 @@
 import "server-only";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, sql, type SQLWrapper } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { CapacityPeriod, CapacityUnit } from "@/app/_lib/format/units";
 import { sumYuan } from "@/app/_lib/domain/rollups";
 import { milestones, parkCapacityStats, parkHealthRules, parkMonthlyStats, parkProjectStats, parks, problems, projects, targets, type ProjectStage } from "../schema";
 import { preparedFor } from "../prepared";
+import { jsonRows, parsedRows } from "./json-rows";
 import type { Executor } from "../types";
 
 type StageRow = { stage: ProjectStage; projects: number; planned: string; contracted: string; inPlace: string; completed: string };
 type CapacityRow = { cluster: string; unit: CapacityUnit; period: CapacityPeriod; designed: string; online: string };
 
-/** A subquery's rows as one JSON array (amounts were cast to text first, so they stay exact). */
-const jsonRows = (query: SQLWrapper) => sql`(select coalesce(json_agg(r), '[]'::json) from (${query}) r)`;
-const parsed = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
 
 /**
  * Rollups read only summary tables — park_project_stats and park_capacity_stats (kept by triggers)
@@ -73,9 +71,9 @@ function buildRollup(db: Executor) {
   return db
     .select({
       stages: jsonRows(stageRows),
-      monthly: jsonRows(monthly),
+      monthly: jsonRows(monthly, sql`r."period"`),
       annualPlan: sql<string | null>`(${annualPlan})`,
-      capacity: jsonRows(capacity),
+      capacity: jsonRows(capacity, sql`r."cluster", r."unit", r."period"`),
       openProblems: sql<number>`(${openProblems})`.mapWith(Number),
       clusterNames: jsonRows(clusterNames),
     })
@@ -88,8 +86,8 @@ export async function getRollup(db: Executor, { parkIds, today, months = 36 }: {
   const since = `${Number(today.slice(0, 4)) - Math.ceil(months / 12)}-01-01`;
   const year = Number(today.slice(0, 4));
   const [row] = await preparedFor(db, "rollup", buildRollup).execute({ parkIds, since, year });
-  const stageList = parsed<StageRow[]>(row!.stages);
-  const names = new Map(parsed<{ cluster: string; clusterEn: string }[]>(row!.clusterNames).map((r) => [r.cluster, r.clusterEn]));
+  const stageList = parsedRows<StageRow[]>(row!.stages);
+  const names = new Map(parsedRows<{ cluster: string; clusterEn: string }[]>(row!.clusterNames).map((r) => [r.cluster, r.clusterEn]));
   const totals = {
     projects: stageList.reduce((n, r) => n + r.projects, 0),
     planned: sumYuan(stageList.map((r) => r.planned)),
@@ -102,9 +100,9 @@ export async function getRollup(db: Executor, { parkIds, today, months = 36 }: {
   return {
     stages,
     totals,
-    monthly: parsed<{ period: string; investment: string; output: string }[]>(row!.monthly),
+    monthly: parsedRows<{ period: string; investment: string; output: string }[]>(row!.monthly),
     annualPlan: row!.annualPlan,
-    capacityByCluster: parsed<CapacityRow[]>(row!.capacity).map((r) => ({ ...r, clusterEn: names.get(r.cluster) ?? null })),
+    capacityByCluster: parsedRows<CapacityRow[]>(row!.capacity).map((r) => ({ ...r, clusterEn: names.get(r.cluster) ?? null })),
     openProblemCount: row!.openProblems,
   };
 }

@@ -1,6 +1,7 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { assembleCookie, SESSION_COOKIE_NAMES, sessionIdFromToken } from "@/app/_lib/auth/session-cookie";
+import { assembleCookie, sessionIdFromToken } from "@/app/_lib/auth/session-cookie";
+import { isSessionCookie, SESSION_COOKIE_NAMES } from "@/app/_lib/auth/session-cookie-names";
 
 // The cookie next-auth writes at sign-in (app/_lib/auth/config.ts: jwt strategy, the token carries `sid`),
 // made with next-auth's own encode, so these tests read exactly what a browser sends back.
@@ -59,5 +60,12 @@ describe("a session cookie split into chunks", () => {
     expect(assembleCookie(PLAIN, parts)).toBe("aaabbbcccddd");
     expect(assembleCookie(PLAIN, [...parts, { name: PLAIN, value: "whole" }])).toBe("whole");
     expect(assembleCookie(SECURE, parts)).toBeNull();
+  });
+});
+
+describe("which cookies are the session cookie (proxy.ts sends requests without one to sign-in)", () => {
+  it("is either name, whole or as a numbered chunk, and nothing else", () => {
+    for (const name of [PLAIN, SECURE, `${PLAIN}.0`, `${SECURE}.12`]) expect(isSessionCookie(name)).toBe(true);
+    for (const name of ["authjs.csrf-token", `${PLAIN}.`, `${PLAIN}.x`, `${PLAIN}-x`, `x${PLAIN}`, "authjs.session"]) expect(isSessionCookie(name)).toBe(false);
   });
 });
