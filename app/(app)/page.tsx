@@ -12,7 +12,7 @@ import { ParkComparison } from "@/components/parks/park-comparison";
 import { requireViewer, parkIdsOf, type Viewer } from "../_lib/auth/viewer";
 import { getParksOverview } from "../_lib/dashboard/overview";
 import { isoToday } from "../_lib/domain/milestones";
-import { formatMoney } from "../_lib/format/numbers";
+import { formatPlanningMoney } from "../_lib/format/numbers";
 import { getTranslator } from "../_lib/i18n/server";
 import { pickName } from "../_lib/i18n/pick";
 import type { Locale } from "../_lib/i18n/locale";
@@ -76,7 +76,7 @@ export default async function ProjectsPage() {
                 <span className="text-slate-600">{t("projects.count", { count: summary.projects })}</span>
                 <span className="text-slate-600">
                   {t("projects.plannedTotal")}:{" "}
-                  <strong className="font-semibold text-slate-900 tabular-nums">{formatMoney(summary.planned, locale)}</strong>
+                  <strong className="font-semibold text-slate-900 tabular-nums">{formatPlanningMoney(summary.planned, locale, t("project.notSet"))}</strong>
                 </span>
               </div>
             </div>
@@ -98,7 +98,7 @@ export default async function ProjectsPage() {
                       <p className="text-sm text-slate-600">{pickName(locale, p.company, p.companyEn)}</p>
                       <div className="flex flex-wrap justify-between gap-2 text-sm">
                         <CapacityList capacity={p.capacity} locale={locale} t={t} />
-                        <span className="tabular-nums font-medium">{formatMoney(p.plannedInvestment, locale)}</span>
+                        <span className="tabular-nums font-medium">{formatPlanningMoney(p.plannedInvestment, locale, t("projects.none"))}</span>
                       </div>
                     </li>
                   ))}
@@ -134,7 +134,7 @@ export default async function ProjectsPage() {
                             <CapacityList capacity={p.capacity} locale={locale} t={t} />
                           </td>
                           <td className="px-5 py-3 text-right tabular-nums font-medium">
-                            {p.plannedInvestment === "0.00" ? t("projects.none") : formatMoney(p.plannedInvestment, locale)}
+                            {formatPlanningMoney(p.plannedInvestment, locale, t("projects.none"))}
                           </td>
                         </tr>
                       ))}

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { Rollup } from "@/db/queries/rollups";
 import { growthFor, paceAgainstPlan } from "@/app/_lib/domain/rollups";
-import { formatMoney, formatPercent } from "@/app/_lib/format/numbers";
+import { formatMoney, formatPercent, formatPlanningMoney } from "@/app/_lib/format/numbers";
 import type { Locale } from "@/app/_lib/i18n/locale";
 import type { Translate } from "@/app/_lib/i18n/translate";
 import { Badge } from "../ui/badge";
@@ -31,8 +31,7 @@ export function Headline({ rollup, today, locale, t, problemsHref }: { rollup: R
   ).ytd;
   const pace = paceAgainstPlan(ytd, rollup.annualPlan, today);
   const money = (v: string) => formatMoney(v, locale);
-  // Zero in a planning figure means nobody entered it, not ¥0 (as on the project page).
-  const planning = (v: string) => (Number(v) === 0 ? t("project.notSet") : money(v));
+  const planning = (v: string) => formatPlanningMoney(v, locale, t("project.notSet"));
   const pp = pace.aheadPp === null ? null : Math.abs(pace.aheadPp).toFixed(1);
   return (
     <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" aria-label={t("dashboard.headline")}>

@@ -1,6 +1,6 @@
 import type { compareParks } from "@/db/queries/rollups";
 import { paceAgainstPlan } from "@/app/_lib/domain/rollups";
-import { formatGrowth, formatMoney, formatPercent } from "@/app/_lib/format/numbers";
+import { formatGrowth, formatMoney, formatPercent, formatPlanningMoney } from "@/app/_lib/format/numbers";
 import type { Locale } from "@/app/_lib/i18n/locale";
 import { pickName } from "@/app/_lib/i18n/pick";
 import type { MessageKey, Translate } from "@/app/_lib/i18n/translate";
@@ -63,7 +63,7 @@ export function ParkComparison({
                   </th>
                   <td>{r.projects}</td>
                   <td>{r.inProduction}</td>
-                  <td>{Number(r.planned) === 0 ? t("project.notSet") : money(r.planned)}</td>
+                  <td>{formatPlanningMoney(r.planned, locale, t("project.notSet"))}</td>
                   <td>{money(r.completed)}</td>
                   <td>{money(r.ytd)}</td>
                   <td>{formatGrowth(ytdGrowth, locale)}</td>

@@ -191,6 +191,26 @@ describe.each(TEST_TARGETS)("share links on %s", (kind) => {
     for (const text of [HIDDEN.problem, HIDDEN.unit, "¥375 M"]) expect(full.body).toContain(text);
   });
 
+  it("shows planning figures nobody entered as not set, not ¥0, and leaves them out of the preview text", async () => {
+    const outcome = await createProject(ctx.db, ctx.nx, {
+      code: `SH-${++seq}`, name: "项目丁", nameEn: null, company: "项目丁公司", companyEn: null, cluster: "新材料", clusterEn: null,
+      responsibleUnit: null, leaderInCharge: null, health: "on_track",
+      plannedInvestment: "0", contractedInvestment: "0", inPlaceInvestment: "0", completedInvestment: "0",
+    });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+    const made = await make(ctx, ctx.nx, link({ projectId: outcome.value.id, redaction: { contractAmounts: true } }));
+    const page = await open(made.token, "?lang=en");
+    for (const key of ["Planned total", "Contracted", "In place (到位)"]) expect(page.body).toContain(`<dt>${key}</dt><dd>Not set</dd>`);
+    // Completed investment is measured: zero is a figure.
+    expect(page.body).toContain("<dt>Completed to date</dt><dd>¥0</dd>");
+    const description = /<meta name="description" content="([^"]*)">/.exec(page.body)?.[1];
+    expect(description).toContain("Stage:");
+    expect(description).not.toContain("Planned total");
+
+    const planned = await open((await make(ctx, ctx.nx, link({ projectId: ctx.projectA }))).token, "?lang=en");
+    expect(/<meta name="description" content="([^"]*)">/.exec(planned.body)?.[1]).toContain("Planned total: ¥1.2 bn");
+  });
+
   it("counts 50 concurrent views of the page exactly, and lists them with the last view", async () => {
     const { id, token } = await make(ctx, ctx.nx, link({ projectId: ctx.projectA }));
     const before = new Date();

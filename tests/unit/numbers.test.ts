@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { formatMoney, formatNumber, formatPercent, formatQuantity } from "@/app/_lib/format/numbers";
+import { formatMoney, formatNumber, formatPercent, formatPlanningMoney, formatQuantity } from "@/app/_lib/format/numbers";
 import type { CapacityPeriod, CapacityUnit } from "@/app/_lib/format/units";
 
 describe("formatMoney zh", () => {
@@ -50,6 +50,28 @@ describe("formatMoney invalid input", () => {
   it.each(["", "abc", "1e9", "5亿", "1,000", "NaN", "1.2.3"])("returns %j unchanged", (bad) => {
     expect(formatMoney(bad, "zh")).toBe(bad);
     expect(formatMoney(bad, "en")).toBe(bad);
+  });
+});
+
+describe("formatPlanningMoney", () => {
+  it.each([
+    ["0", "未填写"],
+    ["0.00", "未填写"],
+    ["000.0", "未填写"],
+    ["-0.00", "未填写"],
+    ["0.01", "0.01元"],
+    ["5000000000", "50亿元"],
+  ])("zh %s → %s", (yuan, expected) => {
+    expect(formatPlanningMoney(yuan, "zh", "未填写")).toBe(expected);
+  });
+
+  it("reads a zero as unset in English, and anything else as money", () => {
+    expect(formatPlanningMoney("0.00", "en", "not entered")).toBe("not entered");
+    expect(formatPlanningMoney("480000000", "en", "not entered")).toBe("¥480 M");
+  });
+
+  it("returns invalid input unchanged, as formatMoney does", () => {
+    expect(formatPlanningMoney("abc", "zh", "未填写")).toBe("abc");
   });
 });
 

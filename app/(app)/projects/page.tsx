@@ -13,7 +13,7 @@ import { HealthBadge } from "@/components/health-badge";
 import { ExportLinks } from "@/components/parks/export-links";
 import { hasRole, parkIdsOf, requireViewer } from "../../_lib/auth/viewer";
 import { PROJECT_HEALTHS, PROJECT_STAGES } from "../../_lib/domain/values";
-import { formatMoney } from "../../_lib/format/numbers";
+import { formatPlanningMoney } from "../../_lib/format/numbers";
 import { getTranslator } from "../../_lib/i18n/server";
 import { pickName } from "../../_lib/i18n/pick";
 import type { Locale } from "../../_lib/i18n/locale";
@@ -67,11 +67,8 @@ function listHref(params: ListParams, change: Partial<ListParams>): string {
   return query ? `/projects?${query}` : "/projects";
 }
 
-
-
 function Planned({ project, locale, t }: { project: ProjectListRow; locale: Locale; t: Translate }) {
-  const unset = /^0+(\.0+)?$/.test(project.plannedInvestment);
-  return <>{unset ? t("projects.none") : formatMoney(project.plannedInvestment, locale)}</>;
+  return <>{formatPlanningMoney(project.plannedInvestment, locale, t("projects.none"))}</>;
 }
 
 const control = "min-h-10 w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-sm";

@@ -118,6 +118,17 @@ export function formatMoney(yuan: string, locale: Locale): string {
   return locale === "en" ? `${sign}¥${text}` : `${sign}${text}`;
 }
 
+/**
+ * A planning figure (planned, contracted or in-place investment). Projects are created before these
+ * are known and the column defaults to zero, so zero means "nobody entered it": it reads as `unset`
+ * (the catalog's "not entered") rather than as ¥0. Completed investment is a measured total and uses
+ * formatMoney.
+ */
+export function formatPlanningMoney(yuan: string, locale: Locale, unset: string): string {
+  const d = parseDec(yuan);
+  return d && isZero(d) ? unset : formatMoney(yuan, locale);
+}
+
 /** "480000000", m2, year → zh "4.8亿平方米/年", en "480 M m²/yr". Invalid input is returned unchanged. */
 export function formatQuantity(value: string, unit: CapacityUnit, period: CapacityPeriod, locale: Locale): string {
   const d = parseDec(value);

@@ -67,7 +67,8 @@ export function parkTitle(ctx: RenderContext, status: PublicParkStatus): string 
 export function parkDescription(ctx: RenderContext, status: PublicParkStatus): string {
   const stages = PROJECT_STAGES.filter((s) => status.stages[s] > 0).map((s) => `${ctx.t(`stage.${s}`)} ${status.stages[s]}`);
   const parts = [ctx.t("projects.count", { count: status.projectCount }), stages.join(", ")];
-  if (status.investment) parts.push(`${ctx.t("project.planned")}: ${formatMoney(status.investment.planned, ctx.locale)}`);
+  // A planned total nobody entered (zero) says nothing in a preview.
+  if (status.investment && Number(status.investment.planned) > 0) parts.push(`${ctx.t("project.planned")}: ${formatMoney(status.investment.planned, ctx.locale)}`);
   return parts.filter(Boolean).join(" · ");
 }
 

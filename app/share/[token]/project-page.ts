@@ -68,7 +68,8 @@ export function projectDescription(ctx: RenderContext, status: PublicProjectStat
     `${ctx.t("project.stage")}: ${ctx.t(`stage.${status.project.stage}`)}`,
     `${ctx.t("share.page.health")}: ${ctx.t(`health.${status.project.health}`)}`,
   ];
-  if (status.investment) parts.push(`${ctx.t("project.planned")}: ${formatMoney(status.investment.planned, ctx.locale)}`);
+  // A planned total nobody entered (zero) says nothing in a preview.
+  if (status.investment && Number(status.investment.planned) > 0) parts.push(`${ctx.t("project.planned")}: ${formatMoney(status.investment.planned, ctx.locale)}`);
   return parts.join(" · ");
 }
 

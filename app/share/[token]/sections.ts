@@ -2,7 +2,7 @@ import { html, type SafeHtml } from "@/app/_lib/html";
 import type { Locale } from "@/app/_lib/i18n/locale";
 import { pickName } from "@/app/_lib/i18n/pick";
 import type { MessageKey, Translate } from "@/app/_lib/i18n/translate";
-import { formatMoney } from "@/app/_lib/format/numbers";
+import { formatMoney, formatPlanningMoney } from "@/app/_lib/format/numbers";
 import type { AsOf, PublicEntry, PublicProblem } from "@/db/queries/public-status";
 import { monthBars } from "./charts";
 
@@ -35,10 +35,12 @@ export function section(id: string, title: string, content: SafeHtml): SafeHtml 
 /** Headline figures; hidden ones are simply absent from `figures`. */
 export function figures(ctx: RenderContext, figs: [MessageKey, string][]): SafeHtml {
   if (figs.length === 0) return html``;
+  // Completed investment is measured; the planning figures are zero until someone enters them.
+  const shown = (key: MessageKey, yuan: string) => (key === "project.completed" ? formatMoney(yuan, ctx.locale) : formatPlanningMoney(yuan, ctx.locale, ctx.t("project.notSet")));
   return section(
     "figures",
     ctx.t("share.page.headline"),
-    html`<dl class="figs">${figs.map(([key, yuan]) => html`<div><dt>${ctx.t(key)}</dt><dd>${formatMoney(yuan, ctx.locale)}</dd></div>`)}</dl>`,
+    html`<dl class="figs">${figs.map(([key, yuan]) => html`<div><dt>${ctx.t(key)}</dt><dd>${shown(key, yuan)}</dd></div>`)}</dl>`,
   );
 }
 
