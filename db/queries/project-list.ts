@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
-import { parks, projects, type ProjectHealth, type ProjectStage } from "../schema";
+import { and, asc, desc, eq, gt, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { parkProjectStats, parks, projects, type ProjectHealth, type ProjectStage } from "../schema";
 import type { Executor } from "../types";
 import { listCapacityTotalsByProjects } from "./projects";
 
@@ -76,7 +76,7 @@ export async function listProjects(db: Executor, query: ProjectListQuery) {
       .orderBy(order, asc(projects.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    countProjects(db, where),
+    query.q || query.health ? countProjects(db, where) : countFromStats(db, scope, query),
   ]);
   const totals = await listCapacityTotalsByProjects(db, { parkIds: scope, projectIds: rows.map((r) => r.id) });
   return {
@@ -90,14 +90,33 @@ async function countProjects(db: Executor, where: (SQL | undefined)[]) {
   return row?.n ?? 0;
 }
 
-/** Distinct clusters of the viewer's parks, for the filter. */
-export async function listClusters(db: Executor, { parkIds }: { parkIds: string[] }) {
+/**
+ * The same count from the park summary (park_project_stats, kept by triggers in the writing
+ * transaction), for the filters it carries: park, stage and cluster. Counting the projects themselves
+ * read every project of the viewer's parks on each page view (12 ms of PostgreSQL for a leader of 50
+ * parks and 20,000 projects).
+ */
+async function countFromStats(db: Executor, scope: string[], query: Pick<ProjectListQuery, "stage" | "cluster">) {
+  const s = parkProjectStats;
+  const where = [inArray(s.parkId, scope), query.stage ? eq(s.stage, query.stage) : undefined, query.cluster ? eq(s.cluster, query.cluster) : undefined];
+  const [row] = await db.select({ n: sql<number>`coalesce(sum(${s.projects}), 0)`.mapWith(Number) }).from(s).where(and(...where));
+  return row?.n ?? 0;
+}
+
+/**
+ * Distinct clusters of the viewer's parks, for the filter, from the park summary: reading them off the
+ * projects took 24 ms of PostgreSQL a page view for 20,000 projects. The summary keeps English names
+ * as "" where there are none.
+ */
+export async function listClusters(db: Executor, { parkIds }: { parkIds: string[] }): Promise<{ cluster: string; clusterEn: string | null }[]> {
   if (parkIds.length === 0) return [];
-  return db
-    .selectDistinct({ cluster: projects.cluster, clusterEn: projects.clusterEn })
-    .from(projects)
-    .where(inArray(projects.parkId, parkIds))
-    .orderBy(asc(projects.cluster));
+  const s = parkProjectStats;
+  const rows = await db
+    .selectDistinct({ cluster: s.cluster, clusterEn: s.clusterEn })
+    .from(s)
+    .where(and(inArray(s.parkId, parkIds), gt(s.projects, 0)))
+    .orderBy(asc(s.cluster), asc(s.clusterEn));
+  return rows.map((r) => ({ cluster: r.cluster, clusterEn: r.clusterEn || null }));
 }
 
 export type ProjectListRow = Awaited<ReturnType<typeof listProjects>>["rows"][number];

@@ -1,3 +1,4 @@
+import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listClusters, listProjects, type ProjectListQuery } from "@/db/queries/project-list";
 import { capacities, parks, projects, type NewProject } from "@/db/schema";
@@ -140,6 +141,43 @@ describe.each(TEST_TARGETS)("project list query on %s", (kind) => {
     const clusters = await listClusters(database.db, { parkIds: [parkB] });
     expect(new Set(clusters.map((c) => c.cluster))).toEqual(new Set(CLUSTERS));
     expect(await listClusters(database.db, { parkIds: [] })).toEqual([]);
+  });
+
+  it("lists a cluster's English name, null where it has none, and drops a cluster once its projects are gone", async () => {
+    const db = database.db;
+    const [named, unnamed] = await db
+      .insert(projects)
+      .values([
+        { parkId: parkC, code: "CL-1", name: "集群甲", company: "甲", cluster: "生物医药", clusterEn: "Biomedicine" },
+        { parkId: parkC, code: "CL-2", name: "集群乙", company: "乙", cluster: "食品加工" },
+      ])
+      .returning();
+    const ofC = async () => (await listClusters(db, { parkIds: [parkC] })).filter((c) => c.cluster === "生物医药" || c.cluster === "食品加工");
+    expect(await ofC()).toEqual([
+      { cluster: "生物医药", clusterEn: "Biomedicine" },
+      { cluster: "食品加工", clusterEn: null },
+    ]);
+    await db.delete(projects).where(inArray(projects.id, [named!.id, unnamed!.id]));
+    expect(await ofC()).toEqual([]);
+  });
+
+  it("gives the same total as counting the projects, for every combination of filters", async () => {
+    const scopes: Partial<ProjectListQuery>[] = [{}, { parkId: parkA }, { parkId: parkB }, { parkIds: [parkA] }];
+    for (const scope of scopes)
+      for (const stage of [undefined, ...PROJECT_STAGES])
+        for (const cluster of [undefined, ...CLUSTERS, "没有的集群"])
+          for (const health of [undefined, PROJECT_HEALTHS[0]]) {
+            const parkIds = scope.parkIds ?? [parkA, parkB];
+            const expected = all.filter(
+              (r) =>
+                parkIds.includes(r.parkId) &&
+                (!scope.parkId || r.parkId === scope.parkId) &&
+                (!stage || r.stage === stage) &&
+                (!cluster || r.cluster === cluster) &&
+                (!health || r.health === health),
+            ).length;
+            expect((await list({ ...scope, stage, cluster, health, pageSize: 1 })).total, JSON.stringify({ scope, stage, cluster, health })).toBe(expected);
+          }
   });
 
   it("sorts planned investment as a number, ascending and descending", async () => {
