@@ -2,7 +2,7 @@ import type { ProjectStage } from "@/db/schema/enums";
 import type { Translate } from "@/app/_lib/i18n/translate";
 import { Badge, type BadgeTone } from "./ui/badge";
 
-const TONE: Record<ProjectStage, BadgeTone> = {
+export const STAGE_TONE: Record<ProjectStage, BadgeTone> = {
   signed: "info",
   construction: "progress",
   production: "good",
@@ -10,5 +10,5 @@ const TONE: Record<ProjectStage, BadgeTone> = {
 };
 
 export function StageBadge({ stage, t }: { stage: ProjectStage; t: Translate }) {
-  return <Badge tone={TONE[stage]}>{t(`stage.${stage}`)}</Badge>;
+  return <Badge tone={STAGE_TONE[stage]}>{t(`stage.${stage}`)}</Badge>;
 }

@@ -7,13 +7,13 @@ import { listClusters, listProjects, PROJECT_SORTS, type ProjectListRow, type Pr
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { StageBadge } from "@/components/stage-badge";
-import { CapacityList } from "@/components/capacity-list";
-import { HealthBadge } from "@/components/health-badge";
+import { STAGE_TONE } from "@/components/stage-badge";
+import { HEALTH_TONE } from "@/components/health-badge";
+import { ProjectCards, ProjectTableRows, type ProjectListItem } from "@/components/projects/project-list-rows";
 import { ExportLinks } from "@/components/parks/export-links";
 import { hasRole, parkIdsOf, requireViewer } from "../../_lib/auth/viewer";
 import { PROJECT_HEALTHS, PROJECT_STAGES } from "../../_lib/domain/values";
-import { formatPlanningMoney } from "../../_lib/format/numbers";
+import { formatPlanningMoney, formatQuantity } from "../../_lib/format/numbers";
 import { getTranslator } from "../../_lib/i18n/server";
 import { pickName } from "../../_lib/i18n/pick";
 import type { Locale } from "../../_lib/i18n/locale";
@@ -67,8 +67,19 @@ function listHref(params: ListParams, change: Partial<ListParams>): string {
   return query ? `/projects?${query}` : "/projects";
 }
 
-function Planned({ project, locale, t }: { project: ProjectListRow; locale: Locale; t: Translate }) {
-  return <>{formatPlanningMoney(project.plannedInvestment, locale, t("projects.none"))}</>;
+/** A row as the list shows it, in the reader's language. */
+function listItem(p: ProjectListRow, locale: Locale, t: Translate): ProjectListItem {
+  return {
+    id: p.id,
+    name: pickName(locale, p.name, p.nameEn),
+    codeAndCluster: `${p.code} · ${pickName(locale, p.cluster, p.clusterEn)}`,
+    park: pickName(locale, p.parkName, p.parkNameEn),
+    company: pickName(locale, p.company, p.companyEn),
+    stage: { label: t(`stage.${p.stage}`), tone: STAGE_TONE[p.stage] },
+    health: { label: t(`health.${p.health}`), tone: HEALTH_TONE[p.health] },
+    capacity: p.capacity.map((c) => formatQuantity(c.designed, c.unit, c.period, locale)),
+    planned: formatPlanningMoney(p.plannedInvestment, locale, t("projects.none")),
+  };
 }
 
 const control = "min-h-10 w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-sm";
@@ -148,6 +159,7 @@ export default async function ProjectListPage({ searchParams }: { searchParams: 
     pageSize: PAGE_SIZE,
   });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const items = rows.map((p) => listItem(p, locale, t));
   const prevHref = params.page > 1 ? listHref(params, { page: Math.min(params.page - 1, pages) }) : null;
   const nextHref = params.page < pages ? listHref(params, { page: params.page + 1 }) : null;
 
@@ -242,32 +254,7 @@ export default async function ProjectListPage({ searchParams }: { searchParams: 
           <p className="p-5 text-sm text-slate-600">{t("list.none")}</p>
         ) : (
           <>
-            {/* Phones: one card per project. */}
-            <ul className="divide-y divide-slate-200 md:hidden">
-              {rows.map((p) => (
-                <li key={p.id} className="space-y-1.5 p-4">
-                  <div className="flex items-start justify-between gap-3">
-                    <Link href={`/projects/${p.id}`} className="min-w-0 font-medium break-words text-slate-900 hover:underline">
-                      {pickName(locale, p.name, p.nameEn)}
-                    </Link>
-                    <StageBadge stage={p.stage} t={t} />
-                  </div>
-                  <p className="text-xs break-words text-slate-600">
-                    {p.code} · {pickName(locale, p.cluster, p.clusterEn)} · {pickName(locale, p.parkName, p.parkNameEn)}
-                  </p>
-                  <p className="text-sm break-words text-slate-700">{pickName(locale, p.company, p.companyEn)}</p>
-                  <div className="flex flex-wrap items-start justify-between gap-2 text-sm">
-                    <CapacityList capacity={p.capacity} locale={locale} t={t} />
-                    <span className="flex flex-col items-end gap-1">
-                      <span className="font-medium tabular-nums">
-                        <Planned project={p} locale={locale} t={t} />
-                      </span>
-                      <HealthBadge health={p.health} t={t} />
-                    </span>
-                  </div>
-                </li>
-              ))}
-            </ul>
+            <ProjectCards items={items} none={t("projects.none")} />
             {/* Wider screens: a table, scrolling inside its own box when the columns do not fit. */}
             <div role="region" aria-label={t("list.title")} tabIndex={0} className="hidden overflow-x-auto md:block">
               <table className="w-full text-left text-sm">
@@ -288,34 +275,7 @@ export default async function ProjectListPage({ searchParams }: { searchParams: 
                     <SortHeader column="planned" label={t("projects.col.planned")} params={params} className="px-5 text-right" />
                   </tr>
                 </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {rows.map((p) => (
-                    <tr key={p.id} className="align-top hover:bg-slate-50">
-                      <th scope="row" className="px-5 py-3 font-medium text-slate-900">
-                        <Link href={`/projects/${p.id}`} className="rounded-sm hover:underline">
-                          {pickName(locale, p.name, p.nameEn)}
-                        </Link>
-                        <span className="mt-0.5 block text-xs font-normal text-slate-600">
-                          {p.code} · {pickName(locale, p.cluster, p.clusterEn)}
-                        </span>
-                      </th>
-                      <td className="px-3 py-3 text-slate-700">{pickName(locale, p.parkName, p.parkNameEn)}</td>
-                      <td className="px-3 py-3 text-slate-700">{pickName(locale, p.company, p.companyEn)}</td>
-                      <td className="px-3 py-3">
-                        <StageBadge stage={p.stage} t={t} />
-                      </td>
-                      <td className="px-3 py-3">
-                        <HealthBadge health={p.health} t={t} />
-                      </td>
-                      <td className="px-3 py-3 text-slate-700">
-                        <CapacityList capacity={p.capacity} locale={locale} t={t} />
-                      </td>
-                      <td className="px-5 py-3 text-right font-medium tabular-nums">
-                        <Planned project={p} locale={locale} t={t} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
+                <ProjectTableRows items={items} none={t("projects.none")} />
               </table>
             </div>
           </>
