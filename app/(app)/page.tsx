@@ -5,8 +5,8 @@ import { getDb } from "@/db/client";
 import { listProjectsByParks, summarizeParks } from "@/db/queries/projects";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { StageBadge } from "@/components/stage-badge";
-import { CapacityList } from "@/components/capacity-list";
+import { ProjectCards, ProjectTableRows } from "@/components/projects/project-list-rows";
+import { projectRowView } from "@/components/projects/project-row-view";
 import { Headline } from "@/components/parks/headline";
 import { ParkComparison } from "@/components/parks/park-comparison";
 import { requireViewer, parkIdsOf, type Viewer } from "../_lib/auth/viewer";
@@ -54,6 +54,7 @@ export default async function ProjectsPage() {
 
       {viewer.memberships.map((park) => {
         const parkProjects = items.filter((p) => p.parkId === park.parkId);
+        const rows = parkProjects.map((p) => projectRowView(p, locale, t, { withPark: false }));
         const summary = summaries.get(park.parkId) ?? { projects: 0, planned: "0" };
         const headingId = `park-${park.slug}`;
         return (
@@ -85,24 +86,7 @@ export default async function ProjectsPage() {
               <p className="p-5 text-sm text-slate-600">{t("projects.noProjects")}</p>
             ) : (
               <>
-                {/* Phones: one card per project. */}
-                <ul className="divide-y divide-slate-200 md:hidden">
-                  {parkProjects.map((p) => (
-                    <li key={p.id} className="space-y-1.5 p-4">
-                      <div className="flex items-start justify-between gap-3">
-                        <Link href={`/projects/${p.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
-                          {pickName(locale, p.name, p.nameEn)}
-                        </Link>
-                        <StageBadge stage={p.stage} t={t} />
-                      </div>
-                      <p className="text-sm text-slate-600">{pickName(locale, p.company, p.companyEn)}</p>
-                      <div className="flex flex-wrap justify-between gap-2 text-sm">
-                        <CapacityList capacity={p.capacity} locale={locale} t={t} />
-                        <span className="tabular-nums font-medium">{formatPlanningMoney(p.plannedInvestment, locale, t("projects.none"))}</span>
-                      </div>
-                    </li>
-                  ))}
-                </ul>
+                <ProjectCards items={rows} none={t("projects.none")} />
                 {/* Wider screens: a table. */}
                 <div className="hidden overflow-x-auto md:block">
                   <table className="w-full text-left text-sm">
@@ -111,34 +95,12 @@ export default async function ProjectsPage() {
                         <th scope="col" className="px-5 py-3 font-medium">{t("projects.col.project")}</th>
                         <th scope="col" className="px-3 py-3 font-medium">{t("projects.col.company")}</th>
                         <th scope="col" className="px-3 py-3 font-medium">{t("projects.col.stage")}</th>
+                        <th scope="col" className="px-3 py-3 font-medium">{t("list.health")}</th>
                         <th scope="col" className="px-3 py-3 font-medium">{t("projects.col.capacity")}</th>
                         <th scope="col" className="px-5 py-3 text-right font-medium">{t("projects.col.planned")}</th>
                       </tr>
                     </thead>
-                    <tbody className="divide-y divide-slate-100">
-                      {parkProjects.map((p) => (
-                        <tr key={p.id} className="align-top hover:bg-slate-50">
-                          <th scope="row" className="px-5 py-3 font-medium text-slate-900">
-                            <Link href={`/projects/${p.id}`} className="hover:text-brand-700 hover:underline">
-                              {pickName(locale, p.name, p.nameEn)}
-                            </Link>
-                            <span className="mt-0.5 block text-xs font-normal text-slate-600">
-                              {p.code} · {pickName(locale, p.cluster, p.clusterEn)}
-                            </span>
-                          </th>
-                          <td className="px-3 py-3 text-slate-700">{pickName(locale, p.company, p.companyEn)}</td>
-                          <td className="px-3 py-3">
-                            <StageBadge stage={p.stage} t={t} />
-                          </td>
-                          <td className="px-3 py-3 text-slate-700">
-                            <CapacityList capacity={p.capacity} locale={locale} t={t} />
-                          </td>
-                          <td className="px-5 py-3 text-right tabular-nums font-medium">
-                            {formatPlanningMoney(p.plannedInvestment, locale, t("projects.none"))}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
+                    <ProjectTableRows items={rows} none={t("projects.none")} />
                   </table>
                 </div>
                 {summary.projects > parkProjects.length ? (

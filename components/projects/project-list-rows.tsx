@@ -1,22 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
-
-/** One project of the list, every text already in the reader's language (the page formats it). */
-export interface ProjectListItem {
-  id: string;
-  name: string;
-  /** "BP-00003 · 新材料" */
-  codeAndCluster: string;
-  park: string;
-  company: string;
-  stage: { label: string; tone: BadgeTone };
-  health: { label: string; tone: BadgeTone };
-  /** Designed capacity, one line per unit and period (never added across units); empty when none. */
-  capacity: string[];
-  planned: string;
-}
+import { Badge } from "@/components/ui/badge";
+import type { ProjectRowView } from "./project-row-view";
 
 // Client components on purpose, like the dashboard's charts: the page's payload then carries each
 // project's few strings once (both layouts get the same array) instead of two element trees per
@@ -36,7 +22,7 @@ function Capacity({ lines, none }: { lines: string[]; none: string }) {
 }
 
 /** Phones: one card per project. */
-export function ProjectCards({ items, none }: { items: ProjectListItem[]; none: string }) {
+export function ProjectCards({ items, none }: { items: ProjectRowView[]; none: string }) {
   return (
     <ul className="divide-y divide-slate-200 md:hidden">
       {items.map((p) => (
@@ -48,7 +34,7 @@ export function ProjectCards({ items, none }: { items: ProjectListItem[]; none: 
             <Badge tone={p.stage.tone}>{p.stage.label}</Badge>
           </div>
           <p className="text-xs break-words text-slate-600">
-            {p.codeAndCluster} · {p.park}
+            {p.park ? `${p.codeAndCluster} · ${p.park}` : p.codeAndCluster}
           </p>
           <p className="text-sm break-words text-slate-700">{p.company}</p>
           <div className="flex flex-wrap items-start justify-between gap-2 text-sm">
@@ -64,8 +50,8 @@ export function ProjectCards({ items, none }: { items: ProjectListItem[]; none: 
   );
 }
 
-/** Wider screens: the table's rows, in the columns the page's header names. */
-export function ProjectTableRows({ items, none }: { items: ProjectListItem[]; none: string }) {
+/** Wider screens: the table's rows, in the columns the page's header names (the park's only where rows carry one). */
+export function ProjectTableRows({ items, none }: { items: ProjectRowView[]; none: string }) {
   return (
     <tbody className="divide-y divide-slate-100">
       {items.map((p) => (
@@ -76,7 +62,7 @@ export function ProjectTableRows({ items, none }: { items: ProjectListItem[]; no
             </Link>
             <span className="mt-0.5 block text-xs font-normal text-slate-600">{p.codeAndCluster}</span>
           </th>
-          <td className="px-3 py-3 text-slate-700">{p.park}</td>
+          {p.park !== null ? <td className="px-3 py-3 text-slate-700">{p.park}</td> : null}
           <td className="px-3 py-3 text-slate-700">{p.company}</td>
           <td className="px-3 py-3">
             <Badge tone={p.stage.tone}>{p.stage.label}</Badge>

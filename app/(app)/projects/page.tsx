@@ -3,21 +3,17 @@ import Link from "next/link";
 import { ArrowDown, ArrowUp, ArrowUpDown, Plus, Upload } from "lucide-react";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { listClusters, listProjects, PROJECT_SORTS, type ProjectListRow, type ProjectSort } from "@/db/queries/project-list";
+import { listClusters, listProjects, PROJECT_SORTS, type ProjectSort } from "@/db/queries/project-list";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { STAGE_TONE } from "@/components/stage-badge";
-import { HEALTH_TONE } from "@/components/health-badge";
-import { ProjectCards, ProjectTableRows, type ProjectListItem } from "@/components/projects/project-list-rows";
+import { ProjectCards, ProjectTableRows } from "@/components/projects/project-list-rows";
+import { projectRowView } from "@/components/projects/project-row-view";
 import { ExportLinks } from "@/components/parks/export-links";
 import { hasRole, parkIdsOf, requireViewer } from "../../_lib/auth/viewer";
 import { PROJECT_HEALTHS, PROJECT_STAGES } from "../../_lib/domain/values";
-import { formatPlanningMoney, formatQuantity } from "../../_lib/format/numbers";
 import { getTranslator } from "../../_lib/i18n/server";
 import { pickName } from "../../_lib/i18n/pick";
-import type { Locale } from "../../_lib/i18n/locale";
-import type { Translate } from "../../_lib/i18n/translate";
 
 const PAGE_SIZE = 25;
 const MAX_PAGE = 100_000;
@@ -65,21 +61,6 @@ function listHref(params: ListParams, change: Partial<ListParams>): string {
   if (next.page > 1) search.set("page", String(next.page));
   const query = search.toString();
   return query ? `/projects?${query}` : "/projects";
-}
-
-/** A row as the list shows it, in the reader's language. */
-function listItem(p: ProjectListRow, locale: Locale, t: Translate): ProjectListItem {
-  return {
-    id: p.id,
-    name: pickName(locale, p.name, p.nameEn),
-    codeAndCluster: `${p.code} · ${pickName(locale, p.cluster, p.clusterEn)}`,
-    park: pickName(locale, p.parkName, p.parkNameEn),
-    company: pickName(locale, p.company, p.companyEn),
-    stage: { label: t(`stage.${p.stage}`), tone: STAGE_TONE[p.stage] },
-    health: { label: t(`health.${p.health}`), tone: HEALTH_TONE[p.health] },
-    capacity: p.capacity.map((c) => formatQuantity(c.designed, c.unit, c.period, locale)),
-    planned: formatPlanningMoney(p.plannedInvestment, locale, t("projects.none")),
-  };
 }
 
 const control = "min-h-10 w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-sm";
@@ -159,7 +140,7 @@ export default async function ProjectListPage({ searchParams }: { searchParams: 
     pageSize: PAGE_SIZE,
   });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const items = rows.map((p) => listItem(p, locale, t));
+  const items = rows.map((p) => projectRowView(p, locale, t, { withPark: true }));
   const prevHref = params.page > 1 ? listHref(params, { page: Math.min(params.page - 1, pages) }) : null;
   const nextHref = params.page < pages ? listHref(params, { page: params.page + 1 }) : null;
 

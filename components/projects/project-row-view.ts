@@ -1,0 +1,57 @@
+import type { CapacityTotal } from "@/db/queries/projects";
+import type { ProjectHealth, ProjectStage } from "@/app/_lib/domain/values";
+import { formatPlanningMoney, formatQuantity } from "@/app/_lib/format/numbers";
+import type { Locale } from "@/app/_lib/i18n/locale";
+import { pickName } from "@/app/_lib/i18n/pick";
+import type { Translate } from "@/app/_lib/i18n/translate";
+import type { BadgeTone } from "@/components/ui/badge";
+import { HEALTH_TONE } from "@/components/health-badge";
+import { STAGE_TONE } from "@/components/stage-badge";
+
+/** One project as a list shows it (components/projects/project-list-rows.tsx), every text in the reader's language. */
+export interface ProjectRowView {
+  id: string;
+  name: string;
+  /** "BP-00003 · 新材料" */
+  codeAndCluster: string;
+  /** Null where the list is one park's (the park is its heading). */
+  park: string | null;
+  company: string;
+  stage: { label: string; tone: BadgeTone };
+  health: { label: string; tone: BadgeTone };
+  /** Designed capacity, one line per unit and period (never added across units); empty when none. */
+  capacity: string[];
+  planned: string;
+}
+
+/** What a list query returns of a project: the project list's rows and the overview's. */
+export interface ProjectRowSource {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  code: string;
+  cluster: string;
+  clusterEn: string | null;
+  company: string;
+  companyEn: string | null;
+  stage: ProjectStage;
+  health: ProjectHealth;
+  plannedInvestment: string;
+  capacity: readonly CapacityTotal[];
+  parkName?: string;
+  parkNameEn?: string | null;
+}
+
+export function projectRowView(p: ProjectRowSource, locale: Locale, t: Translate, { withPark }: { withPark: boolean }): ProjectRowView {
+  return {
+    id: p.id,
+    name: pickName(locale, p.name, p.nameEn),
+    codeAndCluster: `${p.code} · ${pickName(locale, p.cluster, p.clusterEn)}`,
+    park: withPark && p.parkName !== undefined ? pickName(locale, p.parkName, p.parkNameEn ?? null) : null,
+    company: pickName(locale, p.company, p.companyEn),
+    stage: { label: t(`stage.${p.stage}`), tone: STAGE_TONE[p.stage] },
+    health: { label: t(`health.${p.health}`), tone: HEALTH_TONE[p.health] },
+    capacity: p.capacity.map((c) => formatQuantity(c.designed, c.unit, c.period, locale)),
+    planned: formatPlanningMoney(p.plannedInvestment, locale, t("projects.none")),
+  };
+}
