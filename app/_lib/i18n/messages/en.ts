@@ -90,7 +90,7 @@ export const en = {
   "projects.subtitle": "Your parks and their investment projects",
   "projects.noParks": "You are not a member of any park yet. Ask a park admin to add you.",
   "projects.noProjects": "No projects in this park yet.",
-  "projects.count": "{count} projects",
+  "projects.count": "{count, plural, one {# project} other {# projects}}",
   "projects.col.project": "Project",
   "projects.col.company": "Company",
   "projects.col.cluster": "Cluster",

@@ -55,7 +55,7 @@ export const shareEn = {
   "share.page.capacity": "Capacity",
   "share.page.contacts": "Contacts",
   "share.page.projects": "Projects",
-  "share.page.moreProjects": "…and {count} more projects.",
+  "share.page.moreProjects": "…and {count, plural, one {# more project} other {# more projects}}.",
   "share.page.stages": "Projects by stage",
   "share.page.late": "Overdue milestones",
   "share.page.none": "None.",
