@@ -32,6 +32,6 @@ export class LedgerPage {
   }
 
   commitButton(count: number): Locator {
-    return this.page.getByRole("button", { name: new RegExp(`^(导入 ${count} 项变更|Import ${count} changes)$`) });
+    return this.page.getByRole("button", { name: new RegExp(`^(导入 ${count} 项变更|Import ${count} changes?)$`) });
   }
 }
