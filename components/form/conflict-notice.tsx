@@ -2,6 +2,7 @@
 
 import type { ConflictChange } from "@/app/_lib/guard";
 import { useI18n } from "../i18n-provider";
+import { formatChinaDateTime } from "@/app/_lib/format/dates";
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
@@ -17,7 +18,7 @@ export function ConflictNotice({ changes }: { changes: ConflictChange[] }) {
         {changes.map((c, i) => (
           <li key={i}>
             <p className="font-medium">
-              {t("conflict.by", { name: c.actorName ?? t("conflict.someone"), at: new Date(c.at).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB") })}
+              {t("conflict.by", { name: c.actorName ?? t("conflict.someone"), at: formatChinaDateTime(new Date(c.at), locale) })}
             </p>
             <ul className="mt-1 space-y-0.5">
               {Object.entries(c.changes).map(([field, [before, after]]) => (

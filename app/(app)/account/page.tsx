@@ -8,6 +8,7 @@ import { requireViewer } from "@/app/_lib/auth/viewer";
 import { chinaDateOf } from "@/app/_lib/domain/share-schemas";
 import { pickName } from "@/app/_lib/i18n/pick";
 import { getTranslator } from "@/app/_lib/i18n/server";
+import { formatChinaDateTime } from "@/app/_lib/format/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -19,7 +20,7 @@ export default async function AccountPage() {
   const { locale, t } = await getTranslator();
   const tokens = await listApiTokensByUser(await getDb(), { userId: viewer.userId });
   const parks = viewer.memberships.map((m) => ({ id: m.parkId, label: `${pickName(locale, m.name, m.nameEn)} · ${t(`role.${m.role}`)}` }));
-  const when = (d: Date) => d.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
+  const when = (d: Date) => formatChinaDateTime(d, locale);
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <header>

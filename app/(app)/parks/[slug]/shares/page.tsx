@@ -11,6 +11,7 @@ import { pickName } from "@/app/_lib/i18n/pick";
 import { getTranslator } from "@/app/_lib/i18n/server";
 import { loadPark } from "../load";
 import { CreateShareForm, RevokeShareButton } from "./share-forms";
+import { formatChinaDateTime } from "@/app/_lib/format/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -33,7 +34,7 @@ export default async function ShareLinksPage({ params, searchParams }: { params:
     { value: "park", label: `${t("share.targetPark")} · ${parkName}` },
     ...projects.map((p) => ({ value: p.id, label: `${p.code} · ${pickName(locale, p.name, p.nameEn)}` })),
   ];
-  const when = (d: Date) => d.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
+  const when = (d: Date) => formatChinaDateTime(d, locale);
   return (
     <div className="space-y-6">
       <ParkPageHeader park={park} locale={locale} t={t} title={t("share.title")}>

@@ -3,6 +3,7 @@ import type { ProjectDetail } from "@/db/queries/project-detail";
 import type { Locale } from "@/app/_lib/i18n/locale";
 import type { MessageKey, Translate } from "@/app/_lib/i18n/translate";
 import { isMessageKey } from "@/app/_lib/domain/fields";
+import { formatChinaDateTime } from "@/app/_lib/format/dates";
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
@@ -37,7 +38,7 @@ export function HistorySection({ detail, locale, t }: { detail: ProjectDetail; l
               {detail.audit.map((a) => (
                 <tr key={a.id} data-testid="audit-row">
                   <td className="py-2 pr-3 whitespace-nowrap tabular-nums text-slate-600">
-                    {a.at.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "short", timeStyle: "short" })}
+                    {formatChinaDateTime(a.at, locale)}
                   </td>
                   <td className="py-2 pr-3">{a.actorName ?? t("audit.system")}</td>
                   <td className="py-2 pr-3 whitespace-nowrap">

@@ -5,6 +5,7 @@ import type { ProjectDetail } from "@/db/queries/project-detail";
 import { isoToday } from "@/app/_lib/domain/milestones";
 import type { Locale } from "@/app/_lib/i18n/locale";
 import type { Translate } from "@/app/_lib/i18n/translate";
+import { formatChinaDate } from "@/app/_lib/format/dates";
 
 type Problem = ProjectDetail["problems"][number];
 
@@ -15,7 +16,7 @@ function History({ problem, locale }: { problem: Problem; locale: Locale }) {
       {problem.updates.map(({ update, authorName }) => (
         <li key={update.id}>
           <span className="text-slate-600">
-            {update.createdAt.toLocaleDateString(locale === "zh" ? "zh-CN" : "en-GB")}
+            {formatChinaDate(update.createdAt, locale)}
             {authorName ? ` · ${authorName}` : ""}:
           </span>{" "}
           {update.note}

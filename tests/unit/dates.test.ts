@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { formatChinaDate, formatChinaDateTime } from "@/app/_lib/format/dates";
+
+describe("China time", () => {
+  // 17:30 UTC on 1 March is 01:30 on 2 March in China: a server in UTC would say the 1st.
+  const lateEvening = new Date("2026-03-01T17:30:00Z");
+
+  it("reads an instant in China time, whatever the process's zone", () => {
+    expect(formatChinaDateTime(lateEvening, "zh")).toBe("2026/3/2 01:30");
+    expect(formatChinaDateTime(lateEvening, "en")).toBe("02/03/2026, 01:30");
+  });
+
+  it("gives the China day of an instant", () => {
+    expect(formatChinaDate(lateEvening, "zh")).toBe("2026/3/2");
+    expect(formatChinaDate(lateEvening, "en")).toBe("02/03/2026");
+    expect(formatChinaDate(new Date("2026-03-01T15:59:59Z"), "zh")).toBe("2026/3/1");
+  });
+});
