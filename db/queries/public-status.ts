@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
-import { chinaDateOf, type Redaction } from "@/app/_lib/domain/share-schemas";
+import { chinaDateOf } from "@/app/_lib/domain/china-day";
+import type { Redaction } from "@/app/_lib/domain/share-schemas";
 import { isoToday, projectHealthFromMilestones } from "@/app/_lib/domain/milestones";
 import type { ProjectHealth } from "@/app/_lib/domain/values";
 import { auditEvents, capacities, milestones, parkMonthlyStats, parks, problems, progressEntries, projects, shareLinks, type MilestoneType, type ProjectStage } from "../schema";

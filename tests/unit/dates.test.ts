@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatChinaDate, formatChinaDateTime } from "@/app/_lib/format/dates";
+import { isoToday } from "@/app/_lib/domain/milestones";
 
 describe("China time", () => {
   // 17:30 UTC on 1 March is 01:30 on 2 March in China: a server in UTC would say the 1st.
@@ -14,5 +15,11 @@ describe("China time", () => {
     expect(formatChinaDate(lateEvening, "zh")).toBe("2026/3/2");
     expect(formatChinaDate(lateEvening, "en")).toBe("02/03/2026");
     expect(formatChinaDate(new Date("2026-03-01T15:59:59Z"), "zh")).toBe("2026/3/1");
+  });
+
+  it("starts today at midnight in China, not in UTC", () => {
+    expect(isoToday(lateEvening)).toBe("2026-03-02");
+    expect(isoToday(new Date("2026-03-01T15:59:59Z"))).toBe("2026-03-01");
+    expect(isoToday(new Date("2026-12-31T16:00:00Z"))).toBe("2027-01-01");
   });
 });

@@ -5,7 +5,7 @@ import { CreateApiTokenForm, RevokeApiTokenButton } from "@/components/account/a
 import { getDb } from "@/db/client";
 import { listApiTokensByUser } from "@/db/queries/api-tokens";
 import { requireViewer } from "@/app/_lib/auth/viewer";
-import { chinaDateOf } from "@/app/_lib/domain/share-schemas";
+import { chinaDateOf } from "@/app/_lib/domain/china-day";
 import { pickName } from "@/app/_lib/i18n/pick";
 import { getTranslator } from "@/app/_lib/i18n/server";
 import { formatChinaDateTime } from "@/app/_lib/format/dates";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { optionalIsoDate, requiredText, uuid } from "./fields";
-import { chinaToday } from "./share-schemas";
+import { chinaToday } from "./china-day";
 
 /** Recognisable in logs and by secret scanners; 32 random bytes as base64url (43 characters) follow. */
 export const API_TOKEN_PREFIX = "parkline_";

@@ -1,3 +1,4 @@
+import { chinaToday } from "./china-day";
 import { MILESTONE_TYPES, type MilestoneType, type ProjectHealth, type ProjectStage } from "./values";
 
 /** Milestone types in the order a project normally reaches them (the enum is declared in that order). */
@@ -21,8 +22,9 @@ function toDay(iso: string): number {
   return Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 }
 
+/** Today in China, where the parks are: what milestones are late against, pace is measured to, and "as of" says. */
 export function isoToday(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return chinaToday(now);
 }
 
 /**

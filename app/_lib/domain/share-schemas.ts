@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { chinaToday } from "./china-day";
 import { checkbox, checkboxValue, isoDate, requiredText, uuid } from "./fields";
 
 /** What a share page may show. Everything sensitive is off unless the link's creator ticks it. */
@@ -40,23 +41,6 @@ export function parseRedaction(stored: unknown): Redaction {
 
 /** 32 random bytes, base64url without padding: 256 bits. */
 export const SHARE_TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
-
-// Parks are in China: a date typed in the form means that day in China Standard Time (UTC+8, no DST).
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The last instant of a date in China: a link expiring on a date works through that whole day. */
-export function endOfChinaDay(date: string): Date {
-  return new Date(`${date}T23:59:59.999+08:00`);
-}
-
-/** The date (in China) of an instant, e.g. of an expiry or snapshot stored by `endOfChinaDay`. */
-export function chinaDateOf(instant: Date): string {
-  return chinaToday(instant);
-}
 
 const optionalDate = () =>
   z

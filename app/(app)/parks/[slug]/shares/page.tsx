@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { listShareableProjects, listShareLinks } from "@/db/queries/share-links";
 import { hasRole } from "@/app/_lib/auth/viewer";
 import { flushShareViews } from "@/app/_lib/share-views";
-import { chinaDateOf } from "@/app/_lib/domain/share-schemas";
+import { chinaDateOf } from "@/app/_lib/domain/china-day";
 import { pickName } from "@/app/_lib/i18n/pick";
 import { getTranslator } from "@/app/_lib/i18n/server";
 import { loadPark } from "../load";
