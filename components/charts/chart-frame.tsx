@@ -1,53 +1,8 @@
 import type { ReactNode } from "react";
-import { cn } from "../ui/cn";
-
-export interface ChartTable {
-  caption: string;
-  columns: { label: string; numeric?: boolean }[];
-  rows: { key: string; cells: ReactNode[] }[];
-}
 
 export interface ChartLabels {
   showTable: string;
   downloadCsv: string;
-}
-
-/** The same figures as a real table, for screen readers, keyboard users and anyone who prefers numbers. */
-export function DataTable({ table, className }: { table: ChartTable; className?: string }) {
-  return (
-    // Focusable and labelled: on a narrow screen the table scrolls sideways, and keyboards must reach it.
-    <div className={cn("overflow-x-auto", className)} tabIndex={0} role="region" aria-label={table.caption}>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{table.caption}</caption>
-        <thead className="bg-slate-50 text-xs text-slate-600">
-          <tr>
-            {table.columns.map((c, i) => (
-              <th key={i} scope="col" className={cn("px-3 py-2 font-medium", c.numeric && "text-right")}>
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {table.rows.map((row) => (
-            <tr key={row.key}>
-              {row.cells.map((cell, i) =>
-                i === 0 ? (
-                  <th key={i} scope="row" className="px-3 py-1.5 font-normal text-slate-800">
-                    {cell}
-                  </th>
-                ) : (
-                  <td key={i} className={cn("px-3 py-1.5 text-slate-700", table.columns[i]?.numeric && "text-right tabular-nums whitespace-nowrap")}>
-                    {cell}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
 }
 
 /**

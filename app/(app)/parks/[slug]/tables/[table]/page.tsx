@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { ParkPageHeader } from "@/components/parks/park-page-header";
 import { notFound } from "next/navigation";
-import { ChartLinks, DataTable } from "@/components/charts/chart-frame";
+import { ChartLinks } from "@/components/charts/chart-frame";
+import { DataTable } from "@/components/charts/data-table";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { buildExportTable, DASHBOARD_TABLES, type DashboardTable } from "@/app/_lib/dashboard/export-tables";
