@@ -89,11 +89,13 @@ function isSameOrigin(request: NextRequest): boolean {
 }
 
 export const config = {
-  // Static assets need no nonce; public status pages (/share) set their own, stricter policy. Route
-  // handlers under /api answer JSON, CSV or files (no script to protect, no server action to check)
-  // and skip it too: running proxy.ts at all costs next start a second pass through its request
-  // handler (~0.4-0.6 ms of CPU a request, as much as the route itself), and for ledger uploads
-  // (/api/import) it would buffer a copy of the body and cut it at 10 MB, which the route's own size
-  // check could then no longer see. next-auth's own endpoints (/api/auth) can answer HTML, so they keep it.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|screenshots/|bench.txt|share/|api/(?!auth/)).*)" }],
+  // Static assets need no nonce, the tab icon (app/icon.svg) included: it must load signed out, on
+  // the sign-in page, where the cookie-less redirect below would send it to /signin. Public status
+  // pages (/share) set their own, stricter policy. Route handlers under /api answer JSON, CSV or
+  // files (no script to protect, no server action to check) and skip it too: running proxy.ts at all
+  // costs next start a second pass through its request handler (~0.4-0.6 ms of CPU a request, as
+  // much as the route itself), and for ledger uploads (/api/import) it would buffer a copy of the
+  // body and cut it at 10 MB, which the route's own size check could then no longer see.
+  // next-auth's own endpoints (/api/auth) can answer HTML, so they keep it.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|screenshots/|bench.txt|share/|api/(?!auth/)).*)" }],
 };

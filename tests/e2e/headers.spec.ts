@@ -1,5 +1,19 @@
 import { EDITOR, expect, test } from "./fixtures";
 
+test("the sign-in page's tab icon loads signed out, and nothing the page asks for is missing", async ({ page }) => {
+  const missing: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto("/signin");
+  const href = await page.locator('link[rel="icon"]').getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await page.request.get(href!, { maxRedirects: 0 });
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  expect(missing).toEqual([]);
+});
+
 test.describe("security headers", () => {
   test("pages carry a nonce-based CSP with no inline or eval scripts, and no framing", async ({ request }) => {
     const response = await request.get("/signin");
