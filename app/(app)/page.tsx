@@ -54,7 +54,7 @@ export default async function ProjectsPage() {
 
       {viewer.memberships.map((park) => {
         const parkProjects = items.filter((p) => p.parkId === park.parkId);
-        const rows = parkProjects.map((p) => projectRowView(p, locale, t, { withPark: false }));
+        const rows = parkProjects.map((p) => projectRowView(p, locale, t));
         const summary = summaries.get(park.parkId) ?? { projects: 0, planned: "0" };
         const headingId = `park-${park.slug}`;
         return (

@@ -14,7 +14,7 @@ export interface ProjectRowView {
   name: string;
   /** "BP-00003 · 新材料" */
   codeAndCluster: string;
-  /** Null where the list is one park's (the park is its heading). */
+  /** Null where the source has no park (a park's own card on the overview: the park is its heading). */
   park: string | null;
   company: string;
   stage: { label: string; tone: BadgeTone };
@@ -42,12 +42,13 @@ export interface ProjectRowSource {
   parkNameEn?: string | null;
 }
 
-export function projectRowView(p: ProjectRowSource, locale: Locale, t: Translate, { withPark }: { withPark: boolean }): ProjectRowView {
+/** A row in the reader's language; it names the park only when the source carries one (the project list, not a park's card). */
+export function projectRowView(p: ProjectRowSource, locale: Locale, t: Translate): ProjectRowView {
   return {
     id: p.id,
     name: pickName(locale, p.name, p.nameEn),
     codeAndCluster: `${p.code} · ${pickName(locale, p.cluster, p.clusterEn)}`,
-    park: withPark && p.parkName !== undefined ? pickName(locale, p.parkName, p.parkNameEn ?? null) : null,
+    park: p.parkName !== undefined ? pickName(locale, p.parkName, p.parkNameEn ?? null) : null,
     company: pickName(locale, p.company, p.companyEn),
     stage: { label: t(`stage.${p.stage}`), tone: STAGE_TONE[p.stage] },
     health: { label: t(`health.${p.health}`), tone: HEALTH_TONE[p.health] },

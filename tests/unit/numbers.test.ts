@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { formatMoney, formatNumber, formatPercent, formatPlanningMoney, formatQuantity } from "@/app/_lib/format/numbers";
+import { formatMoney, formatNumber, formatPercent, formatPlanningMoney, formatQuantity, isUnsetPlanning } from "@/app/_lib/format/numbers";
 import type { CapacityPeriod, CapacityUnit } from "@/app/_lib/format/units";
 
 describe("formatMoney zh", () => {
@@ -72,6 +72,12 @@ describe("formatPlanningMoney", () => {
 
   it("returns invalid input unchanged, as formatMoney does", () => {
     expect(formatPlanningMoney("abc", "zh", "未填写")).toBe("abc");
+  });
+
+  it("calls only a zero unset: not a cent, not text that is no amount", () => {
+    expect(isUnsetPlanning("0.00")).toBe(true);
+    expect(isUnsetPlanning("0.01")).toBe(false);
+    expect(isUnsetPlanning("abc")).toBe(false);
   });
 });
 

@@ -140,7 +140,7 @@ export default async function ProjectListPage({ searchParams }: { searchParams: 
     pageSize: PAGE_SIZE,
   });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const items = rows.map((p) => projectRowView(p, locale, t, { withPark: true }));
+  const items = rows.map((p) => projectRowView(p, locale, t));
   const prevHref = params.page > 1 ? listHref(params, { page: Math.min(params.page - 1, pages) }) : null;
   const nextHref = params.page < pages ? listHref(params, { page: params.page + 1 }) : null;
 

@@ -125,8 +125,13 @@ export function formatMoney(yuan: string, locale: Locale): string {
  * formatMoney.
  */
 export function formatPlanningMoney(yuan: string, locale: Locale, unset: string): string {
+  return isUnsetPlanning(yuan) ? unset : formatMoney(yuan, locale);
+}
+
+/** Whether a planning figure is zero, that is, not entered (see formatPlanningMoney). */
+export function isUnsetPlanning(yuan: string): boolean {
   const d = parseDec(yuan);
-  return d && isZero(d) ? unset : formatMoney(yuan, locale);
+  return d !== null && isZero(d);
 }
 
 /** "480000000", m2, year → zh "4.8亿平方米/年", en "480 M m²/yr". Invalid input is returned unchanged. */

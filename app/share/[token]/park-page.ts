@@ -1,6 +1,6 @@
 import { html, type SafeHtml } from "@/app/_lib/html";
 import { PROJECT_STAGES } from "@/app/_lib/domain/values";
-import { formatMoney, formatQuantity } from "@/app/_lib/format/numbers";
+import { formatMoney, formatQuantity, isUnsetPlanning } from "@/app/_lib/format/numbers";
 import { isCapacityPeriod, isCapacityUnit } from "@/app/_lib/format/units";
 import { pickName } from "@/app/_lib/i18n/pick";
 import type { MessageKey } from "@/app/_lib/i18n/translate";
@@ -68,7 +68,7 @@ export function parkDescription(ctx: RenderContext, status: PublicParkStatus): s
   const stages = PROJECT_STAGES.filter((s) => status.stages[s] > 0).map((s) => `${ctx.t(`stage.${s}`)} ${status.stages[s]}`);
   const parts = [ctx.t("projects.count", { count: status.projectCount }), stages.join(", ")];
   // A planned total nobody entered (zero) says nothing in a preview.
-  if (status.investment && Number(status.investment.planned) > 0) parts.push(`${ctx.t("project.planned")}: ${formatMoney(status.investment.planned, ctx.locale)}`);
+  if (status.investment && !isUnsetPlanning(status.investment.planned)) parts.push(`${ctx.t("project.planned")}: ${formatMoney(status.investment.planned, ctx.locale)}`);
   return parts.filter(Boolean).join(" · ");
 }
 

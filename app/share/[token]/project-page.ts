@@ -1,6 +1,6 @@
 import { html, type SafeHtml } from "@/app/_lib/html";
 import { milestoneHealth, slipDays } from "@/app/_lib/domain/milestones";
-import { formatMoney, formatQuantity } from "@/app/_lib/format/numbers";
+import { formatMoney, formatQuantity, isUnsetPlanning } from "@/app/_lib/format/numbers";
 import { isCapacityPeriod, isCapacityUnit } from "@/app/_lib/format/units";
 import { pickName } from "@/app/_lib/i18n/pick";
 import type { MessageKey } from "@/app/_lib/i18n/translate";
@@ -69,7 +69,7 @@ export function projectDescription(ctx: RenderContext, status: PublicProjectStat
     `${ctx.t("share.page.health")}: ${ctx.t(`health.${status.project.health}`)}`,
   ];
   // A planned total nobody entered (zero) says nothing in a preview.
-  if (status.investment && Number(status.investment.planned) > 0) parts.push(`${ctx.t("project.planned")}: ${formatMoney(status.investment.planned, ctx.locale)}`);
+  if (status.investment && !isUnsetPlanning(status.investment.planned)) parts.push(`${ctx.t("project.planned")}: ${formatMoney(status.investment.planned, ctx.locale)}`);
   return parts.join(" · ");
 }
 

@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
 import type { ProjectDetail } from "@/db/queries/project-detail";
-import { formatMoney, formatPercent } from "@/app/_lib/format/numbers";
+import { formatMoney, formatPercent, isUnsetPlanning } from "@/app/_lib/format/numbers";
 import { addDecimal } from "@/app/_lib/format/units";
 import type { Locale } from "@/app/_lib/i18n/locale";
 import type { Translate } from "@/app/_lib/i18n/translate";
@@ -71,8 +71,7 @@ export function InvestmentSection({ detail, locale, t }: { detail: ProjectDetail
           <div key={key} className="rounded-md bg-slate-50 p-3">
             <dt className="text-xs text-slate-600">{label}</dt>
             <dd className="mt-1 text-lg font-semibold tabular-nums" data-testid={`investment-${key}`}>
-              {/* Zero in a planning figure means nobody has entered it, not ¥0. */}
-              {key !== "completed" && Number(value) === 0 ? <span className="text-slate-500">{t("project.notSet")}</span> : formatMoney(value, locale)}
+              {key !== "completed" && isUnsetPlanning(value) ? <span className="text-slate-500">{t("project.notSet")}</span> : formatMoney(value, locale)}
             </dd>
           </div>
         ))}
