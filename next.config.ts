@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { pageCacheRewrites } from "./app/_lib/page-cache/routing";
 
 const nextConfig: NextConfig = {
   // PGlite loads its .wasm and data files by URL at run time; bundling breaks that. ExcelJS and
@@ -11,9 +12,15 @@ const nextConfig: NextConfig = {
   // client component that imports a server-only module. Bundled (not external) so the alias applies.
   transpilePackages: ["server-only"],
   turbopack: { resolveAlias: { "server-only": { browser: "server-only", default: "./app/_lib/server-only-on-server.ts" } } },
-  // Status links sent before they pointed at /api/share/<token> directly (app/_lib/share-path.ts says why).
   async rewrites() {
-    return { beforeFiles: [{ source: "/share/:token", destination: "/api/share/:token" }] };
+    return {
+      beforeFiles: [
+        // Status links sent before they pointed at /api/share/<token> directly (app/_lib/share-path.ts says why).
+        { source: "/share/:token", destination: "/api/share/:token" },
+        // Signed-in document loads of the pages the page cache serves (app/_lib/page-cache/routing.ts).
+        ...pageCacheRewrites(),
+      ],
+    };
   },
   poweredByHeader: false,
   reactStrictMode: true,

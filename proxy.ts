@@ -97,5 +97,20 @@ export const config = {
   // much as the route itself), and for ledger uploads (/api/import) it would buffer a copy of the
   // body and cut it at 10 MB, which the route's own size check could then no longer see.
   // next-auth's own endpoints (/api/auth) can answer HTML, so they keep it.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|screenshots/|bench.txt|share/|api/(?!auth/)).*)" }],
+  //
+  // A signed-in document load of a page the page cache serves (/parks/<slug>) skips it too: next.config.ts
+  // rewrites it to the cache's route (app/_lib/page-cache/routing.ts), which checks the session itself
+  // and sends the page with its own fresh nonce. Every other request to such a path still comes here:
+  // the entries after the first are pageCacheRewrites()'s conditions turned around (its list, literally:
+  // Next.js reads this config without running it), and tests/unit/page-cache-routing.test.ts checks they match.
+  matcher: [
+    { source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|screenshots/|bench.txt|share/|api/(?!auth/)|parks/[^/]+$).*)" },
+    { source: "/parks/:slug", has: [{ type: "header", key: "rsc" }] },
+    { source: "/parks/:slug", has: [{ type: "header", key: "next-router-prefetch" }] },
+    { source: "/parks/:slug", has: [{ type: "header", key: "next-router-segment-prefetch" }] },
+    { source: "/parks/:slug", has: [{ type: "header", key: "next-action" }] },
+    { source: "/parks/:slug", has: [{ type: "header", key: "content-type" }] },
+    { source: "/parks/:slug", has: [{ type: "header", key: "x-parkline-render" }] },
+    { source: "/parks/:slug", missing: [{ type: "cookie", key: "__Secure-authjs.session-token" }, { type: "cookie", key: "authjs.session-token" }] },
+  ],
 };

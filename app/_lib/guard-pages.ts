@@ -1,8 +1,15 @@
 import "server-only";
 import type { NextApiRequest, NextApiResponse } from "next";
 import type { z } from "zod";
+import { getDb } from "@/db/client";
+import { getParkPageGate } from "@/db/queries/accounts";
+import type { MembershipRole } from "@/db/schema";
+import { readSessionIdFromHeader } from "./auth/session-cookie";
+import { isAtLeast } from "./auth/viewer";
+import { chinaToday } from "./domain/china-day";
 import { localeFromHeaders } from "./i18n/locale";
 import { createTranslator } from "./i18n/translate";
+import { servePage, type PageAnswer, type PageInputs } from "./page-cache/serve";
 
 /** A route's answer, written by whichever router serves it. */
 export interface Answer {
@@ -42,12 +49,75 @@ export function guardedPublicApiRoute<S extends z.ZodType>(
         answer = problem(400, t("error.badRequest"));
       }
     }
-    res.statusCode = answer.status;
-    for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
-    // One write: headers and body leave in a single packet, with a Content-Length.
-    res.end(answer.body);
+    writeAnswer(res, answer);
   };
   return Object.assign(route, { method: options.method });
+}
+
+/**
+ * A park's signed-in App Router page answered through the page cache (app/_lib/page-cache/serve.ts;
+ * next.config.ts rewrites its document loads here). The input comes first, as it names the page: the
+ * route's parameters, by zod (a 400 otherwise; the rewrite only sends a path segment). Then who is
+ * asking (the session the cookie names, read from the database) and may they (a member of the park,
+ * at least `atLeast`), in one query (getParkPageGate). Only a request both admit is served from the
+ * cache, or rendered once by the App Router and kept. One either refuses is handed to the App Router
+ * page untouched, which refuses it itself exactly as without the cache (its sign-in redirect or its
+ * 404 page), and nothing is kept.
+ */
+export function guardedCachedParkPage<S extends z.ZodType<{ slug: string }>>(options: {
+  method: "GET";
+  schema: S;
+  access: { who: "member"; atLeast: MembershipRole };
+  path: (input: z.output<S>) => string;
+}): PagesApiHandler {
+  const admitted = async (req: NextApiRequest, input: z.output<S>, query: string): Promise<PageInputs | null> => {
+    // The page's figures do not depend on a query string, but what it might add could: not kept.
+    if (query !== "") return null;
+    const sessionId = await readSessionIdFromHeader(headerOf(req, "cookie"));
+    if (sessionId === null) return null;
+    const gate = await getParkPageGate(await getDb(), { sessionId, slug: input.slug });
+    if (!gate || !isAtLeast(gate.role, options.access.atLeast)) return null;
+    const locale = localeFromHeaders(headerOf(req, "cookie"), headerOf(req, "accept-language"));
+    return { viewerFingerprint: gate.viewerFingerprint, locale, day: chinaToday(), dataVersion: String(gate.dataVersion) };
+  };
+  const route = async (req: NextApiRequest, res: NextApiResponse): Promise<void> => {
+    const t = () => createTranslator(localeFromHeaders(headerOf(req, "cookie"), headerOf(req, "accept-language")));
+    if (req.method !== options.method && req.method !== "HEAD") {
+      const answer = problem(405, "Method Not Allowed");
+      return writeAnswer(res, { ...answer, headers: { ...answer.headers, allow: `${options.method}, HEAD` } });
+    }
+    const parsed = options.schema.safeParse(req.query);
+    if (!parsed.success) return writeAnswer(res, problem(400, t()("error.badRequest")));
+    let page: PageAnswer;
+    try {
+      const listener = { address: req.socket?.localAddress ?? "", port: req.socket?.localPort ?? 0 };
+      if (!listener.address || !listener.port) throw new Error("page cache: the request came in on no socket");
+      // The query string the page was asked with (the rewrite passes it on; the route's parameters are not in it).
+      const query = new URL(req.url ?? "/", "http://localhost").search;
+      const path = `${options.path(parsed.data)}${query}`;
+      page = await servePage({ path, headers: req.headers, listener }, await admitted(req, parsed.data, query));
+    } catch (error) {
+      // The App Router could not be reached for the rendering (the server is shutting down, say).
+      console.error(error);
+      const headers = { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "retry-after": "5" };
+      return writeAnswer(res, { status: 503, headers, body: t()("error.unavailable") });
+    }
+    res.statusCode = page.status;
+    const grouped = new Map<string, string[]>();
+    for (const [name, value] of page.headers) grouped.set(name, [...(grouped.get(name) ?? []), value]);
+    for (const [name, values] of grouped) res.setHeader(name, values.length === 1 ? values[0]! : values);
+    res.setHeader("x-parkline-cache", page.cache);
+    res.setHeader("content-length", page.body.length);
+    res.end(page.body);
+  };
+  return Object.assign(route, { method: options.method });
+}
+
+/** One write: headers and body leave in a single packet, with a Content-Length. */
+function writeAnswer(res: NextApiResponse, answer: Answer) {
+  res.statusCode = answer.status;
+  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+  res.end(answer.body);
 }
 
 /** A request header as one string (Node gives repeated ones as an array). */

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemoData } from "@/db/seed/seed";
 import {
-  ACCOUNT, ACTION_ROWS, actionKey, API_BOOKKEEPING, buildMatrixContext, CANARY, EXCLUDED, ROLES, ROUTE_ROWS, routeKey,
+  ACCOUNT, ACTION_ROWS, actionKey, API_BOOKKEEPING, buildMatrixContext, CANARY, EXCLUDED, MATRIX_AUTH_SECRET, ROLES, ROUTE_ROWS, routeKey, sessionCookieOf,
   type ActionRow, type MatrixContext, type Role, type RouteRow,
 } from "../support/access-matrix";
 import { callAs, snapshotTables, useDatabase, type DatabaseSnapshot } from "../support/action-harness";
@@ -19,6 +19,7 @@ vi.mock("@/app/_lib/auth/config", async () => (await import("../support/access-m
 vi.mock("next-auth", async () => (await import("../support/access-matrix")).mockNextAuth());
 vi.mock("next/headers", async () => (await import("../support/action-harness")).mockNextHeaders());
 vi.mock("next/cache", async () => (await import("../support/action-harness")).mockNextCache());
+vi.mock("@/app/_lib/page-cache/render", async () => (await import("../support/access-matrix")).mockAppRouterRendering());
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const ACTIONS_DIR = "app/_lib/actions";
@@ -95,6 +96,9 @@ describe.each(TEST_TARGETS)("access matrix on %s", (kind) => {
   let checked = 0;
 
   beforeAll(async () => {
+    // The page cache keeps pages in production only; its session cookies are signed with this secret.
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("AUTH_SECRET", MATRIX_AUTH_SECRET);
     database = await createTestDatabase(kind);
     await seedDemoData(database.db);
     useDatabase(database.db);
@@ -104,6 +108,7 @@ describe.each(TEST_TARGETS)("access matrix on %s", (kind) => {
   // snapshots the tables, and before the database goes.
   afterEach(() => flushShareViews());
   afterAll(async () => {
+    vi.unstubAllEnvs();
     await flushShareViews();
     await database.drop();
   });
@@ -149,6 +154,7 @@ describe.each(TEST_TARGETS)("access matrix on %s", (kind) => {
       return `threw ${error instanceof Error ? error.message : String(error)}`;
     }
     const body = await response.text();
+    if (row.cachedPage) return cachedPageCell(row, role, response, body);
     // A members-only route must not show a non-member the park at all; public ones never show its problems.
     const membersOnly = Object.values(row.cells).includes("refused");
     const secrets = membersOnly ? [CANARY, ctx.parkId, ctx.projectCode] : [CANARY];
@@ -164,12 +170,31 @@ describe.each(TEST_TARGETS)("access matrix on %s", (kind) => {
     return wrote.length ? `refused but wrote to ${wrote.join(", ")}` : "refused";
   }
 
+  /**
+   * A page the page cache serves: allowed when it served the page itself (with the park's data, from
+   * the App Router's rendering), refused when it handed the request to the page, which refused it
+   * (signed out: to sign-in; anyone else: 404) — and never with the park's data.
+   */
+  function cachedPageCell(row: RouteRow, role: Role, response: Response, body: string): string {
+    const cache = response.headers.get("x-parkline-cache");
+    const leaked = !isMember(role) && [CANARY, ctx.parkId].filter((s) => body.includes(s));
+    if (leaked && leaked.length) return `LEAKED ${leaked.join(", ")} with ${response.status} (${cache})`;
+    if (response.status === 200 && (cache === "miss" || cache === "hit")) {
+      return row.showsCanary && isMember(role) && !body.includes(CANARY) ? "answered without the park's data" : "allowed";
+    }
+    const refusedAsThePageDoes = role === "signedOut" ? response.status === 307 && response.headers.get("location") === "/signin" : response.status === 404;
+    return cache === "pass" && refusedAsThePageDoes ? "refused" : `answered ${response.status} (${cache})`;
+  }
+
   /** The method, and for /api/v1 rows the role's own token, the body and the headers of the row's request. */
   async function requestInit(row: RouteRow, role: Role): Promise<RequestInit & { path?: string }> {
     if (!row.api) {
-      // An upload row carries its body and the same-site Origin a browser sends.
+      // An upload row carries its body and the same-site Origin a browser sends; a cached page, the role's session.
       const { init } = row.request(ctx);
-      return { method: row.method, headers: init?.headers, body: init?.body as BodyInit | undefined };
+      // (Made before the cell's snapshot of the tables, so the session row is not the cell's write.)
+      const cookie = row.cachedPage ? await sessionCookieOf(ctx.db, ACCOUNT[role]) : null;
+      const headers = { ...init?.headers, ...(cookie ? { cookie } : {}) };
+      return { method: row.method, headers, body: init?.body as BodyInit | undefined };
     }
     const request = await row.api(ctx);
     const headers = new Headers(request.headers);

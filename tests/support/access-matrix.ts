@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { encode } from "next-auth/jwt";
 import { redirect } from "next/navigation";
 import { verifyPassword } from "@/app/_lib/auth/password";
 import { createSession, getUserByEmail } from "@/db/queries/accounts";
@@ -59,6 +60,21 @@ export interface MatrixContext {
   editor: Actor;
   /** Each demo account's current password (changePasswordAction changes it). */
   passwords: Map<string, string>;
+}
+
+/** AUTH_SECRET for the matrix: its session cookies are made with next-auth's own encode. */
+export const MATRIX_AUTH_SECRET = "access-matrix-secret-of-at-least-32-chars";
+const SESSION_COOKIE = "authjs.session-token";
+
+/**
+ * A new live session of the account, as its cookie (null when signed out), for the routes that read
+ * the cookie themselves. New for each cell: changePasswordAction ends every session of its user.
+ */
+export async function sessionCookieOf(db: Db, email: string | null): Promise<string | null> {
+  if (email === null) return null;
+  const userId = await userIdOf(db, email);
+  const sid = await createSession(db, { userId });
+  return `${SESSION_COOKIE}=${await encode({ token: { sub: userId, sid }, secret: MATRIX_AUTH_SECRET, salt: SESSION_COOKIE, maxAge: 3600 })}`;
 }
 
 let sequence = 0;
@@ -225,14 +241,20 @@ export interface RouteRow {
   /** Allowed Ningxiang members must get the CANARY: proves the cell reached the private data. */
   showsCanary?: boolean;
   /**
+   * A page served through the page cache (pages/api/page-cache): each role sends its session cookie. It
+   * allows a caller by serving the page itself (x-parkline-cache hit or miss) and refuses one by handing
+   * it to the App Router page (pass), which refuses it in its own way: a redirect to sign-in, a 404.
+   */
+  cachedPage?: boolean;
+  /**
    * /api/v1 rows: the request to send (path with query, JSON body, headers such as If-Match); each role
    * sends its own API token. Their rate-limit count and the token's last use are not writes.
    */
   api?: (ctx: MatrixContext) => Promise<ApiRequest>;
 }
 
-const route = (file: string, method: RouteRow["method"], c: Cells, request: RouteRow["request"], showsCanary = false): RouteRow => ({
-  file, method, cells: c, request, showsCanary,
+const route = (file: string, method: RouteRow["method"], c: Cells, request: RouteRow["request"], showsCanary = false, cachedPage = false): RouteRow => ({
+  file, method, cells: c, request, showsCanary, cachedPage,
 });
 
 export const ROUTE_ROWS: RouteRow[] = [
@@ -255,6 +277,9 @@ export const ROUTE_ROWS: RouteRow[] = [
     (ctx) => ({ path: `/share/${ctx.shareToken}`, params: { token: ctx.shareToken } })),
   route("app/share/[token]/og/route.ts",                   "GET", cells(A, A, A, A, A),
     (ctx) => ({ path: `/share/${ctx.shareToken}/og`, params: { token: ctx.shareToken } })),
+  // The park dashboard through the page cache: members only, like the page.
+  route("pages/api/page-cache/parks/[slug].ts",            "GET", cells(A, A, A, R, R),
+    () => ({ path: `/api/page-cache/parks/${PARK_SLUG}`, params: { slug: PARK_SLUG } }), true, true),
   ...API_ROUTE_ROWS,
 ];
 
@@ -271,6 +296,33 @@ export const EXCLUDED: Record<string, string> = {
 
 export const actionKey = (row: { module: string; name: string }) => `actions/${row.module}#${row.name}`;
 export const routeKey = (row: { file: string; method: string }) => `${row.file} ${row.method}`;
+
+// ---- the App Router, as the page cache reaches it (used from vi.mock in the test file) ----
+
+/**
+ * The dashboard as the App Router renders it, reduced to what the matrix checks: the page's own gate
+ * (loadPark, with the viewer the harness gives it: its sign-in redirect, its 404) and, past it, the
+ * park's private data (its open problems, the CANARY among them).
+ */
+export function mockAppRouterRendering() {
+  return {
+    async renderThroughAppRouter(_listener: unknown, path: string) {
+      const { loadPark } = await import("@/app/(app)/parks/[slug]/load");
+      const { listOpenProblems } = await import("@/db/queries/rollups");
+      const html = [["content-type", "text/html; charset=utf-8"]] as [string, string][];
+      try {
+        const { park } = await loadPark(decodeURIComponent(path.split("/")[2]!));
+        const problems = await listOpenProblems(await mockDbClient().getDb(), { parkIds: [park.parkId] });
+        return { status: 200, headers: html, body: Buffer.from(`<p>${park.parkId}</p>${problems.map((p) => `<p>${p.description}</p>`).join("")}`), nonce: null };
+      } catch (error) {
+        const digest = String((error as { digest?: unknown }).digest ?? "");
+        if (digest.startsWith("NEXT_REDIRECT;")) return { status: 307, headers: [["location", digest.split(";")[2]!]] as [string, string][], body: Buffer.alloc(0), nonce: null };
+        if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return { status: 404, headers: html, body: Buffer.from("<p>404</p>"), nonce: null };
+        throw error;
+      }
+    },
+  };
+}
 
 // ---- mocks for next-auth (used from vi.mock in the test files) ----
 

@@ -71,9 +71,17 @@ export function mockDbClient() {
   };
 }
 
-/** Only getViewer is replaced; roleIn / hasRole / parkIdsOf stay the real ones. */
+/**
+ * Only who is asking is replaced: getViewer, and requireViewer (the pages' form of it, which calls the
+ * module's own getViewer) with the same sign-in redirect; roleIn / hasRole / parkIdsOf stay the real ones.
+ */
 export function mockViewer<M extends object>(actual: M) {
-  return { ...actual, getViewer: async () => state.viewer };
+  const requireViewer = async () => {
+    if (state.viewer) return state.viewer;
+    const { redirect } = await import("next/navigation");
+    redirect("/signin");
+  };
+  return { ...actual, getViewer: async () => state.viewer, requireViewer };
 }
 
 /**

@@ -34,7 +34,9 @@ export async function callPagesApi(handler: PagesHandler, request: Request, cont
   Object.assign(query, await context.params);
   const headers: Record<string, string> = { host: url.host };
   request.headers.forEach((value, name) => (headers[name] = value));
-  const req = { method: request.method, url: url.pathname + url.search, query, headers } as unknown as NextApiRequest;
+  // The socket a page-cache route renders back to (its renderer is mocked in tests).
+  const socket = { localAddress: "127.0.0.1", localPort: 3000 };
+  const req = { method: request.method, url: url.pathname + url.search, query, headers, socket } as unknown as NextApiRequest;
 
   const out = new Headers();
   let body: Buffer = Buffer.alloc(0);
