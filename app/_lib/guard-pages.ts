@@ -9,6 +9,7 @@ import { isAtLeast } from "./auth/viewer";
 import { chinaToday } from "./domain/china-day";
 import { localeFromHeaders } from "./i18n/locale";
 import { createTranslator } from "./i18n/translate";
+import { pagePathOf } from "./page-cache/routing";
 import { servePage, type PageAnswer, type PageInputs } from "./page-cache/serve";
 
 /** A route's answer, written by whichever router serves it. */
@@ -56,26 +57,25 @@ export function guardedPublicApiRoute<S extends z.ZodType>(
 
 /**
  * A park's signed-in App Router page answered through the page cache (app/_lib/page-cache/serve.ts;
- * next.config.ts rewrites its document loads here). The input comes first, as it names the page: the
- * route's parameters, by zod (a 400 otherwise; the rewrite only sends a path segment). Then who is
- * asking (the session the cookie names, read from the database) and may they (a member of the park,
- * at least `atLeast`), in one query (getParkPageGate). Only a request both admit is served from the
- * cache, or rendered once by the App Router and kept. One either refuses is handed to the App Router
- * page untouched, which refuses it itself exactly as without the cache (its sign-in redirect or its
- * 404 page), and nothing is kept.
+ * next.config.ts rewrites its document loads here). Who is asking (the session the cookie names, read
+ * from the database), may they (a member of the park, at least `atLeast`) and is the input one the
+ * cache may hold (zod: a well-formed park slug, no query string) are all checked, the first two in one
+ * query (getParkPageGate). Only a request they all admit is served from the cache, or rendered once by
+ * the App Router and kept. Any other is handed to the App Router page untouched, which answers it
+ * exactly as without the cache (its sign-in redirect, its 404 page), and nothing is kept.
  */
 export function guardedCachedParkPage<S extends z.ZodType<{ slug: string }>>(options: {
   method: "GET";
   schema: S;
   access: { who: "member"; atLeast: MembershipRole };
-  path: (input: z.output<S>) => string;
 }): PagesApiHandler {
-  const admitted = async (req: NextApiRequest, input: z.output<S>, query: string): Promise<PageInputs | null> => {
+  const admitted = async (req: NextApiRequest, path: string): Promise<PageInputs | null> => {
+    const parsed = options.schema.safeParse(req.query);
     // The page's figures do not depend on a query string, but what it might add could: not kept.
-    if (query !== "") return null;
+    if (!parsed.success || path.includes("?")) return null;
     const sessionId = await readSessionIdFromHeader(headerOf(req, "cookie"));
     if (sessionId === null) return null;
-    const gate = await getParkPageGate(await getDb(), { sessionId, slug: input.slug });
+    const gate = await getParkPageGate(await getDb(), { sessionId, slug: parsed.data.slug });
     if (!gate || !isAtLeast(gate.role, options.access.atLeast)) return null;
     const locale = localeFromHeaders(headerOf(req, "cookie"), headerOf(req, "accept-language"));
     return { viewerFingerprint: gate.viewerFingerprint, locale, day: chinaToday(), dataVersion: String(gate.dataVersion) };
@@ -86,16 +86,13 @@ export function guardedCachedParkPage<S extends z.ZodType<{ slug: string }>>(opt
       const answer = problem(405, "Method Not Allowed");
       return writeAnswer(res, { ...answer, headers: { ...answer.headers, allow: `${options.method}, HEAD` } });
     }
-    const parsed = options.schema.safeParse(req.query);
-    if (!parsed.success) return writeAnswer(res, problem(400, t()("error.badRequest")));
+    const path = pagePathOf(req.url ?? "");
+    if (path === null) return writeAnswer(res, problem(400, t()("error.badRequest")));
     let page: PageAnswer;
     try {
       const listener = { address: req.socket?.localAddress ?? "", port: req.socket?.localPort ?? 0 };
       if (!listener.address || !listener.port) throw new Error("page cache: the request came in on no socket");
-      // The query string the page was asked with (the rewrite passes it on; the route's parameters are not in it).
-      const query = new URL(req.url ?? "/", "http://localhost").search;
-      const path = `${options.path(parsed.data)}${query}`;
-      page = await servePage({ path, headers: req.headers, listener }, await admitted(req, parsed.data, query));
+      page = await servePage({ path, headers: req.headers, listener }, await admitted(req, path));
     } catch (error) {
       // The App Router could not be reached for the rendering (the server is shutting down, say).
       console.error(error);

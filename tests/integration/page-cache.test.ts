@@ -249,12 +249,19 @@ describe.each(TEST_TARGETS)("the page cache on %s", (kind) => {
     expect((await load(cookie)).cache).toBe("miss");
   });
 
-  it("refuses a malformed page name with a 400, and another method with a 405, rendering nothing", async () => {
+  it("hands a name that is no park's slug to the page, refuses a path that is no cached page with a 400, and another method with a 405", async () => {
     const cookie = await cookieFor(db, "viewer@ningxiang.demo");
-    expect((await load(cookie, { slug: "x".repeat(81) })).status).toBe(400);
-    const post = await callPagesApi(dashboardRoute, new Request(`http://localhost/api/page-cache/parks/${PARK}`, { method: "POST", headers: { cookie } }), { params: Promise.resolve({ slug: PARK }) });
+    for (const slug of ["x".repeat(81), "Ningxiang-HTZ", "宁乡", "a--b"]) {
+      expect({ slug, cache: (await load(cookie, { slug: encodeURIComponent(slug) })).cache }).toEqual({ slug, cache: "pass" });
+    }
+    expect(appRouter.renders).toHaveLength(4);
+    const call = (url: string, method = "GET") =>
+      callPagesApi(dashboardRoute, new Request(url, { method, headers: { cookie } }), { params: Promise.resolve({ slug: PARK }) });
+    const elsewhere = await call(`http://localhost/api/page-cache/projects/${PARK}`);
+    expect(elsewhere.status).toBe(400);
+    const post = await call(`http://localhost/api/page-cache/parks/${PARK}`, "POST");
     expect([post.status, post.headers.get("allow")]).toEqual([405, "GET, HEAD"]);
-    expect(appRouter.renders).toHaveLength(0);
+    expect(appRouter.renders).toHaveLength(4);
   });
 
   it("keeps nothing outside production: every load is rendered", async () => {

@@ -311,13 +311,15 @@ export function mockAppRouterRendering() {
       const { listOpenProblems } = await import("@/db/queries/rollups");
       const html = [["content-type", "text/html; charset=utf-8"]] as [string, string][];
       try {
-        const { park } = await loadPark(decodeURIComponent(path.split("/")[2]!));
+        const { park } = await loadPark(decodeURIComponent(new URL(path, "http://localhost").pathname.split("/")[2]!));
         const problems = await listOpenProblems(await mockDbClient().getDb(), { parkIds: [park.parkId] });
         return { status: 200, headers: html, body: Buffer.from(`<p>${park.parkId}</p>${problems.map((p) => `<p>${p.description}</p>`).join("")}`), nonce: null };
       } catch (error) {
         const digest = String((error as { digest?: unknown }).digest ?? "");
         if (digest.startsWith("NEXT_REDIRECT;")) return { status: 307, headers: [["location", digest.split(";")[2]!]] as [string, string][], body: Buffer.alloc(0), nonce: null };
         if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return { status: 404, headers: html, body: Buffer.from("<p>404</p>"), nonce: null };
+        // A malformed %-escape: Next.js answers 400 before any page runs.
+        if (error instanceof URIError) return { status: 400, headers: html, body: Buffer.from("<p>400</p>"), nonce: null };
         throw error;
       }
     },

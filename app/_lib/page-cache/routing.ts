@@ -15,17 +15,34 @@ const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"
  */
 export const NOT_A_DOCUMENT_LOAD = ["rsc", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "content-type", RENDER_HEADER];
 
-/** Pages served through the cache: the App Router page's path → the Pages API route that serves it. */
+/** The cache's routes are the pages' paths under this prefix (pages/api/page-cache/…). */
+const ROUTE_PREFIX = "/api/page-cache";
+
+/** Pages served through the cache: their App Router path, as a rewrite source and as a pattern. */
 const CACHED_PAGES = [
   // The park dashboard (app/(app)/parks/[slug]/page.tsx).
-  { source: "/parks/:slug", destination: "/api/page-cache/parks/:slug" },
+  { source: "/parks/:slug", pattern: /^\/parks\/[^/]+$/ },
 ];
+
+/**
+ * The App Router page a request to one of the cache's routes asks for, query string included, as it
+ * was sent: a rewritten request keeps the page's URL, one sent to the route itself has its prefix in
+ * front. Null for anything else, or a path that could not have come in a request line (only printable
+ * ASCII does).
+ */
+export function pagePathOf(url: string): string | null {
+  const path = url.startsWith(`${ROUTE_PREFIX}/`) ? url.slice(ROUTE_PREFIX.length) : url;
+  if (!/^[\x21-\x7e]+$/.test(path)) return null;
+  const pathname = path.split("?", 1)[0]!;
+  return CACHED_PAGES.some((page) => page.pattern.test(pathname)) ? path : null;
+}
 
 /** next.config.ts's rewrites for the cache: a signed-in document load of a cached page. */
 export function pageCacheRewrites() {
-  return CACHED_PAGES.flatMap((page) =>
+  return CACHED_PAGES.flatMap(({ source }) =>
     SESSION_COOKIES.map((cookie) => ({
-      ...page,
+      source,
+      destination: `${ROUTE_PREFIX}${source}`,
       has: [{ type: "cookie" as const, key: cookie }],
       missing: NOT_A_DOCUMENT_LOAD.map((key) => ({ type: "header" as const, key })),
     })),

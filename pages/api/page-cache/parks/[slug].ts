@@ -8,7 +8,7 @@ export const config = { api: { bodyParser: false } };
 // Every figure of the dashboard is the park's data, whose version each write moves in its transaction.
 export default guardedCachedParkPage({
   method: "GET",
-  schema: z.object({ slug: z.string().max(80) }),
+  // A slug as parks_slug_chk allows them; anything else names no park, and the page answers it (404).
+  schema: z.object({ slug: z.string().max(80).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/) }),
   access: { who: "member", atLeast: "viewer" },
-  path: ({ slug }) => `/parks/${slug}`,
 });
