@@ -10,8 +10,9 @@ import { fill, PageStore, templateOf, type RenderedPage } from "./store";
  * The page cache: signed-in pages whose every figure comes from versioned data, kept as rendered.
  * A page is served from here only when everything it was rendered from is unchanged — the viewer
  * (who they are, their parks and roles), the language, the day in China and the data version of what
- * it shows, read from the database on this very request — so it is never older than the last write,
- * whichever instance made it. On a miss the App Router renders the page (render.ts) and it is kept.
+ * it shows, read from the database on this very request. On a miss the App Router renders the page
+ * (render.ts) after that read, so a page is at least as new as the version it is kept under, and a
+ * write moves the version: a page is never older than the last write, whichever instance made it.
  * A cached page must therefore depend on nothing else: no clock finer than the day, no query string.
  */
 
