@@ -6,7 +6,7 @@ import { ProjectPage } from "./pages/project-page";
 // The park dashboard through the page cache (app/_lib/page-cache): served as rendered while nothing it
 // shows has changed, rendered again on the first load after a write.
 const PARK = "ningxiang-htz";
-const CODE = "NX-SANY-MEDLIFT";
+const CODE = "NX-SINOBOOM"; // logged to here only: share.spec.ts keeps NX-SANY-MEDLIFT to itself
 
 /** Loads the dashboard as a reader does; its response's headers and HTML (read before anything navigates on). */
 async function load(page: Page): Promise<{ headers: Record<string, string>; html: string }> {

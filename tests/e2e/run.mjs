@@ -38,6 +38,53 @@ function run(command, args, env = process.env) {
   });
 }
 
+/** Runs a command; resolves to its exit code and what it printed on stdout (stderr passes through). */
+function captured(command, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "inherit"], env });
+    let stdout = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.on("error", reject);
+    child.on("exit", (code, signal) => resolve({ code: signal ? 1 : (code ?? 1), stdout }));
+  });
+}
+
+/**
+ * Starts the production server once on the target and stops it when it answers: on an empty embedded
+ * database it migrates and seeds it itself, as on a new user's first start. Only then may another
+ * process open the directory (two PGlite instances on one directory lose data).
+ */
+async function primeWithServer(env) {
+  const port = String(Number(env.E2E_PORT) + 10);
+  const serverEnv = { ...env, NODE_ENV: "production", AUTH_SECRET: randomBytes(33).toString("base64"), AUTH_TRUST_HOST: "true" };
+  const server = spawn("node_modules/.bin/next", ["start", "-p", port], { stdio: "inherit", env: serverEnv, detached: true });
+  const exited = new Promise((resolve) => server.on("exit", resolve));
+  try {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const up = await fetch(`http://localhost:${port}/api/health`).then((r) => r.ok, () => false);
+      if (up) break;
+      if (Date.now() > deadline || server.exitCode !== null) throw new Error("the server did not come up to seed the embedded database");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    // The whole group: `next start` runs the server in a child process of its own.
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    await exited;
+  }
+}
+
+/** The share links the e2e suite needs made in the past (tests/e2e/setup/share-fixtures.ts), as env for it. */
+async function shareFixtures(env) {
+  const { code, stdout } = await captured("node_modules/.bin/tsx", ["--conditions=react-server", "tests/e2e/setup/share-fixtures.ts"], env);
+  if (code !== 0) throw new Error("making the share-link fixtures failed");
+  return { ...env, E2E_SHARE_FIXTURES: stdout.trim().split("\n").at(-1) };
+}
+
 function withDatabase(url, name) {
   const u = new URL(url);
   u.pathname = `/${name}`;
@@ -61,7 +108,9 @@ function playwright(env) {
 async function runPglite(chromium) {
   const dir = mkdtempSync(join(tmpdir(), "parkline-e2e-pglite-"));
   try {
-    return await playwright(targetEnv("pglite", chromium, { PGLITE_DIR: dir }));
+    const env = targetEnv("pglite", chromium, { PGLITE_DIR: dir });
+    await primeWithServer(env);
+    return await playwright(await shareFixtures(env));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -72,12 +121,13 @@ async function runPostgres(chromium, adminUrl) {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`create database "${name}"`);
-    const env = targetEnv("postgres", chromium, { DATABASE_URL: withDatabase(adminUrl, name) });
+    let env = targetEnv("postgres", chromium, { DATABASE_URL: withDatabase(adminUrl, name) });
     const seeded = await run("node_modules/.bin/tsx", ["--conditions=react-server", "db/scripts/seed.ts"], env);
     if (seeded !== 0) {
       console.error(`Seeding ${name} failed.`);
       return seeded;
     }
+    env = await shareFixtures(env);
     return await playwright(env);
   } finally {
     await admin.unsafe(`drop database if exists "${name}" with (force)`).catch((error) => {

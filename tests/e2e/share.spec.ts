@@ -94,6 +94,26 @@ test("a signed-out reader opens a redacted project link; once revoked it is the 
   await reader.close();
 });
 
+/** The links tests/e2e/run.mjs made before the server started (tests/e2e/setup/share-fixtures.ts). */
+function shareFixtures(): { live: string; expired: string } {
+  const raw = process.env.E2E_SHARE_FIXTURES;
+  if (!raw) throw new Error("E2E_SHARE_FIXTURES is not set: run the suite with npm run test:e2e, which makes the fixture links");
+  return JSON.parse(raw) as { live: string; expired: string };
+}
+
+test("an expired link is the same 404 as an unknown one, in both link forms; a live one made alike opens", async ({ request }) => {
+  const { live, expired } = shareFixtures();
+  const open = await request.get(`/api/share/${live}`);
+  expect(open.status()).toBe(200);
+  expect(await open.text()).toContain("宁乡");
+  const unknown = await request.get(`/api/share/${randomBytes(32).toString("base64url")}`);
+  for (const path of [`/api/share/${expired}`, `/share/${expired}`]) {
+    const gone = await request.get(path);
+    expect({ path, status: gone.status() }).toEqual({ path, status: 404 });
+    expect(await gone.text()).toBe(await unknown.text());
+  }
+});
+
 test("an address that opens too many unknown links gets 429", async ({ request }) => {
   const headers = { "x-forwarded-for": "198.51.100.77" };
   const statuses: number[] = [];
