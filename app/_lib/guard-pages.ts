@@ -7,7 +7,7 @@ import type { MembershipRole } from "@/db/schema";
 import { readSessionIdFromHeader } from "./auth/session-cookie";
 import { isAtLeast } from "./auth/viewer";
 import { chinaToday } from "./domain/china-day";
-import { localeFromHeaders } from "./i18n/locale";
+import { localeFromHeaders, type Locale } from "./i18n/locale";
 import { createTranslator } from "./i18n/translate";
 import { pagePathOf } from "./page-cache/routing";
 import { servePage, type PageAnswer, type PageInputs } from "./page-cache/serve";
@@ -69,7 +69,7 @@ export function guardedCachedParkPage<S extends z.ZodType<{ slug: string }>>(opt
   schema: S;
   access: { who: "member"; atLeast: MembershipRole };
 }): PagesApiHandler {
-  const admitted = async (req: NextApiRequest, path: string): Promise<PageInputs | null> => {
+  const admitted = async (req: NextApiRequest, path: string, locale: Locale): Promise<PageInputs | null> => {
     const parsed = options.schema.safeParse(req.query);
     // The page's figures do not depend on a query string, but what it might add could: not kept.
     if (!parsed.success || path.includes("?")) return null;
@@ -77,11 +77,11 @@ export function guardedCachedParkPage<S extends z.ZodType<{ slug: string }>>(opt
     if (sessionId === null) return null;
     const gate = await getParkPageGate(await getDb(), { sessionId, slug: parsed.data.slug });
     if (!gate || !isAtLeast(gate.role, options.access.atLeast)) return null;
-    const locale = localeFromHeaders(headerOf(req, "cookie"), headerOf(req, "accept-language"));
     return { viewerFingerprint: gate.viewerFingerprint, locale, day: chinaToday(), dataVersion: String(gate.dataVersion) };
   };
   const route = async (req: NextApiRequest, res: NextApiResponse): Promise<void> => {
-    const t = () => createTranslator(localeFromHeaders(headerOf(req, "cookie"), headerOf(req, "accept-language")));
+    const locale = localeFromHeaders(headerOf(req, "cookie"), headerOf(req, "accept-language"));
+    const t = () => createTranslator(locale);
     if (req.method !== options.method && req.method !== "HEAD") {
       const answer = problem(405, "Method Not Allowed");
       return writeAnswer(res, { ...answer, headers: { ...answer.headers, allow: `${options.method}, HEAD` } });
@@ -92,9 +92,9 @@ export function guardedCachedParkPage<S extends z.ZodType<{ slug: string }>>(opt
     try {
       const listener = { address: req.socket?.localAddress ?? "", port: req.socket?.localPort ?? 0 };
       if (!listener.address || !listener.port) throw new Error("page cache: the request came in on no socket");
-      page = await servePage({ path, headers: req.headers, listener }, await admitted(req, path));
+      page = await servePage({ path, headers: req.headers, listener }, await admitted(req, path, locale));
     } catch (error) {
-      // The App Router could not be reached for the rendering (the server is shutting down, say).
+      // The database or the App Router (for the rendering) could not be reached: a shutdown, an outage.
       console.error(error);
       const headers = { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "retry-after": "5" };
       return writeAnswer(res, { status: 503, headers, body: t()("error.unavailable") });

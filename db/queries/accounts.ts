@@ -89,8 +89,7 @@ function membershipsJson(d: Executor) {
 export interface ParkPageGate {
   /** md5 of everything getSessionViewer returns for the session: it changes exactly when the viewer does. */
   viewerFingerprint: string;
-  /** The park the slug names and the viewer's role in it; null when it is not one of their parks. */
-  parkId: string | null;
+  /** The viewer's role in the park the slug names; null when it is not one of their parks. */
   role: MembershipRole | null;
   /** That park's data version (0 before its first write); 0 when it is not one of their parks. */
   dataVersion: number;
@@ -111,7 +110,6 @@ export async function getParkPageGate(db: Executor, { sessionId, slug }: { sessi
     d
       .select({
         viewerFingerprint: sql<string>`md5(concat_ws(E'\n', ${users.id}, ${users.email}, ${users.name}, ${users.locale}, ${membershipsJson(d)}::text))`,
-        parkId: pageMembership.parkId,
         role: pageMembership.role,
         dataVersion: sql<number>`coalesce(${parkDataVersions.version}, 0)`.mapWith(Number),
       })

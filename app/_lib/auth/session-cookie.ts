@@ -22,7 +22,7 @@ export function readSessionIdFromHeader(cookieHeader: string | undefined): Promi
 }
 
 /** `a=1; b=2` → name/value pairs, as the browser sent them (values are not decoded: next-auth's are base64url). */
-export function parseCookieHeader(header: string): { name: string; value: string }[] {
+function parseCookieHeader(header: string): { name: string; value: string }[] {
   return header
     .split(";")
     .map((part) => {

@@ -85,11 +85,6 @@ function newNonce(): string {
   return randomBytes(16).toString("base64");
 }
 
-/** Tests and the bench: what is held. */
-export function pageCacheSize() {
-  return store.size;
-}
-
 /** Tests only: forget every page. */
 export function clearPageCache() {
   store.clear();
