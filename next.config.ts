@@ -15,7 +15,7 @@ const nextConfig: NextConfig = {
   async rewrites() {
     return {
       beforeFiles: [
-        // Status links sent before they pointed at /api/share/<token> directly (app/_lib/share-path.ts says why).
+        // Status links sent before they pointed at /api/share/<token> directly (lib/share-path.ts says why).
         { source: "/share/:token", destination: "/api/share/:token" },
         // Signed-in document loads of the pages the page cache serves (app/_lib/page-cache/routing.ts).
         ...pageCacheRewrites(),

@@ -3,7 +3,7 @@ import "./globals.css";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/components/i18n-provider";
-import { getTranslator } from "./_lib/i18n/server";
+import { getTranslator } from "@/app/_lib/request-locale";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();

@@ -1,5 +1,5 @@
 import { NotFoundMessage } from "@/components/not-found-message";
-import { getTranslator } from "./_lib/i18n/server";
+import { getTranslator } from "@/app/_lib/request-locale";
 
 /** A path that matches no page: the whole document, so the message is its main landmark. */
 export default async function NotFound() {

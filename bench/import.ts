@@ -11,7 +11,7 @@ import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import postgres from "postgres";
 import { runLedgerImport } from "../app/_lib/ledger/import-ledger";
-import { createTranslator } from "../app/_lib/i18n/translate";
+import { createTranslator } from "@/lib/i18n/translate";
 import { applyMigrations } from "../db/migrate";
 import { openDatabase, type OpenDatabase } from "../db/open";
 import { getUserByEmail } from "../db/queries/accounts";

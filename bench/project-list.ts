@@ -5,7 +5,7 @@
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { PROJECT_HEALTHS, PROJECT_STAGES } from "../app/_lib/domain/values";
+import { PROJECT_HEALTHS, PROJECT_STAGES } from "@/lib/domain/values";
 import { applyMigrations } from "../db/migrate";
 import { openDatabase, type OpenDatabase } from "../db/open";
 import { listProjects, type ProjectListQuery } from "../db/queries/project-list";

@@ -15,13 +15,13 @@ import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { asc, eq, sql } from "drizzle-orm";
-import { isoToday } from "../app/_lib/domain/milestones";
-import { DEFAULT_REDACTION } from "../app/_lib/domain/share-schemas";
+import { isoToday } from "@/lib/domain/milestones";
+import { DEFAULT_REDACTION } from "@/lib/domain/share-schemas";
 import { RENDER_HEADER } from "../app/_lib/page-cache/routing";
-import { legacySharePagePath, sharePagePath } from "../app/_lib/share-path";
+import { legacySharePagePath, sharePagePath } from "@/lib/share-path";
 import { openDatabase } from "../db/open";
 import { listCapacityRampChanges, listMilestoneTimeline } from "../db/queries/park-dashboard";
-import { monthWindow } from "../app/_lib/dashboard/series";
+import { monthWindow } from "@/lib/domain/series";
 import { MONTH_WINDOW } from "../app/_lib/dashboard/data";
 import { compareParks, getRollup, listLateMilestones, listOpenProblems, listProjectPaceInputs } from "../db/queries/rollups";
 import { createShareLink } from "../db/queries/share-links";
@@ -68,7 +68,7 @@ const TARGETS: { key: string; label: string; path: (c: Context) => string; heade
   { key: "dashboardRendered", label: "park dashboard, rendered every request (cache bypassed)", path: (c) => `/parks/${c.parkSlug}`, headers: { [RENDER_HEADER]: "1" } },
   { key: "region", label: "region view (one province)", path: (c) => `/regions?province=${encodeURIComponent(c.province)}` },
   { key: "projects", label: "project list (/projects)", path: () => "/projects" },
-  // The link the app hands out (app/_lib/share-path.ts), and the older form still served through a rewrite.
+  // The link the app hands out (lib/share-path.ts), and the older form still served through a rewrite.
   { key: "share", label: "public status page (token checked every request)", path: (c) => sharePagePath(c.shareToken ?? "missing") },
   { key: "shareLegacy", label: "the same, older link form (rewritten)", path: (c) => legacySharePagePath(c.shareToken ?? "missing") },
   // For a viewer of every park the home page lists every project: timed alone if it is too heavy.

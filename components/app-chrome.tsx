@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { Translate } from "@/app/_lib/i18n/translate";
+import type { Translate } from "@/lib/i18n/translate";
 import { AccountMenu } from "./account-menu";
 import { LanguageSwitch } from "./language-switch";
 import { NavLink } from "./nav-link";

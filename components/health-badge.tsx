@@ -1,5 +1,5 @@
-import type { ProjectHealth } from "@/app/_lib/domain/values";
-import type { Translate } from "@/app/_lib/i18n/translate";
+import type { ProjectHealth } from "@/lib/domain/values";
+import type { Translate } from "@/lib/i18n/translate";
 import { Badge, type BadgeTone } from "./ui/badge";
 
 /** One colour per health everywhere: green on track, amber at risk, red off track. */

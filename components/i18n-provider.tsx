@@ -1,8 +1,8 @@
 "use client";
 
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import type { Locale } from "@/app/_lib/i18n/locale";
-import { createTranslator, type Translate } from "@/app/_lib/i18n/translate";
+import type { Locale } from "@/lib/i18n/locale";
+import { createTranslator, type Translate } from "@/lib/i18n/translate";
 
 const I18nContext = createContext<{ locale: Locale; t: Translate } | null>(null);
 

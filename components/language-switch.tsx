@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { setLocaleAction } from "@/app/_lib/actions/session";
-import { LOCALES } from "@/app/_lib/i18n/locale";
+import { LOCALES } from "@/lib/i18n/locale";
 import { cn } from "./ui/cn";
 import { useI18n } from "./i18n-provider";
 

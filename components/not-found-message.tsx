@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Translate } from "@/app/_lib/i18n/translate";
+import type { Translate } from "@/lib/i18n/translate";
 
 /** "Page not found" and the way back: on its own page, or inside the signed-in chrome. */
 export function NotFoundMessage({ t }: { t: Translate }) {

@@ -1,5 +1,5 @@
 import type { ProjectStage } from "@/db/schema/enums";
-import type { Translate } from "@/app/_lib/i18n/translate";
+import type { Translate } from "@/lib/i18n/translate";
 import { Badge, type BadgeTone } from "./ui/badge";
 
 export const STAGE_TONE: Record<ProjectStage, BadgeTone> = {

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { AppChrome } from "@/components/app-chrome";
 import { requireViewer } from "../_lib/auth/viewer";
-import { getTranslator } from "../_lib/i18n/server";
+import { getTranslator } from "@/app/_lib/request-locale";
 
 // Every page below needs a session; each page also asks for the viewer itself (layouts are not
 // re-run on every client navigation, so they are not where authorization lives).

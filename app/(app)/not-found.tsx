@@ -1,5 +1,5 @@
 import { NotFoundMessage } from "@/components/not-found-message";
-import { getTranslator } from "../_lib/i18n/server";
+import { getTranslator } from "@/app/_lib/request-locale";
 
 /**
  * A signed-in page's notFound() (another park's dashboard, a project that does not exist): it shows

@@ -11,12 +11,12 @@ import { Headline } from "@/components/parks/headline";
 import { ParkComparison } from "@/components/parks/park-comparison";
 import { requireViewer, parkIdsOf, type Viewer } from "../_lib/auth/viewer";
 import { getParksOverview } from "../_lib/dashboard/overview";
-import { isoToday } from "../_lib/domain/milestones";
-import { formatPlanningMoney } from "../_lib/format/numbers";
-import { getTranslator } from "../_lib/i18n/server";
-import { pickName } from "../_lib/i18n/pick";
-import type { Locale } from "../_lib/i18n/locale";
-import type { Translate } from "../_lib/i18n/translate";
+import { isoToday } from "@/lib/domain/milestones";
+import { formatPlanningMoney } from "@/lib/format/numbers";
+import { getTranslator } from "@/app/_lib/request-locale";
+import { pickName } from "@/lib/i18n/pick";
+import type { Locale } from "@/lib/i18n/locale";
+import type { Translate } from "@/lib/i18n/translate";
 
 /** The overview shows each park's largest projects; the full list is one click away. */
 const PROJECTS_PER_PARK = 10;

@@ -6,9 +6,9 @@ import { getParkPageGate } from "@/db/queries/accounts";
 import type { MembershipRole } from "@/db/schema";
 import { readSessionIdFromHeader } from "./auth/session-cookie";
 import { isAtLeast } from "./auth/viewer";
-import { chinaToday } from "./domain/china-day";
-import { localeFromHeaders, type Locale } from "./i18n/locale";
-import { createTranslator } from "./i18n/translate";
+import { chinaToday } from "@/lib/domain/china-day";
+import { localeFromHeaders, type Locale } from "@/lib/i18n/locale";
+import { createTranslator } from "@/lib/i18n/translate";
 import { pagePathOf } from "./page-cache/routing";
 import { servePage, type PageAnswer, type PageInputs } from "./page-cache/serve";
 

@@ -2,8 +2,8 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { guardedRoute, type Access, type GuardContext } from "./guard";
-import { getTranslator } from "./i18n/server";
-import type { MessageKey } from "./i18n/translate";
+import { getTranslator } from "@/app/_lib/request-locale";
+import type { MessageKey } from "@/lib/i18n/translate";
 
 /**
  * File uploads: a route handler that takes the raw request body. On top of guardedRoute (who, may

@@ -3,10 +3,10 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import type { MembershipRole } from "@/db/schema";
 import { getViewer, hasRole, type Viewer } from "./auth/viewer";
-import { getTranslator } from "./i18n/server";
-import type { Locale } from "./i18n/locale";
-import type { MessageKey, Translate } from "./i18n/translate";
-import { isMessageKey } from "./domain/fields";
+import { getTranslator } from "@/app/_lib/request-locale";
+import type { Locale } from "@/lib/i18n/locale";
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
+import { isMessageKey } from "@/lib/domain/fields";
 
 /**
  * Every server action and route handler goes through `guardedAction` or `guardedRoute`: who is

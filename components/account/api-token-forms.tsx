@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { createApiTokenAction, revokeApiTokenAction } from "@/app/_lib/actions/api-tokens";
 import type { FormResult } from "@/app/_lib/guard";
-import { apiTokenFormToObject, createApiTokenSchema } from "@/app/_lib/domain/api-token-schemas";
+import { apiTokenFormToObject, createApiTokenSchema } from "@/lib/domain/api-token-schemas";
 import { ActionForm, useFormField } from "../form/action-form";
 import { SelectField, TextField } from "../form/fields";
 import { useI18n } from "../i18n-provider";

@@ -1,7 +1,7 @@
 "use client";
 
 import { changePasswordAction } from "@/app/_lib/actions/account";
-import { changePasswordSchema } from "@/app/_lib/domain/account-schemas";
+import { changePasswordSchema } from "@/lib/domain/account-schemas";
 import { ActionForm } from "../form/action-form";
 import { TextField } from "../form/fields";
 import { useI18n } from "../i18n-provider";

@@ -3,7 +3,7 @@
 import { createContext, useActionState, useContext, useState, type FormEvent, type ReactNode } from "react";
 import type { z } from "zod";
 import type { FormResult } from "@/app/_lib/guard";
-import { isMessageKey } from "@/app/_lib/domain/fields";
+import { isMessageKey } from "@/lib/domain/fields";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { useI18n } from "../i18n-provider";

@@ -2,7 +2,7 @@
 
 import type { ConflictChange } from "@/app/_lib/guard";
 import { useI18n } from "../i18n-provider";
-import { formatChinaDateTime } from "@/app/_lib/format/dates";
+import { formatChinaDateTime } from "@/lib/format/dates";
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";

@@ -1,4 +1,4 @@
-import type { MessageKey, Translate } from "@/app/_lib/i18n/translate";
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
 
 const LEDGERS: [string, MessageKey][] = [
   ["projects", "ledger.exportProjects"],

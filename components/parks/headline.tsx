@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import type { Rollup } from "@/db/queries/rollups";
-import { growthFor, paceAgainstPlan } from "@/app/_lib/domain/rollups";
-import { formatMoney, formatPercent, formatPlanningMoney } from "@/app/_lib/format/numbers";
-import type { Locale } from "@/app/_lib/i18n/locale";
-import type { Translate } from "@/app/_lib/i18n/translate";
+import { growthFor, paceAgainstPlan } from "@/lib/domain/rollups";
+import { formatMoney, formatPercent, formatPlanningMoney } from "@/lib/format/numbers";
+import type { Locale } from "@/lib/i18n/locale";
+import type { Translate } from "@/lib/i18n/translate";
 import { Badge } from "../ui/badge";
 import { cn } from "../ui/cn";
 

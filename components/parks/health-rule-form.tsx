@@ -1,7 +1,7 @@
 "use client";
 
 import { saveHealthRuleAction } from "@/app/_lib/actions/park-settings";
-import { healthRuleSchema } from "@/app/_lib/domain/park-settings-schemas";
+import { healthRuleSchema } from "@/lib/domain/park-settings-schemas";
 import { ActionForm } from "../form/action-form";
 import { TextField } from "../form/fields";
 import { useI18n } from "../i18n-provider";

@@ -1,9 +1,9 @@
 import type { compareParks } from "@/db/queries/rollups";
-import { paceAgainstPlan } from "@/app/_lib/domain/rollups";
-import { formatGrowth, formatMoney, formatPercent, formatPlanningMoney } from "@/app/_lib/format/numbers";
-import type { Locale } from "@/app/_lib/i18n/locale";
-import { pickName } from "@/app/_lib/i18n/pick";
-import type { MessageKey, Translate } from "@/app/_lib/i18n/translate";
+import { paceAgainstPlan } from "@/lib/domain/rollups";
+import { formatGrowth, formatMoney, formatPercent, formatPlanningMoney } from "@/lib/format/numbers";
+import type { Locale } from "@/lib/i18n/locale";
+import { pickName } from "@/lib/i18n/pick";
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { Card } from "../ui/card";
 
 const COLUMNS: readonly MessageKey[] = [

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { Locale } from "@/app/_lib/i18n/locale";
-import { pickName } from "@/app/_lib/i18n/pick";
-import type { Translate } from "@/app/_lib/i18n/translate";
+import type { Locale } from "@/lib/i18n/locale";
+import { pickName } from "@/lib/i18n/pick";
+import type { Translate } from "@/lib/i18n/translate";
 
 /** The header of a page under a park (settings, import, share links, a dashboard table): the way back to the dashboard, the title, a hint. */
 export function ParkPageHeader({

@@ -1,8 +1,8 @@
 "use client";
 
 import { deleteTargetAction, saveTargetAction } from "@/app/_lib/actions/park-settings";
-import { deleteTargetSchema, targetSchema } from "@/app/_lib/domain/park-settings-schemas";
-import { TARGET_METRICS } from "@/app/_lib/domain/values";
+import { deleteTargetSchema, targetSchema } from "@/lib/domain/park-settings-schemas";
+import { TARGET_METRICS } from "@/lib/domain/values";
 import { ActionForm } from "../form/action-form";
 import { SelectField, TextField } from "../form/fields";
 import { useI18n } from "../i18n-provider";

@@ -1,8 +1,8 @@
 "use client";
 
 import { saveMilestoneAction } from "@/app/_lib/actions/projects";
-import { milestoneSchema } from "@/app/_lib/domain/project-schemas";
-import { MILESTONE_TYPES } from "@/app/_lib/domain/values";
+import { milestoneSchema } from "@/lib/domain/project-schemas";
+import { MILESTONE_TYPES } from "@/lib/domain/values";
 import { ActionForm } from "../form/action-form";
 import { SelectField, TextField } from "../form/fields";
 import { useI18n } from "../i18n-provider";

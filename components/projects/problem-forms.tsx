@@ -1,7 +1,7 @@
 "use client";
 
 import { followUpProblemAction, raiseProblemAction } from "@/app/_lib/actions/progress";
-import { problemCreateSchema, problemUpdateSchema } from "@/app/_lib/domain/project-schemas";
+import { problemCreateSchema, problemUpdateSchema } from "@/lib/domain/project-schemas";
 import { ActionForm } from "../form/action-form";
 import { TextField } from "../form/fields";
 import { useI18n } from "../i18n-provider";

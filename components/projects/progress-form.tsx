@@ -1,7 +1,7 @@
 "use client";
 
 import { logProgressAction } from "@/app/_lib/actions/progress";
-import { progressFormToObject, progressSchema } from "@/app/_lib/domain/project-schemas";
+import { progressFormToObject, progressSchema } from "@/lib/domain/project-schemas";
 import { ActionForm } from "../form/action-form";
 import { TextAreaField, TextField } from "../form/fields";
 import { useI18n } from "../i18n-provider";

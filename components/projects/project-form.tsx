@@ -1,8 +1,8 @@
 "use client";
 
 import { createProjectAction, updateProjectAction } from "@/app/_lib/actions/projects";
-import { createProjectSchema, updateProjectSchema } from "@/app/_lib/domain/project-schemas";
-import { PROJECT_HEALTHS } from "@/app/_lib/domain/values";
+import { createProjectSchema, updateProjectSchema } from "@/lib/domain/project-schemas";
+import { PROJECT_HEALTHS } from "@/lib/domain/values";
 import { ActionForm } from "../form/action-form";
 import { SelectField, TextField } from "../form/fields";
 import { useI18n } from "../i18n-provider";

@@ -1,9 +1,9 @@
 import type { CapacityTotal } from "@/db/queries/projects";
-import type { ProjectHealth, ProjectStage } from "@/app/_lib/domain/values";
-import { formatPlanningMoney, formatQuantity } from "@/app/_lib/format/numbers";
-import type { Locale } from "@/app/_lib/i18n/locale";
-import { pickName } from "@/app/_lib/i18n/pick";
-import type { Translate } from "@/app/_lib/i18n/translate";
+import type { ProjectHealth, ProjectStage } from "@/lib/domain/values";
+import { formatPlanningMoney, formatQuantity } from "@/lib/format/numbers";
+import type { Locale } from "@/lib/i18n/locale";
+import { pickName } from "@/lib/i18n/pick";
+import type { Translate } from "@/lib/i18n/translate";
 import type { BadgeTone } from "@/components/ui/badge";
 import { HEALTH_TONE } from "@/components/health-badge";
 import { STAGE_TONE } from "@/components/stage-badge";

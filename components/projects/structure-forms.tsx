@@ -1,8 +1,8 @@
 "use client";
 
 import { saveCapacityAction, saveLineAction, savePhaseAction } from "@/app/_lib/actions/projects";
-import { capacitySchema, lineSchema, phaseSchema } from "@/app/_lib/domain/project-schemas";
-import { CAPACITY_PERIODS, CAPACITY_UNITS } from "@/app/_lib/domain/values";
+import { capacitySchema, lineSchema, phaseSchema } from "@/lib/domain/project-schemas";
+import { CAPACITY_PERIODS, CAPACITY_UNITS } from "@/lib/domain/values";
 import { ActionForm } from "../form/action-form";
 import { SelectField, TextField } from "../form/fields";
 import { useI18n } from "../i18n-provider";

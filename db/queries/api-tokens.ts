@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
-import { API_TOKEN_PREFIX, API_TOKEN_RE, MAX_ACTIVE_TOKENS } from "@/app/_lib/domain/api-token-schemas";
+import { API_TOKEN_PREFIX, API_TOKEN_RE, MAX_ACTIVE_TOKENS } from "@/lib/domain/api-token-schemas";
 import { apiTokenParks, apiTokens, memberships, parks, type MembershipRole } from "../schema";
 import type { Db, Executor } from "../types";
 import { NotFound, runWrite, WriteRefused, type WriteOutcome } from "./outcomes";

@@ -1,4 +1,4 @@
-import { toFen } from "@/app/_lib/domain/rollups";
+import { toFen } from "@/lib/domain/rollups";
 import type { ChangeSince } from "./audit";
 
 /** Warnings do not stop a save; they are shown after it (e.g. money in place above contracted). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { RampChange } from "@/app/_lib/dashboard/series";
+import type { RampChange } from "@/lib/domain/series";
 import { milestones, parkCapacityRamp, parkDataVersions, projects } from "../schema";
 import { preparedFor } from "../prepared";
 import type { Executor } from "../types";

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { isoToday } from "@/app/_lib/domain/milestones";
+import { isoToday } from "@/lib/domain/milestones";
 import { capacities, milestones, problems, problemUpdates, progressCapacities, progressEntries, projects } from "../schema";
 import type { Db, Executor } from "../types";
 import { diffFields, recordAudit } from "./audit";

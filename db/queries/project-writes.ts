@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, max, sql } from "drizzle-orm";
-import { stageFromMilestones, isoToday } from "@/app/_lib/domain/milestones";
+import { stageFromMilestones, isoToday } from "@/lib/domain/milestones";
 import { capacities, milestoneBaselines, milestones, phases, productionLines, projects, type MilestoneType, type ProjectHealth } from "../schema";
 import type { Db, Executor } from "../types";
 import { diffFields, listChangesSince, recordAudit, recordAudits } from "./audit";

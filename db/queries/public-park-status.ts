@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import type { Redaction } from "@/app/_lib/domain/share-schemas";
+import type { Redaction } from "@/lib/domain/share-schemas";
 import { capacities, milestones, parkMonthlyStats, parks, problems, progressEntries, projects, type ProjectStage } from "../schema";
 import type { Executor } from "../types";
 import { asOfOf, liveEntries, openProblems, type AsOf, type Named, type PublicEntry, type PublicMilestone, type PublicProblem } from "./public-status";

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
-import { chinaDateOf } from "@/app/_lib/domain/china-day";
-import type { Redaction } from "@/app/_lib/domain/share-schemas";
-import { isoToday, projectHealthFromMilestones } from "@/app/_lib/domain/milestones";
-import type { ProjectHealth } from "@/app/_lib/domain/values";
+import { chinaDateOf } from "@/lib/domain/china-day";
+import type { Redaction } from "@/lib/domain/share-schemas";
+import { isoToday, projectHealthFromMilestones } from "@/lib/domain/milestones";
+import type { ProjectHealth } from "@/lib/domain/values";
 import { auditEvents, capacities, milestones, parkMonthlyStats, parks, problems, progressEntries, projects, shareLinks, type MilestoneType, type ProjectStage } from "../schema";
 import type { Executor } from "../types";
 import type { ResolvedShareLink } from "./share-links";

@@ -1,8 +1,8 @@
 import "server-only";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, sql } from "drizzle-orm";
-import type { CapacityPeriod, CapacityUnit } from "@/app/_lib/format/units";
-import { sumYuan } from "@/app/_lib/domain/rollups";
+import type { CapacityPeriod, CapacityUnit } from "@/lib/format/units";
+import { sumYuan } from "@/lib/domain/rollups";
 import { milestones, parkCapacityStats, parkHealthRules, parkMonthlyStats, parkProjectStats, parks, problems, projects, targets, type ProjectStage } from "../schema";
 import { preparedFor } from "../prepared";
 import { jsonRows, parsedRows } from "./json-rows";

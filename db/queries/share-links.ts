@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import { parseRedaction, SHARE_TOKEN_RE, type Redaction } from "@/app/_lib/domain/share-schemas";
+import { parseRedaction, SHARE_TOKEN_RE, type Redaction } from "@/lib/domain/share-schemas";
 import { projects, shareLinks, shareTokenMisses, users } from "../schema";
 import { preparedFor } from "../prepared";
 import type { Db, Executor } from "../types";

@@ -7,9 +7,9 @@ import {
   PROJECT_HEALTHS,
   PROJECT_STAGES,
   TARGET_METRICS,
-} from "../../app/_lib/domain/values";
+} from "../../lib/domain/values";
 
-// The value lists live in app/_lib/domain/values.ts, shared with zod schemas and client components.
+// The value lists live in lib/domain/values.ts, shared with zod schemas and client components.
 export const membershipRole = pgEnum("membership_role", MEMBERSHIP_ROLES);
 
 /** 签约 → 开工 → 投产 → 达产. Ordered: later stages compare greater. */

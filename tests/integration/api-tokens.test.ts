@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiTokenAction, revokeApiTokenAction } from "@/app/_lib/actions/api-tokens";
-import { MAX_ACTIVE_TOKENS } from "@/app/_lib/domain/api-token-schemas";
+import { MAX_ACTIVE_TOKENS } from "@/lib/domain/api-token-schemas";
 import { authenticateApiToken, listApiTokensByUser } from "@/db/queries/api-tokens";
 import { apiTokenParks, apiTokens } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed";

@@ -2,8 +2,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getTableColumns, getTableName, sql, type Table } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { REDACTION_SECTIONS, type Redaction } from "@/app/_lib/domain/share-schemas";
-import { escapeHtml } from "@/app/_lib/html";
+import { REDACTION_SECTIONS, type Redaction } from "@/lib/domain/share-schemas";
+import { escapeHtml } from "@/lib/html";
 import * as shareRoute from "@/pages/api/share/[token]";
 import { createShareLink } from "@/db/queries/share-links";
 import { apiTokens, capacities, phases, problems, problemUpdates, productionLines, progressEntries, projects, shareLinks, signInAttempts } from "@/db/schema";
@@ -20,7 +20,7 @@ import { upload } from "../support/ledger-calls";
 import { csvOf } from "../support/ledger-files";
 import { callPagesApi, loadRouteHandler } from "../support/pages-api";
 import { PROGRESS_LEDGER_FIELDS, PROJECT_LEDGER_FIELDS, fieldLabelKey, type LedgerField } from "@/app/_lib/ledger/columns";
-import { en } from "@/app/_lib/i18n/messages/en";
+import { en } from "@/lib/i18n/messages/en";
 
 /**
  * Every write path (each field of each server action's form, the form as a whole, the arguments

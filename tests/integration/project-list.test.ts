@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listClusters, listProjects, type ProjectListQuery } from "@/db/queries/project-list";
 import { capacities, parks, projects, type NewProject } from "@/db/schema";
 import type { Db } from "@/db/types";
-import { PROJECT_HEALTHS, PROJECT_STAGES } from "@/app/_lib/domain/values";
+import { PROJECT_HEALTHS, PROJECT_STAGES } from "@/lib/domain/values";
 import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
 
 const CLUSTERS = ["新材料", "装备制造", "电子信息"] as const;

@@ -5,7 +5,7 @@ import { loadCapacityRamp } from "@/app/_lib/dashboard/data";
 import { logProgress } from "@/db/queries/progress-writes";
 import { compareParks, getRollup } from "@/db/queries/rollups";
 import { capacities, parks, projects, users } from "@/db/schema";
-import { CAPACITY_PERIODS, CAPACITY_UNITS, PROJECT_STAGES } from "@/app/_lib/domain/values";
+import { CAPACITY_PERIODS, CAPACITY_UNITS, PROJECT_STAGES } from "@/lib/domain/values";
 import { capacityRampFromReports, type CapacityReportRow } from "../support/capacity-ramp-model";
 import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
 

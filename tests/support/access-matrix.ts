@@ -8,7 +8,7 @@ import { saveTarget } from "@/db/queries/park-settings";
 import { raiseProblem } from "@/db/queries/progress-writes";
 import type { Actor } from "@/db/queries/project-writes";
 import { createShareLink } from "@/db/queries/share-links";
-import { DEFAULT_REDACTION } from "@/app/_lib/domain/share-schemas";
+import { DEFAULT_REDACTION } from "@/lib/domain/share-schemas";
 import { apiTokens, parkHealthRules, projects } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import type { Db } from "@/db/types";

@@ -1,4 +1,4 @@
-import { addDecimal, type CapacityPeriod, type CapacityUnit } from "@/app/_lib/format/units";
+import { addDecimal, type CapacityPeriod, type CapacityUnit } from "@/lib/format/units";
 
 /** A capacity level reported in a progress entry that nobody superseded, oldest first. */
 export interface CapacityReportRow {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "@/app/_lib/format/csv";
+import { csvCell, toCsv } from "@/lib/format/csv";
 
 describe("csvCell", () => {
   it.each([

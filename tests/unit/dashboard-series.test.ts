@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cumulativeThisYear, figuresMonth, monthlyPoints, monthWindow, rampSeries, type RampChange } from "@/app/_lib/dashboard/series";
+import { cumulativeThisYear, figuresMonth, monthlyPoints, monthWindow, rampSeries, type RampChange } from "@/lib/domain/series";
 import { capacityRampFromReports, type CapacityReportRow } from "../support/capacity-ramp-model";
 
 describe("monthWindow", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatChinaDate, formatChinaDateTime } from "@/app/_lib/format/dates";
-import { isoToday } from "@/app/_lib/domain/milestones";
+import { formatChinaDate, formatChinaDateTime } from "@/lib/format/dates";
+import { isoToday } from "@/lib/domain/milestones";
 
 describe("China time", () => {
   // 17:30 UTC on 1 March is 01:30 on 2 March in China: a server in UTC would say the 1st.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkbox, requiredText } from "@/app/_lib/domain/fields";
+import { checkbox, requiredText } from "@/lib/domain/fields";
 
 describe("requiredText", () => {
   it.each(["\u200B", "\u200B\u200D\uFEFF", " \u2060 ", "\u00A0\u3000"])("refuses invisible-only text %j", (value) => {

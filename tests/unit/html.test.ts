@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, html, raw, SafeHtml } from "@/app/_lib/html";
+import { escapeHtml, html, raw, SafeHtml } from "@/lib/html";
 
 describe("html tagged template", () => {
   it("escapes every character that can break out of text or a quoted attribute", () => {

@@ -4,7 +4,7 @@ import { cellAmount, cellHealth, cellMonth, cellText } from "@/app/_lib/ledger/c
 import { decodeCsvBytes, parseCsv } from "@/app/_lib/ledger/csv-text";
 import { detectMapping, fieldOfHeader, findHeaderIndex, splitHeaderUnit, normalizeHeader } from "@/app/_lib/ledger/columns";
 import { openZip } from "@/app/_lib/ledger/zip-guard";
-import { exactNumber } from "@/app/_lib/format/spreadsheet";
+import { exactNumber } from "@/lib/format/spreadsheet";
 import { encryptedZip, garbage, lyingZipBomb, manyEntriesZip, overlappingZip, xlsxOf, zipBomb } from "../support/ledger-files";
 
 const LIMITS = { maxEntries: 1000, maxTotalBytes: 64 * 1024 * 1024 };

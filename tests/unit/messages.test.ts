@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { en } from "@/app/_lib/i18n/messages/en";
-import { zh } from "@/app/_lib/i18n/messages/zh";
-import { createTranslator } from "@/app/_lib/i18n/translate";
+import { en } from "@/lib/i18n/messages/en";
+import { zh } from "@/lib/i18n/messages/zh";
+import { createTranslator } from "@/lib/i18n/translate";
 
 // `{name}` and the name of a plural, `{name, plural, one {…} other {…}}`.
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]).sort();

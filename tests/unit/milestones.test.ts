@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { healthFromSlip, milestoneHealth, projectHealthFromMilestones, slipDays, stageFromMilestones } from "@/app/_lib/domain/milestones";
-import type { MilestoneType } from "@/app/_lib/domain/values";
+import { healthFromSlip, milestoneHealth, projectHealthFromMilestones, slipDays, stageFromMilestones } from "@/lib/domain/milestones";
+import type { MilestoneType } from "@/lib/domain/values";
 
 const TODAY = "2026-11-21";
 const m = (plannedDate: string | null, forecastDate: string | null = null, actualDate: string | null = null) => ({ plannedDate, forecastDate, actualDate });

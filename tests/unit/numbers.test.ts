@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
-import { formatMoney, formatNumber, formatPercent, formatPlanningMoney, formatQuantity, isUnsetPlanning } from "@/app/_lib/format/numbers";
-import type { CapacityPeriod, CapacityUnit } from "@/app/_lib/format/units";
+import { formatMoney, formatNumber, formatPercent, formatPlanningMoney, formatQuantity, isUnsetPlanning } from "@/lib/format/numbers";
+import type { CapacityPeriod, CapacityUnit } from "@/lib/format/units";
 
 describe("formatMoney zh", () => {
   it.each([

@@ -3,9 +3,9 @@ import {
   AMOUNT_ERROR_CODES,
   parseAmount,
   type AmountError,
-} from "@/app/_lib/amount/parse-amount";
-import { en } from "@/app/_lib/i18n/messages/en";
-import { zh } from "@/app/_lib/i18n/messages/zh";
+} from "@/lib/amount/parse-amount";
+import { en } from "@/lib/i18n/messages/en";
+import { zh } from "@/lib/i18n/messages/zh";
 
 describe("parseAmount accepts what people type", () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, resolveDatabaseTarget } from "@/db/config";
-import { safeCallbackPath } from "@/app/_lib/safe-redirect";
-import { localeFromAcceptLanguage } from "@/app/_lib/i18n/server";
+import { safeCallbackPath } from "@/lib/safe-redirect";
+import { localeFromAcceptLanguage } from "@/app/_lib/request-locale";
 
 describe("safeCallbackPath", () => {
   it.each([

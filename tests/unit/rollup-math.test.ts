@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { computeProjectHealth, DEFAULT_HEALTH_RULE } from "@/app/_lib/domain/pace-health";
-import { growthFor, paceAgainstPlan, periodOf, sumYuan, targetProgress, timeElapsed } from "@/app/_lib/domain/rollups";
+import { computeProjectHealth, DEFAULT_HEALTH_RULE } from "@/lib/domain/pace-health";
+import { growthFor, paceAgainstPlan, periodOf, sumYuan, targetProgress, timeElapsed } from "@/lib/domain/rollups";
 
 describe("growthFor (MoM, YoY, YTD)", () => {
   // Ningbo's way of reporting: the first half grew 15.4% YoY; June alone 31.9%.

@@ -1,7 +1,7 @@
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { originOf } from "@/app/_lib/guard-pages";
-import { localeFromHeaders } from "@/app/_lib/i18n/locale";
+import { localeFromHeaders } from "@/lib/i18n/locale";
 import { clientIpOf } from "@/app/_lib/client-ip";
 import { shareLocale } from "@/app/share/[token]/gate";
 import { getRendered, gzippedOf, MAX_ENTRIES, putRendered } from "@/app/share/[token]/render-cache";

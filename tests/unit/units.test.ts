@@ -11,8 +11,8 @@ import {
   type CapacityItem,
   type CapacityPeriod,
   type CapacityUnit,
-} from "@/app/_lib/format/units";
-import { DEFAULT_LOCALE, LOCALES, isLocale } from "@/app/_lib/i18n/locale";
+} from "@/lib/format/units";
+import { DEFAULT_LOCALE, LOCALES, isLocale } from "@/lib/i18n/locale";
 
 describe("locale", () => {
   it("lists en and zh with zh as default", () => {

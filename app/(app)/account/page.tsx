@@ -5,10 +5,10 @@ import { CreateApiTokenForm, RevokeApiTokenButton } from "@/components/account/a
 import { getDb } from "@/db/client";
 import { listApiTokensByUser } from "@/db/queries/api-tokens";
 import { requireViewer } from "@/app/_lib/auth/viewer";
-import { chinaDateOf } from "@/app/_lib/domain/china-day";
-import { pickName } from "@/app/_lib/i18n/pick";
-import { getTranslator } from "@/app/_lib/i18n/server";
-import { formatChinaDateTime } from "@/app/_lib/format/dates";
+import { chinaDateOf } from "@/lib/domain/china-day";
+import { pickName } from "@/lib/i18n/pick";
+import { getTranslator } from "@/app/_lib/request-locale";
+import { formatChinaDateTime } from "@/lib/format/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();

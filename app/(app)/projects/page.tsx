@@ -11,9 +11,9 @@ import { ProjectCards, ProjectTableRows } from "@/components/projects/project-li
 import { projectRowView } from "@/components/projects/project-row-view";
 import { ExportLinks } from "@/components/parks/export-links";
 import { hasRole, parkIdsOf, requireViewer } from "../../_lib/auth/viewer";
-import { PROJECT_HEALTHS, PROJECT_STAGES } from "../../_lib/domain/values";
-import { getTranslator } from "../../_lib/i18n/server";
-import { pickName } from "../../_lib/i18n/pick";
+import { PROJECT_HEALTHS, PROJECT_STAGES } from "@/lib/domain/values";
+import { getTranslator } from "@/app/_lib/request-locale";
+import { pickName } from "@/lib/i18n/pick";
 
 const PAGE_SIZE = 25;
 const MAX_PAGE = 100_000;

@@ -7,11 +7,11 @@ import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { compareParks, getRollup, listParksInRegion } from "@/db/queries/rollups";
 import { parkIdsOf, requireViewer, type Viewer } from "@/app/_lib/auth/viewer";
-import { isoToday } from "@/app/_lib/domain/milestones";
-import type { Locale } from "@/app/_lib/i18n/locale";
-import { pickName } from "@/app/_lib/i18n/pick";
-import { getTranslator } from "@/app/_lib/i18n/server";
-import type { Translate } from "@/app/_lib/i18n/translate";
+import { isoToday } from "@/lib/domain/milestones";
+import type { Locale } from "@/lib/i18n/locale";
+import { pickName } from "@/lib/i18n/pick";
+import { getTranslator } from "@/app/_lib/request-locale";
+import type { Translate } from "@/lib/i18n/translate";
 
 // Anything odd in the query string (arrays, huge values) is dropped, never a 500.
 const regionQuery = z.object({

@@ -4,8 +4,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/accounts";
 import { Card } from "@/components/ui/card";
 import { LanguageSwitch } from "@/components/language-switch";
 import { getViewer } from "@/app/_lib/auth/viewer";
-import { getTranslator } from "@/app/_lib/i18n/server";
-import { safeCallbackPath } from "@/app/_lib/safe-redirect";
+import { getTranslator } from "@/app/_lib/request-locale";
+import { safeCallbackPath } from "@/lib/safe-redirect";
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { changePassword, getPasswordHash } from "@/db/queries/accounts";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { signOut } from "../auth/config";
-import { changePasswordSchema } from "../domain/account-schemas";
+import { changePasswordSchema } from "@/lib/domain/account-schemas";
 import { guardedAction } from "../guard";
 
 /** Changing a password ends every session of the user (sessions are rows), this one included. */

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
-import { apiTokenFormToObject, createApiTokenSchema, revokeApiTokenSchema } from "../domain/api-token-schemas";
-import { endOfChinaDay } from "../domain/china-day";
+import { apiTokenFormToObject, createApiTokenSchema, revokeApiTokenSchema } from "@/lib/domain/api-token-schemas";
+import { endOfChinaDay } from "@/lib/domain/china-day";
 import { guardedAction, type FormResult } from "../guard";
 import { toFormResult } from "./outcome";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import type { WriteOutcome } from "@/db/queries/outcomes";
 import type { FormResult } from "../guard";
-import { isMessageKey } from "../domain/fields";
-import type { MessageKey, Translate } from "../i18n/translate";
+import { isMessageKey } from "@/lib/domain/fields";
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
 
 /** A data-layer outcome → the form result shown next to the form, in the user's language. */
 export function toFormResult(outcome: WriteOutcome, t: Translate, values: Record<string, string>, success: MessageKey): FormResult<{ id: string }> {

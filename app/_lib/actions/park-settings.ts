@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { deleteTarget, saveHealthRule, saveTarget } from "@/db/queries/park-settings";
 import type { Viewer } from "../auth/viewer";
-import { deleteTargetSchema, healthRuleSchema, targetSchema } from "../domain/park-settings-schemas";
+import { deleteTargetSchema, healthRuleSchema, targetSchema } from "@/lib/domain/park-settings-schemas";
 import { guardedAction } from "../guard";
 import { toFormResult } from "./outcome";
 

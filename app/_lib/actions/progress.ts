@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { followUpProblem, logProgress, raiseProblem } from "@/db/queries/progress-writes";
-import { problemCreateSchema, problemUpdateSchema, progressFormToObject, progressSchema } from "../domain/project-schemas";
+import { problemCreateSchema, problemUpdateSchema, progressFormToObject, progressSchema } from "@/lib/domain/project-schemas";
 import { guardedAction } from "../guard";
 import { toFormResult } from "./outcome";
 

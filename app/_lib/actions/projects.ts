@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { createProject, saveCapacity, saveLine, saveMilestone, savePhase, updateProject } from "@/db/queries/project-writes";
-import { capacitySchema, createProjectSchema, lineSchema, milestoneSchema, phaseSchema, updateProjectSchema } from "../domain/project-schemas";
+import { capacitySchema, createProjectSchema, lineSchema, milestoneSchema, phaseSchema, updateProjectSchema } from "@/lib/domain/project-schemas";
 import { guardedAction } from "../guard";
 import { toFormResult } from "./outcome";
 

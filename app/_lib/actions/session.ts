@@ -8,9 +8,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { signIn, signOut } from "../auth/config";
 import { guardedAction } from "../guard";
-import { LOCALES } from "../i18n/locale";
-import { LOCALE_COOKIE } from "../i18n/server";
-import { safeCallbackPath } from "../safe-redirect";
+import { LOCALES } from "@/lib/i18n/locale";
+import { LOCALE_COOKIE } from "@/app/_lib/request-locale";
+import { safeCallbackPath } from "@/lib/safe-redirect";
 
 const signInSchema = z.object({
   email: z.string("validation.required").trim().min(1, "validation.required").max(320, "validation.tooLong").email("validation.email"),

@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { createShareLink, revokeShareLink } from "@/db/queries/share-links";
 import type { Viewer } from "../auth/viewer";
-import { endOfChinaDay } from "../domain/china-day";
-import { createShareLinkSchema, revokeShareLinkSchema, shareFormToObject } from "../domain/share-schemas";
+import { endOfChinaDay } from "@/lib/domain/china-day";
+import { createShareLinkSchema, revokeShareLinkSchema, shareFormToObject } from "@/lib/domain/share-schemas";
 import { guardedAction, type FormResult } from "../guard";
 import { toFormResult } from "./outcome";
 

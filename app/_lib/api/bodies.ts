@@ -1,11 +1,11 @@
 import { z } from "zod";
 import {
   lineFields, milestoneFields, milestoneRules, phaseFields, progressFields, progressRules, projectFields,
-} from "../domain/project-schemas";
+} from "@/lib/domain/project-schemas";
 
 /**
  * Request bodies of /api/v1, built from the very field builders and cross-field rules the forms use
- * (app/_lib/domain/project-schemas.ts), so the API and the UI accept exactly the same values. The
+ * (lib/domain/project-schemas.ts), so the API and the UI accept exactly the same values. The
  * differences are JSON's: unknown keys are refused (a typo must not be ignored silently), and an
  * optional field may be sent as null, meaning what leaving it out of the form means.
  */

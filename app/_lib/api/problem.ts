@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { issueMessage } from "../guard";
-import type { MessageKey, Translate } from "../i18n/translate";
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
 
 /**
  * Every /api/v1 error is an RFC 9457 problem: `application/problem+json` with type, title, status and

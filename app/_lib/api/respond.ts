@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import type { WriteOutcome } from "@/db/queries/outcomes";
-import { isMessageKey } from "../domain/fields";
-import type { Translate } from "../i18n/translate";
+import { isMessageKey } from "@/lib/domain/fields";
+import type { Translate } from "@/lib/i18n/translate";
 import { ApiProblem, fieldErrors, jsonPointer } from "./problem";
 import { etagOf } from "./serialize";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { digitsOnly, uuid } from "../domain/fields";
-import { CAPACITY_PERIODS, CAPACITY_UNITS, MEMBERSHIP_ROLES, MILESTONE_TYPES, PROJECT_HEALTHS, PROJECT_STAGES } from "../domain/values";
+import { digitsOnly, uuid } from "@/lib/domain/fields";
+import { CAPACITY_PERIODS, CAPACITY_UNITS, MEMBERSHIP_ROLES, MILESTONE_TYPES, PROJECT_HEALTHS, PROJECT_STAGES } from "@/lib/domain/values";
 
 /**
  * The shapes /api/v1 answers with, as zod schemas: the serializers are typed by them and the OpenAPI

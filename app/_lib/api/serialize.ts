@@ -1,7 +1,7 @@
 import "server-only";
 import type { ApiProgressEntry, ApiProject } from "@/db/queries/api-reads";
 import type { Capacity, Milestone, Park, Phase, ProductionLine } from "@/db/schema";
-import { toFen } from "../domain/rollups";
+import { toFen } from "@/lib/domain/rollups";
 import type { CapacityJson, LineJson, MilestoneJson, PhaseJson, ProgressEntryJson, ProjectJson } from "./schemas";
 
 /** Exact yuan with two decimals, whatever scale the sum or the column had ("5e9" never happens: inputs are decimal strings). */

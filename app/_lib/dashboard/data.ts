@@ -12,10 +12,10 @@ import {
   listYearlyTotals,
 } from "@/db/queries/rollups";
 import type { Executor } from "@/db/types";
-import { computeProjectHealth, DEFAULT_HEALTH_RULE, type HealthRule } from "../domain/pace-health";
+import { computeProjectHealth, DEFAULT_HEALTH_RULE, type HealthRule } from "@/lib/domain/pace-health";
 import { cachedByVersion } from "./version-cache";
-import { growthFor } from "../domain/rollups";
-import { cumulativeThisYear, figuresMonth, monthlyPoints, monthWindow, rampSeries } from "./series";
+import { growthFor } from "@/lib/domain/rollups";
+import { cumulativeThisYear, figuresMonth, monthlyPoints, monthWindow, rampSeries } from "@/lib/domain/series";
 
 /** Months the monthly chart, its table and its CSV cover. */
 export const MONTH_WINDOW = 24;

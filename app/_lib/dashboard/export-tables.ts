@@ -2,15 +2,15 @@ import "server-only";
 import { listMilestoneTimeline } from "@/db/queries/park-dashboard";
 import { getRollup, listLateMilestones, listOpenProblems } from "@/db/queries/rollups";
 import type { Executor } from "@/db/types";
-import type { MilestoneType } from "../domain/values";
-import type { SheetTable } from "../format/spreadsheet";
-import { periodLabel, unitLabel, type CapacityPeriod } from "../format/units";
-import type { Locale } from "../i18n/locale";
-import { pickName } from "../i18n/pick";
-import type { Translate } from "../i18n/translate";
+import type { MilestoneType } from "@/lib/domain/values";
+import type { SheetTable } from "@/lib/format/spreadsheet";
+import { periodLabel, unitLabel, type CapacityPeriod } from "@/lib/format/units";
+import type { Locale } from "@/lib/i18n/locale";
+import { pickName } from "@/lib/i18n/pick";
+import type { Translate } from "@/lib/i18n/translate";
 import { progressLedgerTable, projectsLedgerTable } from "../ledger/ledger-tables";
 import { loadCapacityRamp, MONTH_WINDOW } from "./data";
-import { cumulativeThisYear, monthlyPoints, monthWindow } from "./series";
+import { cumulativeThisYear, monthlyPoints, monthWindow } from "@/lib/domain/series";
 
 /** The dashboard's tables: each also has a page of its own (/parks/<slug>/tables/<table>). */
 export const DASHBOARD_TABLES = ["stages", "monthly", "pace", "capacity", "late", "problems", "timeline", "ramp"] as const;

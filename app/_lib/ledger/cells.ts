@@ -1,7 +1,7 @@
-import { parseAmount, type AmountResult } from "../amount/parse-amount";
-import { PROJECT_HEALTHS, type ProjectHealth } from "../domain/values";
-import { en } from "../i18n/messages/en";
-import { zh } from "../i18n/messages/zh";
+import { parseAmount, type AmountResult } from "@/lib/amount/parse-amount";
+import { PROJECT_HEALTHS, type ProjectHealth } from "@/lib/domain/values";
+import { en } from "@/lib/i18n/messages/en";
+import { zh } from "@/lib/i18n/messages/zh";
 import { normalizeHeader } from "./columns";
 
 /** A cell as read from a file: CSV gives text; a workbook also numbers, booleans and dates. */

@@ -1,6 +1,6 @@
-import { en } from "../i18n/messages/en";
-import { zh } from "../i18n/messages/zh";
-import type { MessageKey } from "../i18n/translate";
+import { en } from "@/lib/i18n/messages/en";
+import { zh } from "@/lib/i18n/messages/zh";
+import type { MessageKey } from "@/lib/i18n/translate";
 
 /**
  * The columns of each ledger, and how a file's headers are matched to them: Chinese and English

@@ -1,10 +1,10 @@
 import "server-only";
 import { listLedgerProgress, listLedgerProjects } from "@/db/queries/ledger";
 import type { Executor } from "@/db/types";
-import { PROJECT_HEALTHS } from "../domain/values";
-import type { SheetTable } from "../format/spreadsheet";
-import type { Locale } from "../i18n/locale";
-import type { Translate } from "../i18n/translate";
+import { PROJECT_HEALTHS } from "@/lib/domain/values";
+import type { SheetTable } from "@/lib/format/spreadsheet";
+import type { Locale } from "@/lib/i18n/locale";
+import type { Translate } from "@/lib/i18n/translate";
 import { fieldLabelKey, LEDGER_SPECS, PROGRESS_LEDGER_FIELDS, PROJECT_LEDGER_FIELDS, REQUIRED_PROJECT_FIELDS, type LedgerKind } from "./columns";
 
 /**

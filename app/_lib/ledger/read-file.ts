@@ -1,7 +1,7 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import { zipSync } from "fflate";
-import type { MessageKey } from "../i18n/translate";
+import type { MessageKey } from "@/lib/i18n/translate";
 import type { LedgerCell } from "./cells";
 import { decodeCsvBytes, parseCsv } from "./csv-text";
 import { openZip } from "./zip-guard";

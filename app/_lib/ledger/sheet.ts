@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { isMessageKey } from "../domain/fields";
-import type { Translate } from "../i18n/translate";
+import { isMessageKey } from "@/lib/domain/fields";
+import type { Translate } from "@/lib/i18n/translate";
 import { cellText } from "./cells";
 import { detectMapping, findHeaderIndex, LEDGER_SPECS, normalizeHeader, splitHeaderUnit, type LedgerField, type LedgerKind, type LedgerMapping } from "./columns";
 import { LEDGER_LIMITS, type LedgerRow } from "./read-file";

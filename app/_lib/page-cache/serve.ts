@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import type { Locale } from "../i18n/locale";
+import type { Locale } from "@/lib/i18n/locale";
 import { renderThroughAppRouter, type Listener } from "./render";
 import { pageCacheBudget, pageCacheOn } from "./routing";
 import { fill, PageStore, templateOf, type RenderedPage } from "./store";

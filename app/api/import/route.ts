@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { uuid } from "@/app/_lib/domain/fields";
+import { uuid } from "@/lib/domain/fields";
 import { guardedUpload } from "@/app/_lib/guard-upload";
 import { LEDGER_KINDS, PROGRESS_LEDGER_FIELDS, PROJECT_LEDGER_FIELDS } from "@/app/_lib/ledger/columns";
 import { runLedgerImport } from "@/app/_lib/ledger/import-ledger";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslator } from "@/app/_lib/i18n/server";
+import { getTranslator } from "@/app/_lib/request-locale";
 
 // A reference for bench/run.ts: the least a dynamic App Router page costs on this server — the root
 // layout and one heading, no chrome, no database, no session. What a page can serve at most, beside

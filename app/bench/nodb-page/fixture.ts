@@ -1,7 +1,7 @@
-import { monthWindow } from "@/app/_lib/dashboard/series";
+import { monthWindow } from "@/lib/domain/series";
 import { assembleParkDashboard, type ParkDashboard, type ParkDashboardRows } from "@/app/_lib/dashboard/data";
 import type { ParkMembership } from "@/db/queries/accounts";
-import { CAPACITY_PERIODS, CAPACITY_UNITS, PROJECT_HEALTHS } from "@/app/_lib/domain/values";
+import { CAPACITY_PERIODS, CAPACITY_UNITS, PROJECT_HEALTHS } from "@/lib/domain/values";
 
 /**
  * A park of the size `npm run bench:data` makes (400 projects, 24 capacity rows, 36 months of

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AppChrome } from "@/components/app-chrome";
-import { isoToday } from "@/app/_lib/domain/milestones";
-import { getTranslator } from "@/app/_lib/i18n/server";
+import { isoToday } from "@/lib/domain/milestones";
+import { getTranslator } from "@/app/_lib/request-locale";
 import { ParkDashboardView } from "../../(app)/parks/[slug]/dashboard-view";
 import { FIXTURE_PARK, fixtureDashboard } from "./fixture";
 

@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from "@/app/_lib/html";
+import { html, type SafeHtml } from "@/lib/html";
 
 /**
  * Inline SVG charts for the share page: no script, no external file, a few hundred bytes each.

@@ -1,6 +1,6 @@
-import { html, raw, type SafeHtml } from "@/app/_lib/html";
-import type { Locale } from "@/app/_lib/i18n/locale";
-import { createTranslator } from "@/app/_lib/i18n/translate";
+import { html, raw, type SafeHtml } from "@/lib/html";
+import type { Locale } from "@/lib/i18n/locale";
+import { createTranslator } from "@/lib/i18n/translate";
 
 /** The page's only styles: small, system fonts, A4-friendly in print. */
 const STYLE = raw(`*{box-sizing:border-box}

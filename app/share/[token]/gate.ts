@@ -3,7 +3,7 @@ import type { Answer } from "@/app/_lib/guard-pages";
 import { getDb } from "@/db/client";
 import { MISSES_ALLOWED, recordTokenMiss, type ResolvedShareLink } from "@/db/queries/share-links";
 import type { Db } from "@/db/types";
-import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale } from "@/app/_lib/i18n/locale";
+import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale } from "@/lib/i18n/locale";
 import { errorDocument } from "./document";
 import { lookUpToken } from "./token-batch";
 

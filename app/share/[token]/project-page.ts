@@ -1,9 +1,9 @@
-import { html, type SafeHtml } from "@/app/_lib/html";
-import { milestoneHealth, slipDays } from "@/app/_lib/domain/milestones";
-import { formatMoney, formatQuantity, isUnsetPlanning } from "@/app/_lib/format/numbers";
-import { isCapacityPeriod, isCapacityUnit } from "@/app/_lib/format/units";
-import { pickName } from "@/app/_lib/i18n/pick";
-import type { MessageKey } from "@/app/_lib/i18n/translate";
+import { html, type SafeHtml } from "@/lib/html";
+import { milestoneHealth, slipDays } from "@/lib/domain/milestones";
+import { formatMoney, formatQuantity, isUnsetPlanning } from "@/lib/format/numbers";
+import { isCapacityPeriod, isCapacityUnit } from "@/lib/format/units";
+import { pickName } from "@/lib/i18n/pick";
+import type { MessageKey } from "@/lib/i18n/translate";
 import type { PublicMilestone, PublicProjectStatus } from "@/db/queries/public-status";
 import { milestoneTimeline } from "./charts";
 import { entriesSection, figures, header, monthlySection, problemsSection, section, tag, type RenderContext } from "./sections";

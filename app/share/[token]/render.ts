@@ -1,8 +1,8 @@
 import "server-only";
-import { REDACTION_SECTIONS } from "@/app/_lib/domain/share-schemas";
-import type { Locale } from "@/app/_lib/i18n/locale";
-import { pickName } from "@/app/_lib/i18n/pick";
-import { createTranslator } from "@/app/_lib/i18n/translate";
+import { REDACTION_SECTIONS } from "@/lib/domain/share-schemas";
+import type { Locale } from "@/lib/i18n/locale";
+import { pickName } from "@/lib/i18n/pick";
+import { createTranslator } from "@/lib/i18n/translate";
 import { getPublicParkStatus, type PublicParkStatus } from "@/db/queries/public-park-status";
 import { asOfOf, getPublicProjectStatus, type PublicProjectStatus } from "@/db/queries/public-status";
 import type { ResolvedShareLink } from "@/db/queries/share-links";

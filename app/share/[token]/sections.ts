@@ -1,8 +1,8 @@
-import { html, type SafeHtml } from "@/app/_lib/html";
-import type { Locale } from "@/app/_lib/i18n/locale";
-import { pickName } from "@/app/_lib/i18n/pick";
-import type { MessageKey, Translate } from "@/app/_lib/i18n/translate";
-import { formatMoney, formatPlanningMoney } from "@/app/_lib/format/numbers";
+import { html, type SafeHtml } from "@/lib/html";
+import type { Locale } from "@/lib/i18n/locale";
+import { pickName } from "@/lib/i18n/pick";
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
+import { formatMoney, formatPlanningMoney } from "@/lib/format/numbers";
 import type { AsOf, PublicEntry, PublicProblem } from "@/db/queries/public-status";
 import { monthBars } from "./charts";
 

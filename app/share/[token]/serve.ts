@@ -1,5 +1,5 @@
 import "server-only";
-import { sharePreviewPath } from "@/app/_lib/share-path";
+import { sharePreviewPath } from "@/lib/share-path";
 import { countShareView } from "@/app/_lib/share-views";
 import { htmlAnswer, notFoundAnswer, openShare, shareLocale, type ShareAnswer } from "./gate";
 import { renderCached, renderPage } from "./render";
@@ -20,7 +20,7 @@ export interface SharePageRequest {
  * A read-only status page for anyone holding the link: plain HTML, with no script and no RSC payload.
  * The token is checked in the database on every request, and the same query reads the version of the
  * data the page shows, so a cached rendering is served only while it is still what rendering would give.
- * Served by pages/api/share/[token].ts, at /api/share/<token> (app/_lib/share-path.ts) and, for links
+ * Served by pages/api/share/[token].ts, at /api/share/<token> (lib/share-path.ts) and, for links
  * sent before that, at /share/<token> through a rewrite (next.config.ts).
  */
 export async function serveSharePage(request: SharePageRequest): Promise<ShareAnswer> {

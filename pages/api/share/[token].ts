@@ -3,7 +3,7 @@ import { guardedPublicApiRoute, headerOf, originOf } from "@/app/_lib/guard-page
 import { clientIpOf } from "@/app/_lib/client-ip";
 import { serveSharePage } from "@/app/share/[token]/serve";
 
-// The public status page: /api/share/<token> (the links made now, app/_lib/share-path.ts) and /share/<token>
+// The public status page: /api/share/<token> (the links made now, lib/share-path.ts) and /share/<token>
 // (links sent before, rewritten here by next.config.ts). A Pages API route rather
 // than an App Router route handler only because it costs this server less than half as much per
 // request; the page itself is app/share/[token]/ (README, "Why the status page is a Pages API route").

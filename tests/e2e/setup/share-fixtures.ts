@@ -7,7 +7,7 @@ import { resolveDatabaseTarget } from "../../../db/config";
 import { openDatabase } from "../../../db/open";
 import { getUserByEmail } from "../../../db/queries/accounts";
 import { createShareLink } from "../../../db/queries/share-links";
-import { DEFAULT_REDACTION } from "../../../app/_lib/domain/share-schemas";
+import { DEFAULT_REDACTION } from "@/lib/domain/share-schemas";
 import { parks } from "../../../db/schema";
 
 const DAY_MS = 86_400_000;

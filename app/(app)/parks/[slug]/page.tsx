@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { getParkDashboard } from "@/app/_lib/dashboard/data";
-import { isoToday } from "@/app/_lib/domain/milestones";
-import { pickName } from "@/app/_lib/i18n/pick";
-import { getTranslator } from "@/app/_lib/i18n/server";
+import { isoToday } from "@/lib/domain/milestones";
+import { pickName } from "@/lib/i18n/pick";
+import { getTranslator } from "@/app/_lib/request-locale";
 import { ParkDashboardView } from "./dashboard-view";
 import { loadPark } from "./load";
 

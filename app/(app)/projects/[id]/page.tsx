@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { getTranslator } from "@/app/_lib/i18n/server";
-import { pickName } from "@/app/_lib/i18n/pick";
-import { isMessageKey } from "@/app/_lib/domain/fields";
+import { getTranslator } from "@/app/_lib/request-locale";
+import { pickName } from "@/lib/i18n/pick";
+import { isMessageKey } from "@/lib/domain/fields";
 import { ProjectHeader } from "./_sections/header";
 import { HistorySection } from "./_sections/history";
 import { InvestmentSection } from "./_sections/investment";

@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { ProjectForm } from "@/components/projects/project-form";
 import { hasRole, requireViewer } from "@/app/_lib/auth/viewer";
-import { getTranslator } from "@/app/_lib/i18n/server";
-import { pickName } from "@/app/_lib/i18n/pick";
+import { getTranslator } from "@/app/_lib/request-locale";
+import { pickName } from "@/lib/i18n/pick";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();

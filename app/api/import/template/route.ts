@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { guardedRoute } from "@/app/_lib/guard";
-import { DOWNLOAD_FORMATS, spreadsheetResponse } from "@/app/_lib/format/spreadsheet";
+import { DOWNLOAD_FORMATS, spreadsheetResponse } from "@/lib/format/spreadsheet";
 import { LEDGER_KINDS } from "@/app/_lib/ledger/columns";
 import { ledgerTemplate } from "@/app/_lib/ledger/ledger-tables";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { guardedRoute } from "@/app/_lib/guard";
-import { html } from "@/app/_lib/html";
+import { html } from "@/lib/html";
 import { clientIpOf } from "@/app/_lib/client-ip";
 import { notFoundAnswer, openShare, SHARE_HEADERS, shareLocale, toResponse } from "../gate";
 import { renderCached, titleAndDescription } from "../render";

@@ -1,10 +1,10 @@
 import { ChartLinks } from "@/components/charts/chart-frame";
 import { Card } from "@/components/ui/card";
 import type { Rollup } from "@/db/queries/rollups";
-import type { RampSeries } from "@/app/_lib/dashboard/series";
-import { formatPercent, formatQuantity } from "@/app/_lib/format/numbers";
-import { periodLabel, unitLabel } from "@/app/_lib/format/units";
-import { pickName } from "@/app/_lib/i18n/pick";
+import type { RampSeries } from "@/lib/domain/series";
+import { formatPercent, formatQuantity } from "@/lib/format/numbers";
+import { periodLabel, unitLabel } from "@/lib/format/units";
+import { pickName } from "@/lib/i18n/pick";
 import { CapacityRows, type CapacityRow } from "./charts";
 import type { SectionContext } from "./context";
 

@@ -5,7 +5,7 @@ import { GanttChart, type GanttMarker } from "@/components/charts/gantt";
 import { SCurveChart, type CurveSeries } from "@/components/charts/s-curve";
 import { Sparkline } from "@/components/charts/sparkline";
 import { useI18n } from "@/components/i18n-provider";
-import { formatGrowth, formatMoney } from "@/app/_lib/format/numbers";
+import { formatGrowth, formatMoney } from "@/lib/format/numbers";
 import { monthName } from "./context";
 
 // The dashboard's charts are client components on purpose: the page then carries their few numbers

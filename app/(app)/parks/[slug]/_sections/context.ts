@@ -1,7 +1,7 @@
 import type { ChartLabels } from "@/components/charts/chart-frame";
 import type { ExportTable } from "@/app/_lib/dashboard/export-tables";
-import type { Locale } from "@/app/_lib/i18n/locale";
-import type { Translate } from "@/app/_lib/i18n/translate";
+import type { Locale } from "@/lib/i18n/locale";
+import type { Translate } from "@/lib/i18n/translate";
 
 /** What every dashboard section needs besides its own data. */
 export interface SectionContext {

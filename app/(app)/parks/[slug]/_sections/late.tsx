@@ -2,7 +2,7 @@ import { ChartLinks } from "@/components/charts/chart-frame";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { listLateMilestones } from "@/db/queries/rollups";
-import { pickName } from "@/app/_lib/i18n/pick";
+import { pickName } from "@/lib/i18n/pick";
 import type { SectionContext } from "./context";
 
 type LateMilestone = Awaited<ReturnType<typeof listLateMilestones>>[number];

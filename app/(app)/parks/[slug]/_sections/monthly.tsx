@@ -3,7 +3,7 @@ import { ChartFigure } from "@/components/charts/chart-frame";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { MONTH_WINDOW, type ParkDashboard } from "@/app/_lib/dashboard/data";
-import { formatGrowth, formatMoney } from "@/app/_lib/format/numbers";
+import { formatGrowth, formatMoney } from "@/lib/format/numbers";
 import { MonthlyCharts } from "./charts";
 import type { SectionContext } from "./context";
 

@@ -3,8 +3,8 @@ import { HEALTH_TONE } from "@/components/health-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { ParkDashboard } from "@/app/_lib/dashboard/data";
-import type { ComputedHealth } from "@/app/_lib/domain/pace-health";
-import { pickName } from "@/app/_lib/i18n/pick";
+import type { ComputedHealth } from "@/lib/domain/pace-health";
+import { pickName } from "@/lib/i18n/pick";
 import type { SectionContext } from "./context";
 
 type OffPace = ParkDashboard["offPace"];

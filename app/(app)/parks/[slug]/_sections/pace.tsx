@@ -1,8 +1,8 @@
 import { ChartFigure } from "@/components/charts/chart-frame";
 import { Card } from "@/components/ui/card";
-import type { CumulativeMonth } from "@/app/_lib/dashboard/series";
-import { timeElapsed } from "@/app/_lib/domain/rollups";
-import { formatMoney } from "@/app/_lib/format/numbers";
+import type { CumulativeMonth } from "@/lib/domain/series";
+import { timeElapsed } from "@/lib/domain/rollups";
+import { formatMoney } from "@/lib/format/numbers";
 import { PaceCharts } from "./charts";
 import { monthName, type SectionContext } from "./context";
 

@@ -2,7 +2,7 @@ import { ChartFigure } from "@/components/charts/chart-frame";
 import { FunnelChart } from "@/components/charts/funnel";
 import { Card } from "@/components/ui/card";
 import type { Rollup } from "@/db/queries/rollups";
-import { PROJECT_STAGES } from "@/app/_lib/domain/values";
+import { PROJECT_STAGES } from "@/lib/domain/values";
 import type { SectionContext } from "./context";
 
 /** 签约 → 开工 → 投产 → 达产: how many projects reached each stage (or a later one), and how many sit there now. */

@@ -3,8 +3,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { listYearlyTotals } from "@/db/queries/rollups";
 import type { Target } from "@/db/schema";
-import { targetProgress } from "@/app/_lib/domain/rollups";
-import { formatGrowth, formatMoney, formatPercent } from "@/app/_lib/format/numbers";
+import { targetProgress } from "@/lib/domain/rollups";
+import { formatGrowth, formatMoney, formatPercent } from "@/lib/format/numbers";
 import type { SectionContext } from "./context";
 
 type YearTotal = Awaited<ReturnType<typeof listYearlyTotals>>[number];

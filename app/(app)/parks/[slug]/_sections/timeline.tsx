@@ -1,7 +1,7 @@
 import { ChartLinks } from "@/components/charts/chart-frame";
 import { Card } from "@/components/ui/card";
 import type { TimelineProject } from "@/db/queries/park-dashboard";
-import { pickName } from "@/app/_lib/i18n/pick";
+import { pickName } from "@/lib/i18n/pick";
 import { TimelineChart, type TimelineRow } from "./charts";
 import type { SectionContext } from "./context";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ParkPageHeader } from "@/components/parks/park-page-header";
 import { notFound } from "next/navigation";
 import { hasRole } from "@/app/_lib/auth/viewer";
-import { getTranslator } from "@/app/_lib/i18n/server";
+import { getTranslator } from "@/app/_lib/request-locale";
 import { LEDGER_LIMITS } from "@/app/_lib/ledger/read-file";
 import { ExportLinks } from "@/components/parks/export-links";
 import { Card } from "@/components/ui/card";

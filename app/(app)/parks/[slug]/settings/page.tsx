@@ -6,9 +6,9 @@ import { DeleteTargetForm, TargetForm } from "@/components/parks/target-form";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { getHealthRule, listTargets } from "@/db/queries/rollups";
-import { DEFAULT_HEALTH_RULE } from "@/app/_lib/domain/pace-health";
-import { formatMoney } from "@/app/_lib/format/numbers";
-import { getTranslator } from "@/app/_lib/i18n/server";
+import { DEFAULT_HEALTH_RULE } from "@/lib/domain/pace-health";
+import { formatMoney } from "@/lib/format/numbers";
+import { getTranslator } from "@/app/_lib/request-locale";
 import { loadPark } from "../load";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -6,12 +6,12 @@ import { getDb } from "@/db/client";
 import { listShareableProjects, listShareLinks } from "@/db/queries/share-links";
 import { hasRole } from "@/app/_lib/auth/viewer";
 import { flushShareViews } from "@/app/_lib/share-views";
-import { chinaDateOf } from "@/app/_lib/domain/china-day";
-import { pickName } from "@/app/_lib/i18n/pick";
-import { getTranslator } from "@/app/_lib/i18n/server";
+import { chinaDateOf } from "@/lib/domain/china-day";
+import { pickName } from "@/lib/i18n/pick";
+import { getTranslator } from "@/app/_lib/request-locale";
 import { loadPark } from "../load";
 import { CreateShareForm, RevokeShareButton } from "./share-forms";
-import { formatChinaDateTime } from "@/app/_lib/format/dates";
+import { formatChinaDateTime } from "@/lib/format/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();

@@ -3,8 +3,8 @@
 import { useActionState, useState } from "react";
 import { createShareLinkAction, revokeShareLinkAction } from "@/app/_lib/actions/share-links";
 import type { FormResult } from "@/app/_lib/guard";
-import { createShareLinkSchema, DEFAULT_REDACTION, REDACTION_SECTIONS, shareFormToObject } from "@/app/_lib/domain/share-schemas";
-import { sharePagePath } from "@/app/_lib/share-path";
+import { createShareLinkSchema, DEFAULT_REDACTION, REDACTION_SECTIONS, shareFormToObject } from "@/lib/domain/share-schemas";
+import { sharePagePath } from "@/lib/share-path";
 import { ActionForm } from "@/components/form/action-form";
 import { SelectField, TextField } from "@/components/form/fields";
 import { useI18n } from "@/components/i18n-provider";

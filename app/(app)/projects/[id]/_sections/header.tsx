@@ -5,10 +5,10 @@ import { Button } from "@/components/ui/button";
 import { StageBadge } from "@/components/stage-badge";
 import { HEALTH_TONE } from "@/components/health-badge";
 import type { ProjectDetail } from "@/db/queries/project-detail";
-import { isoToday, projectHealthFromMilestones, SLIP_RULE } from "@/app/_lib/domain/milestones";
-import type { Locale } from "@/app/_lib/i18n/locale";
-import { pickName } from "@/app/_lib/i18n/pick";
-import type { Translate } from "@/app/_lib/i18n/translate";
+import { isoToday, projectHealthFromMilestones, SLIP_RULE } from "@/lib/domain/milestones";
+import type { Locale } from "@/lib/i18n/locale";
+import { pickName } from "@/lib/i18n/pick";
+import type { Translate } from "@/lib/i18n/translate";
 
 export { HEALTH_TONE };
 

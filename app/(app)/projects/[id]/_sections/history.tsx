@@ -1,9 +1,9 @@
 import { Card } from "@/components/ui/card";
 import type { ProjectDetail } from "@/db/queries/project-detail";
-import type { Locale } from "@/app/_lib/i18n/locale";
-import type { MessageKey, Translate } from "@/app/_lib/i18n/translate";
-import { isMessageKey } from "@/app/_lib/domain/fields";
-import { formatChinaDateTime } from "@/app/_lib/format/dates";
+import type { Locale } from "@/lib/i18n/locale";
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
+import { isMessageKey } from "@/lib/domain/fields";
+import { formatChinaDateTime } from "@/lib/format/dates";
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";

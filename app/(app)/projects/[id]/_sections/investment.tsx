@@ -1,9 +1,9 @@
 import { Card } from "@/components/ui/card";
 import type { ProjectDetail } from "@/db/queries/project-detail";
-import { formatMoney, formatPercent, isUnsetPlanning } from "@/app/_lib/format/numbers";
-import { addDecimal } from "@/app/_lib/format/units";
-import type { Locale } from "@/app/_lib/i18n/locale";
-import type { Translate } from "@/app/_lib/i18n/translate";
+import { formatMoney, formatPercent, isUnsetPlanning } from "@/lib/format/numbers";
+import { addDecimal } from "@/lib/format/units";
+import type { Locale } from "@/lib/i18n/locale";
+import type { Translate } from "@/lib/i18n/translate";
 
 /** Investment completed per month, from the entries nobody superseded. Exact sums, oldest first. */
 export function monthlyCompleted(entries: ProjectDetail["entries"]): { period: string; yuan: string }[] {

@@ -3,8 +3,8 @@ import { Card } from "@/components/ui/card";
 import { MilestoneForm } from "@/components/projects/milestone-form";
 import { cn } from "@/components/ui/cn";
 import type { ProjectDetail } from "@/db/queries/project-detail";
-import { isoToday, MILESTONE_ORDER, milestoneHealth, slipDays, SLIP_RULE } from "@/app/_lib/domain/milestones";
-import type { Translate } from "@/app/_lib/i18n/translate";
+import { isoToday, MILESTONE_ORDER, milestoneHealth, slipDays, SLIP_RULE } from "@/lib/domain/milestones";
+import type { Translate } from "@/lib/i18n/translate";
 import { HEALTH_TONE } from "./header";
 
 type Milestone = ProjectDetail["milestones"][number];

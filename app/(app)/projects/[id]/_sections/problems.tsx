@@ -2,10 +2,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { FollowUpForm, RaiseProblemForm } from "@/components/projects/problem-forms";
 import type { ProjectDetail } from "@/db/queries/project-detail";
-import { isoToday } from "@/app/_lib/domain/milestones";
-import type { Locale } from "@/app/_lib/i18n/locale";
-import type { Translate } from "@/app/_lib/i18n/translate";
-import { formatChinaDate } from "@/app/_lib/format/dates";
+import { isoToday } from "@/lib/domain/milestones";
+import type { Locale } from "@/lib/i18n/locale";
+import type { Translate } from "@/lib/i18n/translate";
+import { formatChinaDate } from "@/lib/format/dates";
 
 type Problem = ProjectDetail["problems"][number];
 

@@ -1,10 +1,10 @@
 import { Card } from "@/components/ui/card";
 import { ProgressEntries, type ProgressEntryView } from "@/components/projects/progress-entries";
 import type { ProjectDetail } from "@/db/queries/project-detail";
-import { formatMoney } from "@/app/_lib/format/numbers";
-import type { Locale } from "@/app/_lib/i18n/locale";
-import { pickName } from "@/app/_lib/i18n/pick";
-import type { Translate } from "@/app/_lib/i18n/translate";
+import { formatMoney } from "@/lib/format/numbers";
+import type { Locale } from "@/lib/i18n/locale";
+import { pickName } from "@/lib/i18n/pick";
+import type { Translate } from "@/lib/i18n/translate";
 
 type Entry = ProjectDetail["entries"][number];
 

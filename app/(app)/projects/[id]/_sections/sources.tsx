@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
 import type { ProjectDetail } from "@/db/queries/project-detail";
-import type { Translate } from "@/app/_lib/i18n/translate";
+import type { Translate } from "@/lib/i18n/translate";
 
 /** Where the figures came from (demo data and imports keep their source), estimates marked. */
 export function SourcesSection({ detail, t }: { detail: ProjectDetail; t: Translate }) {

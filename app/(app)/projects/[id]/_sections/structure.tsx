@@ -1,11 +1,11 @@
 import { Card } from "@/components/ui/card";
 import { CapacityForm, LineForm, PhaseForm } from "@/components/projects/structure-forms";
 import type { ProjectDetail } from "@/db/queries/project-detail";
-import { formatPercent, formatQuantity } from "@/app/_lib/format/numbers";
-import { sumLikeUnits } from "@/app/_lib/format/units";
-import type { Locale } from "@/app/_lib/i18n/locale";
-import { pickName } from "@/app/_lib/i18n/pick";
-import type { Translate } from "@/app/_lib/i18n/translate";
+import { formatPercent, formatQuantity } from "@/lib/format/numbers";
+import { sumLikeUnits } from "@/lib/format/units";
+import type { Locale } from "@/lib/i18n/locale";
+import { pickName } from "@/lib/i18n/pick";
+import type { Translate } from "@/lib/i18n/translate";
 
 type Capacity = ProjectDetail["capacities"][number];
 

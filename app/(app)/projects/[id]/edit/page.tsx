@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { ProjectForm } from "@/components/projects/project-form";
-import { getTranslator } from "@/app/_lib/i18n/server";
-import { pickName } from "@/app/_lib/i18n/pick";
+import { getTranslator } from "@/app/_lib/request-locale";
+import { pickName } from "@/lib/i18n/pick";
 import { loadProject } from "../load";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { ProgressForm } from "@/components/projects/progress-form";
-import { isoToday } from "@/app/_lib/domain/milestones";
-import { formatQuantity } from "@/app/_lib/format/numbers";
-import { getTranslator } from "@/app/_lib/i18n/server";
-import { pickName } from "@/app/_lib/i18n/pick";
+import { isoToday } from "@/lib/domain/milestones";
+import { formatQuantity } from "@/lib/format/numbers";
+import { getTranslator } from "@/app/_lib/request-locale";
+import { pickName } from "@/lib/i18n/pick";
 import { loadProject } from "../load";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {

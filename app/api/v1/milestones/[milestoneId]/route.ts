@@ -5,7 +5,7 @@ import { ApiProblem } from "@/app/_lib/api/problem";
 import { checkRules, jsonResponse, writeRefused } from "@/app/_lib/api/respond";
 import { apiRoute } from "@/app/_lib/api/route";
 import { milestoneJson } from "@/app/_lib/api/serialize";
-import { milestoneRules, withMilestoneLabel } from "@/app/_lib/domain/project-schemas";
+import { milestoneRules, withMilestoneLabel } from "@/lib/domain/project-schemas";
 
 export const dynamic = "force-dynamic";
 

@@ -6,10 +6,10 @@ import { DataTable } from "@/components/charts/data-table";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { buildExportTable, DASHBOARD_TABLES, type DashboardTable } from "@/app/_lib/dashboard/export-tables";
-import { isoToday } from "@/app/_lib/domain/milestones";
-import { formatNumber } from "@/app/_lib/format/numbers";
-import { getTranslator } from "@/app/_lib/i18n/server";
-import type { MessageKey } from "@/app/_lib/i18n/translate";
+import { isoToday } from "@/lib/domain/milestones";
+import { formatNumber } from "@/lib/format/numbers";
+import { getTranslator } from "@/app/_lib/request-locale";
+import type { MessageKey } from "@/lib/i18n/translate";
 import { loadPark } from "../../load";
 
 const TITLES: Record<DashboardTable, MessageKey> = {

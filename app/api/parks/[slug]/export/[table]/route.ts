@@ -2,8 +2,8 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { buildExportTable, EXPORT_TABLES } from "@/app/_lib/dashboard/export-tables";
-import { isoToday } from "@/app/_lib/domain/milestones";
-import { CSV_ENCODINGS, DOWNLOAD_FORMATS, spreadsheetResponse } from "@/app/_lib/format/spreadsheet";
+import { isoToday } from "@/lib/domain/milestones";
+import { CSV_ENCODINGS, DOWNLOAD_FORMATS, spreadsheetResponse } from "@/lib/format/spreadsheet";
 import { guardedRoute } from "@/app/_lib/guard";
 
 export const dynamic = "force-dynamic";

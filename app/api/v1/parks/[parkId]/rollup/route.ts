@@ -5,8 +5,8 @@ import { jsonResponse } from "@/app/_lib/api/respond";
 import { apiRoute } from "@/app/_lib/api/route";
 import type { RollupJson } from "@/app/_lib/api/schemas";
 import { money, quantity } from "@/app/_lib/api/serialize";
-import { isoToday } from "@/app/_lib/domain/milestones";
-import { growthFor, paceAgainstPlan } from "@/app/_lib/domain/rollups";
+import { isoToday } from "@/lib/domain/milestones";
+import { growthFor, paceAgainstPlan } from "@/lib/domain/rollups";
 
 export const dynamic = "force-dynamic";
 

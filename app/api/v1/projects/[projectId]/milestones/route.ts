@@ -4,7 +4,7 @@ import { createMilestone, listMilestones } from "@/app/_lib/api/operations/struc
 import { jsonResponse, writeRefused } from "@/app/_lib/api/respond";
 import { apiRoute } from "@/app/_lib/api/route";
 import { milestoneJson } from "@/app/_lib/api/serialize";
-import { withMilestoneLabel } from "@/app/_lib/domain/project-schemas";
+import { withMilestoneLabel } from "@/lib/domain/project-schemas";
 
 export const dynamic = "force-dynamic";
 

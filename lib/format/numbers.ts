@@ -1,5 +1,5 @@
-import type { Locale } from "@/app/_lib/i18n/locale";
-import { periodLabel, unitLabel, type CapacityPeriod, type CapacityUnit } from "@/app/_lib/format/units";
+import type { Locale } from "@/lib/i18n/locale";
+import { periodLabel, unitLabel, type CapacityPeriod, type CapacityUnit } from "@/lib/format/units";
 
 /**
  * Display formatting for exact decimal strings. Scaling (亿, 万, M, bn) and

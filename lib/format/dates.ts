@@ -2,7 +2,7 @@ import type { Locale } from "../i18n/locale";
 
 // Parks, officers and leaders are in China: instants read in China time whatever the zone of the
 // server (UTC in most deployments) or of the browser. A day is the China day, as for milestones and
-// link expiries (app/_lib/domain/china-day.ts).
+// link expiries (lib/domain/china-day.ts).
 const ZONE = "Asia/Shanghai";
 const TAG: Record<Locale, string> = { zh: "zh-CN", en: "en-GB" };
 const dateTime = { zh: new Intl.DateTimeFormat(TAG.zh, { dateStyle: "short", timeStyle: "short", timeZone: ZONE }), en: new Intl.DateTimeFormat(TAG.en, { dateStyle: "short", timeStyle: "short", timeZone: ZONE }) };

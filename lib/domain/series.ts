@@ -1,4 +1,4 @@
-import { growthFor, periodOf, sumYuan, timeElapsed, type MonthValue } from "../domain/rollups";
+import { growthFor, periodOf, sumYuan, timeElapsed, type MonthValue } from "./rollups";
 import { addDecimal } from "../format/units";
 import type { CapacityPeriod, CapacityUnit } from "../format/units";
 

@@ -1,6 +1,6 @@
-import type { Locale } from "@/app/_lib/i18n/locale";
+import type { Locale } from "@/lib/i18n/locale";
 
-import { CAPACITY_PERIODS, CAPACITY_UNITS } from "@/app/_lib/domain/values";
+import { CAPACITY_PERIODS, CAPACITY_UNITS } from "@/lib/domain/values";
 
 export { CAPACITY_PERIODS, CAPACITY_UNITS };
 export type CapacityUnit = (typeof CAPACITY_UNITS)[number];
