@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { preparedFor } from "../prepared";
 import { jsonRows, parsedRows } from "./json-rows";
@@ -42,6 +42,7 @@ export interface SessionViewer {
   email: string;
   name: string;
   locale: string;
+  platformAdmin: boolean;
   /** The user's parks by name, as they are now: a removed membership is gone on the next request. */
   memberships: ParkMembership[];
 }
@@ -55,10 +56,10 @@ export interface SessionViewer {
 export async function getSessionViewer(db: Executor, { sessionId }: { sessionId: string }): Promise<SessionViewer | null> {
   const query = preparedFor(db, "session_viewer", (d) =>
     d
-      .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, memberships: membershipsJson(d) })
+      .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, platformAdmin: users.platformAdmin, memberships: membershipsJson(d) })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, sql.placeholder("sessionId")), gt(sessions.expiresAt, sql`now()`)))
+      .where(and(eq(sessions.id, sql.placeholder("sessionId")), gt(sessions.expiresAt, sql`now()`), isNull(users.deactivatedAt)))
       .prepare("session_viewer"),
   );
   const [row] = await query.execute({ sessionId });
@@ -109,7 +110,7 @@ export async function getParkPageGate(db: Executor, { sessionId, slug }: { sessi
   const query = preparedFor(db, "park_page_gate", (d) =>
     d
       .select({
-        viewerFingerprint: sql<string>`md5(concat_ws(E'\n', ${users.id}, ${users.email}, ${users.name}, ${users.locale}, ${membershipsJson(d)}::text))`,
+        viewerFingerprint: sql<string>`md5(concat_ws(E'\n', ${users.id}, ${users.email}, ${users.name}, ${users.locale}, ${users.platformAdmin}, ${membershipsJson(d)}::text))`,
         role: pageMembership.role,
         dataVersion: sql<number>`coalesce(${parkDataVersions.version}, 0)`.mapWith(Number),
       })
@@ -118,7 +119,7 @@ export async function getParkPageGate(db: Executor, { sessionId, slug }: { sessi
       .leftJoin(pagePark, eq(pagePark.slug, sql.placeholder("slug")))
       .leftJoin(pageMembership, and(eq(pageMembership.parkId, pagePark.id), eq(pageMembership.userId, users.id)))
       .leftJoin(parkDataVersions, eq(parkDataVersions.parkId, pageMembership.parkId))
-      .where(and(eq(sessions.id, sql.placeholder("sessionId")), gt(sessions.expiresAt, sql`now()`)))
+      .where(and(eq(sessions.id, sql.placeholder("sessionId")), gt(sessions.expiresAt, sql`now()`), isNull(users.deactivatedAt)))
       .prepare("park_page_gate"),
   );
   const [row] = await query.execute({ sessionId, slug });

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import { API_TOKEN_PREFIX, API_TOKEN_RE, MAX_ACTIVE_TOKENS } from "@/lib/domain/api-token-schemas";
-import { apiTokenParks, apiTokens, memberships, parks, type MembershipRole } from "../schema";
+import { apiTokenParks, apiTokens, memberships, parks, users, type MembershipRole } from "../schema";
 import type { Db, Executor } from "../types";
 import { NotFound, runWrite, WriteRefused, type WriteOutcome } from "./outcomes";
 
@@ -123,11 +123,13 @@ export async function authenticateApiToken(db: Executor, token: string): Promise
       tokenHash: apiTokens.tokenHash,
       canWrite: apiTokens.canWrite,
       lastUsedAt: apiTokens.lastUsedAt,
-      live: sql<boolean>`(${apiTokens.revokedAt} is null and (${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > now()))`,
+      // A deactivated owner's tokens stop with their sessions.
+      live: sql<boolean>`(${apiTokens.revokedAt} is null and (${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > now()) and ${users.deactivatedAt} is null)`,
       parkId: memberships.parkId,
       role: memberships.role,
     })
     .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
     .leftJoin(apiTokenParks, eq(apiTokenParks.tokenId, apiTokens.id))
     .leftJoin(memberships, and(eq(memberships.parkId, apiTokenParks.parkId), eq(memberships.userId, apiTokens.userId)))
     .where(eq(apiTokens.tokenHash, hash));

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 import { membershipRole } from "./enums";
 import { parks } from "./parks";
@@ -13,6 +13,10 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     locale: text("locale").notNull().default("zh"),
+    /** Platform administrators create regions and parks and manage every account; park roles are memberships. */
+    platformAdmin: boolean("platform_admin").notNull().default(false),
+    /** A deactivated account keeps its history but can no longer sign in or use a session or token. */
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -46,7 +46,7 @@ export async function viewerByEmail(db: Db, email: string | null): Promise<Viewe
   const user = await getUserByEmail(db, { email });
   if (!user) throw new Error(`action-harness: no user ${email}`);
   // Without a session row (getSessionViewer needs one, and it would show in snapshotTables).
-  return { userId: user.id, email: user.email, name: user.name, sessionId: FAKE_SESSION_ID, memberships: await membershipsOf(db, user.id) };
+  return { userId: user.id, email: user.email, name: user.name, sessionId: FAKE_SESSION_ID, platformAdmin: user.platformAdmin, memberships: await membershipsOf(db, user.id) };
 }
 
 /** A user's parks as getSessionViewer should give them, from a plain join of the two tables. */

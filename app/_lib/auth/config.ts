@@ -50,7 +50,8 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
         const db = await getDb();
         const user = await getUserByEmail(db, { email: parsed.data.email });
         const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
-        if (!user || !ok) throw new CredentialsSignin();
+        // A deactivated account is refused like a wrong password: no hint that the address exists.
+        if (!user || !ok || user.deactivatedAt !== null) throw new CredentialsSignin();
         const sid = await createSession(db, { userId: user.id });
         return { id: user.id, email: user.email, name: user.name, sid };
       },

@@ -11,6 +11,8 @@ export interface Viewer {
   email: string;
   name: string;
   sessionId: string;
+  /** May create regions and parks and manage every account; gives no park role by itself. */
+  platformAdmin: boolean;
   memberships: ParkMembership[];
 }
 
@@ -23,7 +25,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (sid === null) return null;
   const user = await getSessionViewer(await getDb(), { sessionId: sid });
   if (!user) return null;
-  return { userId: user.id, email: user.email, name: user.name, sessionId: sid, memberships: user.memberships };
+  return { userId: user.id, email: user.email, name: user.name, sessionId: sid, platformAdmin: user.platformAdmin, memberships: user.memberships };
 });
 
 /** For pages: the viewer, or a redirect to sign-in. */
