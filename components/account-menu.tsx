@@ -4,10 +4,10 @@ import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { ChevronDown, KeyRound, KeySquare, LogOut } from "lucide-react";
 import Link from "next/link";
 import { useRef } from "react";
-import { signOutAction } from "@/app/_lib/actions/session";
+import type { FormAction } from "@/lib/form-result";
 import { useI18n } from "./i18n-provider";
 
-export function AccountMenu({ name, email }: { name: string; email: string }) {
+export function AccountMenu({ name, email, signOut }: { name: string; email: string; signOut: FormAction }) {
   const { t } = useI18n();
   const formRef = useRef<HTMLFormElement>(null);
   return (
@@ -39,7 +39,7 @@ export function AccountMenu({ name, email }: { name: string; email: string }) {
             </Link>
           </DropdownMenu.Item>
           {/* Selecting the item submits the form; keeping the menu open lets the submission start first. */}
-          <form ref={formRef} action={async (formData) => void (await signOutAction(null, formData))}>
+          <form ref={formRef} action={async (formData) => void (await signOut(null, formData))}>
             <DropdownMenu.Item
               asChild
               onSelect={(event) => {

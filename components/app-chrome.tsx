@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { FormAction } from "@/lib/form-result";
 import type { Translate } from "@/lib/i18n/translate";
 import { AccountMenu } from "./account-menu";
 import { LanguageSwitch } from "./language-switch";
@@ -9,7 +10,19 @@ import { NavLink } from "./nav-link";
  * The header, navigation and main landmark of every signed-in page. It only draws what it is given:
  * the (app) layout passes the viewer it read, the bench reference page a fixed one.
  */
-export function AppChrome({ t, user, dashboardSlug, children }: { t: Translate; user: { name: string; email: string }; dashboardSlug: string | null; children: ReactNode }) {
+export function AppChrome({
+  t,
+  user,
+  dashboardSlug,
+  actions,
+  children,
+}: {
+  t: Translate;
+  user: { name: string; email: string };
+  dashboardSlug: string | null;
+  actions: { signOut: FormAction; setLocale: FormAction };
+  children: ReactNode;
+}) {
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -31,8 +44,8 @@ export function AppChrome({ t, user, dashboardSlug, children }: { t: Translate; 
             <NavLink href="/regions">{t("nav.regions")}</NavLink>
           </nav>
           <div className="ml-auto flex items-center gap-2">
-            <LanguageSwitch />
-            <AccountMenu name={user.name} email={user.email} />
+            <LanguageSwitch setLocale={actions.setLocale} />
+            <AccountMenu name={user.name} email={user.email} signOut={actions.signOut} />
           </div>
         </div>
       </header>

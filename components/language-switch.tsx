@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { setLocaleAction } from "@/app/_lib/actions/session";
+import type { FormAction } from "@/lib/form-result";
 import { LOCALES } from "@/lib/i18n/locale";
 import { cn } from "./ui/cn";
 import { useI18n } from "./i18n-provider";
@@ -9,9 +9,9 @@ import { useI18n } from "./i18n-provider";
 const SHORT: Record<(typeof LOCALES)[number], string> = { zh: "中文", en: "EN" };
 
 /** A plain form with one submit button per language: works by keyboard and without JavaScript. */
-export function LanguageSwitch({ className }: { className?: string }) {
+export function LanguageSwitch({ setLocale, className }: { setLocale: FormAction; className?: string }) {
   const { locale, t } = useI18n();
-  const [, action, pending] = useActionState(setLocaleAction, null);
+  const [, action, pending] = useActionState(setLocale, null);
   return (
     <form action={action} className={cn("inline-flex rounded-md border border-slate-300 bg-white p-0.5", className)}>
       <span className="sr-only">{t("lang.switchTo")}</span>

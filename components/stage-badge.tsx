@@ -1,4 +1,4 @@
-import type { ProjectStage } from "@/db/schema/enums";
+import type { ProjectStage } from "@/lib/domain/values";
 import type { Translate } from "@/lib/i18n/translate";
 import { Badge, type BadgeTone } from "./ui/badge";
 

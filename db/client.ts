@@ -1,4 +1,4 @@
 import "server-only";
 
 // The app's single database instance; see db/instance.ts for why it lives on globalThis.
-export { getDb, getDatabase } from "./instance";
+export { getDb } from "./instance";

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { AppChrome } from "@/components/app-chrome";
-import { requireViewer } from "../_lib/auth/viewer";
+import { signOutAction, setLocaleAction } from "@/app/_lib/actions/session";
+import { requireViewer } from "@/app/_lib/auth/viewer";
 import { getTranslator } from "@/app/_lib/request-locale";
 
 // Every page below needs a session; each page also asks for the viewer itself (layouts are not
@@ -9,7 +10,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
   const { t } = await getTranslator();
   return (
-    <AppChrome t={t} user={viewer} dashboardSlug={viewer.memberships.length === 1 ? viewer.memberships[0]!.slug : null}>
+    <AppChrome t={t} user={viewer} dashboardSlug={viewer.memberships.length === 1 ? viewer.memberships[0]!.slug : null}
+      actions={{ signOut: signOutAction, setLocale: setLocaleAction }}
+    >
       {children}
     </AppChrome>
   );

@@ -7,6 +7,9 @@ import { getTranslator } from "@/app/_lib/request-locale";
 import type { Locale } from "@/lib/i18n/locale";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { isMessageKey } from "@/lib/domain/fields";
+import type { FormResult } from "@/lib/form-result";
+
+export type { FormResult } from "@/lib/form-result";
 
 /**
  * Every server action and route handler goes through `guardedAction` or `guardedRoute`: who is
@@ -18,22 +21,6 @@ export type Access =
   /** The park is read from the raw input's `parkId` and checked before the rest is validated. */
   | { who: "member"; atLeast: MembershipRole };
 
-/** A change someone else saved since the form was opened, shown with a conflict. */
-export interface ConflictChange {
-  at: string;
-  actorName: string | null;
-  changes: Record<string, [unknown, unknown]>;
-}
-
-export type FormResult<D = undefined> =
-  | { ok: true; message?: string; warnings?: string[]; data?: D }
-  | {
-      ok: false;
-      message: string;
-      fieldErrors: Record<string, string>;
-      values: Record<string, string>;
-      conflict?: ConflictChange[];
-    };
 
 export interface GuardContext<I> {
   input: I;

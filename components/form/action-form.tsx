@@ -2,7 +2,7 @@
 
 import { createContext, useActionState, useContext, useState, type FormEvent, type ReactNode } from "react";
 import type { z } from "zod";
-import type { FormResult } from "@/app/_lib/guard";
+import type { FormResult } from "@/lib/form-result";
 import { isMessageKey } from "@/lib/domain/fields";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";

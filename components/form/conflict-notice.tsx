@@ -1,6 +1,6 @@
 "use client";
 
-import type { ConflictChange } from "@/app/_lib/guard";
+import type { ConflictChange } from "@/lib/form-result";
 import { useI18n } from "../i18n-provider";
 import { formatChinaDateTime } from "@/lib/format/dates";
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { Rollup } from "@/db/queries/rollups";
+import type { ParkRollup } from "@/lib/domain/rollup-shapes";
 import { growthFor, paceAgainstPlan } from "@/lib/domain/rollups";
 import { formatMoney, formatPercent, formatPlanningMoney } from "@/lib/format/numbers";
 import type { Locale } from "@/lib/i18n/locale";
@@ -22,7 +22,7 @@ function Figure({ label, value, testId, className, children }: { label: string; 
 }
 
 /** The headline figures of a park or a region: totals, this year against plan and time elapsed. */
-export function Headline({ rollup, today, locale, t, problemsHref }: { rollup: Rollup; today: string; locale: Locale; t: Translate; problemsHref?: string }) {
+export function Headline({ rollup, today, locale, t, problemsHref }: { rollup: ParkRollup; today: string; locale: Locale; t: Translate; problemsHref?: string }) {
   const year = Number(today.slice(0, 4));
   const ytd = growthFor(
     rollup.monthly.map((m) => ({ period: m.period, value: m.investment })),

@@ -1,4 +1,4 @@
-import type { compareParks } from "@/db/queries/rollups";
+import type { ParkComparisonRow } from "@/lib/domain/rollup-shapes";
 import { paceAgainstPlan } from "@/lib/domain/rollups";
 import { formatGrowth, formatMoney, formatPercent, formatPlanningMoney } from "@/lib/format/numbers";
 import type { Locale } from "@/lib/i18n/locale";
@@ -11,7 +11,7 @@ const COLUMNS: readonly MessageKey[] = [
   "region.col.ytd", "dashboard.ytdGrowth", "region.col.annualPlan", "region.col.completionRate",
 ];
 
-type Row = Awaited<ReturnType<typeof compareParks>>[number];
+type Row = ParkComparisonRow;
 
 /**
  * Parks side by side, one row each, every park's name a link to its dashboard: the region view's

@@ -1,4 +1,4 @@
-import type { CapacityTotal } from "@/db/queries/projects";
+import type { CapacityTotal } from "@/lib/domain/rollup-shapes";
 import type { ProjectHealth, ProjectStage } from "@/lib/domain/values";
 import { formatPlanningMoney, formatQuantity } from "@/lib/format/numbers";
 import type { Locale } from "@/lib/i18n/locale";

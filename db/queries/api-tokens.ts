@@ -79,7 +79,6 @@ export async function listApiTokensByUser(db: Executor, { userId }: { userId: st
   return tokens.map((t) => ({ ...t, parks: parkRows.filter((p) => p.tokenId === t.id) }));
 }
 
-export type ApiTokenListItem = Awaited<ReturnType<typeof listApiTokensByUser>>[number];
 
 /** Revokes one of the user's own tokens; anyone else's, or one already revoked, is not found. */
 export function revokeApiToken(db: Db, { userId }: { userId: string }, { tokenId }: { tokenId: string }): Promise<WriteOutcome> {

@@ -61,7 +61,6 @@ async function saveImportMapping(db: Executor, { parkId, kind, mapping, userId }
     .onConflictDoUpdate({ target: [importMappings.parkId, importMappings.kind], set: { mapping, updatedBy: userId, updatedAt: sql`now()` } });
 }
 
-export type LedgerProject = Awaited<ReturnType<typeof listLedgerProjects>>[number];
 
 /**
  * For a progress ledger: the park's projects with the given codes (locked when `lock`), and their

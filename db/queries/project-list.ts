@@ -119,4 +119,3 @@ export async function listClusters(db: Executor, { parkIds }: { parkIds: string[
   return rows.map((r) => ({ cluster: r.cluster, clusterEn: r.clusterEn || null }));
 }
 
-export type ProjectListRow = Awaited<ReturnType<typeof listProjects>>["rows"][number];

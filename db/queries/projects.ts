@@ -1,14 +1,8 @@
 import "server-only";
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { capacities, parkProjectStats, parks, projects } from "../schema";
+import type { CapacityTotal } from "@/lib/domain/rollup-shapes";
 import type { Executor } from "../types";
-
-export interface CapacityTotal {
-  unit: (typeof capacities.unit.enumValues)[number];
-  period: (typeof capacities.period.enumValues)[number];
-  designed: string;
-  online: string;
-}
 
 /**
  * A capacity row counts at its most specific level (project, phase or line), so a project's total
@@ -78,7 +72,6 @@ export async function listProjectsByParks(db: Executor, { parkIds, perPark }: { 
   return rows.map((r) => ({ ...r, capacity: totals.get(r.id) ?? [] }));
 }
 
-export type ProjectListItem = Awaited<ReturnType<typeof listProjectsByParks>>[number];
 
 /** Per park: how many projects and their planned total, from the summary kept by triggers. */
 export async function summarizeParks(db: Executor, { parkIds }: { parkIds: string[] }) {

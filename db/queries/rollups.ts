@@ -3,6 +3,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { CapacityPeriod, CapacityUnit } from "@/lib/format/units";
 import { sumYuan } from "@/lib/domain/rollups";
+import type { ParkComparisonRow, ParkRollup } from "@/lib/domain/rollup-shapes";
 import { milestones, parkCapacityStats, parkHealthRules, parkMonthlyStats, parkProjectStats, parks, problems, projects, targets, type ProjectStage } from "../schema";
 import { preparedFor } from "../prepared";
 import { jsonRows, parsedRows } from "./json-rows";
@@ -81,7 +82,7 @@ function buildRollup(db: Executor) {
     .prepare("rollup");
 }
 
-export async function getRollup(db: Executor, { parkIds, today, months = 36 }: { parkIds: string[]; today: string; months?: number }) {
+export async function getRollup(db: Executor, { parkIds, today, months = 36 }: { parkIds: string[]; today: string; months?: number }): Promise<ParkRollup | null> {
   if (parkIds.length === 0) return null;
   const since = `${Number(today.slice(0, 4)) - Math.ceil(months / 12)}-01-01`;
   const year = Number(today.slice(0, 4));
@@ -107,7 +108,6 @@ export async function getRollup(db: Executor, { parkIds, today, months = 36 }: {
   };
 }
 
-export type Rollup = NonNullable<Awaited<ReturnType<typeof getRollup>>>;
 
 /**
  * The English name of each cluster of the parks, from park_project_stats (which keys on it), so no
@@ -250,7 +250,7 @@ export async function listParksInRegion(db: Executor, { parkIds, province, city 
 }
 
 /** Side-by-side comparison of parks: one row per park. */
-export async function compareParks(db: Executor, { parkIds, today }: { parkIds: string[]; today: string }) {
+export async function compareParks(db: Executor, { parkIds, today }: { parkIds: string[]; today: string }): Promise<ParkComparisonRow[]> {
   if (parkIds.length === 0) return [];
   const yearStart = `${today.slice(0, 4)}-01-01`;
   const lastYearStart = `${Number(today.slice(0, 4)) - 1}-01-01`;

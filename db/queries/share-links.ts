@@ -77,7 +77,6 @@ export async function listShareLinks(db: Executor, { parkId }: { parkId: string 
     .orderBy(desc(shareLinks.createdAt));
 }
 
-export type ShareLinkListItem = Awaited<ReturnType<typeof listShareLinks>>[number];
 
 /** Revokes a link of the actor's park; another park's link, or one already revoked, is not found. */
 export function revokeShareLink(db: Db, actor: Actor, { linkId }: { linkId: string }): Promise<WriteOutcome> {
@@ -169,7 +168,7 @@ export async function resolveShareToken(db: Executor, token: string): Promise<Re
   return (await resolveShareTokens(db, [token]))[0]!;
 }
 
-/** Views a server counted since it last wrote them (see app/_lib/share-views.ts). */
+/** Views a server counted since it last wrote them (see app/share/[token]/views.ts). */
 export interface PendingViews {
   linkId: string;
   views: number;

@@ -29,8 +29,4 @@ export const problemStatus = pgEnum("problem_status", ["open", "closed"]);
 
 export const shareScope = pgEnum("share_scope", ["project", "park"]);
 
-export type MembershipRole = (typeof membershipRole.enumValues)[number];
-export type ProjectStage = (typeof projectStage.enumValues)[number];
-export type ProjectHealth = (typeof projectHealth.enumValues)[number];
-export type MilestoneType = (typeof milestoneType.enumValues)[number];
-export type TargetMetric = (typeof targetMetric.enumValues)[number];
+export type { MembershipRole, MilestoneType, ProjectHealth, ProjectStage, TargetMetric } from "../../lib/domain/values";

@@ -37,7 +37,6 @@ export const targetSchema = z
     if (valid(t.year) && valid(t.baseYear) && t.baseYear >= t.year) ctx.addIssue({ code: "custom", path: ["baseYear"], message: "target.baseYearOrder" });
   });
 
-export type TargetInput = z.output<typeof targetSchema>;
 
 export const deleteTargetSchema = z.object({ ...inPark, targetId: uuid(), version: version() });
 
@@ -66,4 +65,3 @@ export const healthRuleSchema = z
     if (Number.isFinite(r.yellowBehindPp) && Number.isFinite(r.redBehindPp) && r.yellowBehindPp >= r.redBehindPp) ctx.addIssue({ code: "custom", path: ["yellowBehindPp"], message: "healthRule.yellowBelowRed" });
   });
 
-export type HealthRuleInput = z.output<typeof healthRuleSchema>;

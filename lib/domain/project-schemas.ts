@@ -26,7 +26,6 @@ export const createProjectSchema = z.object({ ...inPark, ...projectFields });
 // Completed investment is set when a project is created (its opening balance); after that the
 // progress log keeps it, so the edit form does not carry it.
 export const updateProjectSchema = z.object({ ...inPark, projectId: uuid(), version: version(), ...projectFields }).omit({ completedInvestment: true });
-export type ProjectFieldsInput = z.output<z.ZodObject<typeof projectFields>>;
 
 export const phaseFields = { name: requiredText(100), nameEn: optionalText(100) };
 
@@ -138,7 +137,6 @@ export function progressRules(e: ProblemValues, ctx: z.RefinementCtx) {
 
 export const progressSchema = z.object({ ...inPark, projectId: uuid(), ...progressFields }).superRefine(progressRules);
 
-export type ProgressInput = z.output<typeof progressSchema>;
 
 /** FormData → the object progressSchema reads: `reached.<id>` and `online.<id>` become records. */
 export function progressFormToObject(formData: FormData): Record<string, unknown> {

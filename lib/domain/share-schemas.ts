@@ -73,7 +73,6 @@ export const createShareLinkSchema = z
     projectId: target === "park" ? null : target,
   }));
 
-export type CreateShareLinkInput = z.output<typeof createShareLinkSchema>;
 
 export function shareFormToObject(formData: FormData): Record<string, unknown> {
   const text = (name: string) => {

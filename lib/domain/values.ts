@@ -19,6 +19,11 @@ export const MILESTONE_TYPES = [
 ] as const;
 export const TARGET_METRICS = ["output_value", "investment", "tax", "revenue"] as const;
 
+// The one declaration of each type: db/schema/enums.ts and lib/format/units.ts re-export these.
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 export type ProjectStage = (typeof PROJECT_STAGES)[number];
 export type ProjectHealth = (typeof PROJECT_HEALTHS)[number];
 export type MilestoneType = (typeof MILESTONE_TYPES)[number];
+export type CapacityUnit = (typeof CAPACITY_UNITS)[number];
+export type CapacityPeriod = (typeof CAPACITY_PERIODS)[number];
+export type TargetMetric = (typeof TARGET_METRICS)[number];

@@ -1,10 +1,9 @@
 import type { Locale } from "@/lib/i18n/locale";
 
-import { CAPACITY_PERIODS, CAPACITY_UNITS } from "@/lib/domain/values";
+import { CAPACITY_PERIODS, CAPACITY_UNITS, type CapacityPeriod, type CapacityUnit } from "@/lib/domain/values";
 
 export { CAPACITY_PERIODS, CAPACITY_UNITS };
-export type CapacityUnit = (typeof CAPACITY_UNITS)[number];
-export type CapacityPeriod = (typeof CAPACITY_PERIODS)[number];
+export type { CapacityPeriod, CapacityUnit };
 
 const UNIT_LABELS: Record<CapacityUnit, Record<Locale, string>> = {
   m2: { en: "m²", zh: "平方米" },

@@ -7,10 +7,6 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, zh };
 
-export function getMessages(locale: Locale): Record<MessageKey, string> {
-  return catalogs[locale];
-}
-
 /**
  * `{name}` placeholders are replaced from params; unknown placeholders stay visible, so a test catches
  * them. English counts need a plural: `{count, plural, one {# day} other {# days}}` (ICU's form, only

@@ -9,7 +9,7 @@ import {
 } from "../support/access-matrix";
 import { callAs, snapshotTables, useDatabase, type DatabaseSnapshot } from "../support/action-harness";
 import { tokenForUser } from "../support/api-fixture";
-import { flushShareViews } from "@/app/_lib/share-views";
+import { flushShareViews } from "@/app/share/[token]/views";
 import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
 import { loadRouteHandler, pagesApiMethods, type RouteHandler } from "../support/pages-api";
 

@@ -12,7 +12,7 @@ import type { Db } from "@/db/types";
 import { ACCOUNT, ACTION_ROWS, buildMatrixContext, ROUTE_ROWS, type ActionRow, type MatrixContext, type Role } from "../support/access-matrix";
 import { callAs, formDataOf, snapshotTables, useDatabase, type ActionOutcome, type FormValues } from "../support/action-harness";
 import { tokenForUser } from "../support/api-fixture";
-import { flushShareViews } from "@/app/_lib/share-views";
+import { flushShareViews } from "@/app/share/[token]/views";
 import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
 import { FILE_MARKER, hostileValues, MB, type Hostile } from "../support/hostile-values";
 import { rowsOf, WriteWatch, writtenSince, type Changes } from "../support/write-watch";

@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as shareActions from "@/app/_lib/actions/share-links";
 import { DEFAULT_REDACTION, type Redaction } from "@/lib/domain/share-schemas";
-import { countShareView, flushShareViews } from "@/app/_lib/share-views";
+import { countShareView, flushShareViews } from "@/app/share/[token]/views";
 import * as publicStatus from "@/db/queries/public-status";
 import sharePage from "@/pages/api/share/[token]";
 import { sharePagePath } from "@/lib/share-path";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
-import { ChangePasswordForm } from "@/components/account/change-password-form";
-import { CreateApiTokenForm, RevokeApiTokenButton } from "@/components/account/api-token-forms";
+import { ChangePasswordForm } from "@/app/(app)/account/change-password-form";
+import { CreateApiTokenForm, RevokeApiTokenButton } from "@/app/(app)/account/api-token-forms";
 import { getDb } from "@/db/client";
 import { listApiTokensByUser } from "@/db/queries/api-tokens";
 import { requireViewer } from "@/app/_lib/auth/viewer";

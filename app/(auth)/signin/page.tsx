@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/accounts";
 import { Card } from "@/components/ui/card";
 import { LanguageSwitch } from "@/components/language-switch";
+import { setLocaleAction } from "@/app/_lib/actions/session";
 import { getViewer } from "@/app/_lib/auth/viewer";
 import { getTranslator } from "@/app/_lib/request-locale";
 import { safeCallbackPath } from "@/lib/safe-redirect";
@@ -29,7 +30,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             </span>
             {t("app.name")}
           </span>
-          <LanguageSwitch />
+          <LanguageSwitch setLocale={setLocaleAction} />
         </div>
         <Card className="space-y-5 p-6">
           <div>

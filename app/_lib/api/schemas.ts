@@ -236,7 +236,6 @@ export const ProblemSchema = component(
   "An RFC 9457 problem (application/problem+json).",
 );
 
-export type ParkJson = z.input<typeof ParkSchema>;
 export type ProjectJson = z.input<typeof ProjectSchema>;
 export type PhaseJson = z.input<typeof PhaseSchema>;
 export type LineJson = z.input<typeof LineSchema>;

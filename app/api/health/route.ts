@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { pingDatabase } from "@/db/queries/health";
 import { guardedRoute } from "@/app/_lib/guard";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ export const GET = guardedRoute({ schema: z.object({}), access: { who: "anyone" 
   const started = Date.now();
   try {
     const db = await getDb();
-    await db.execute(sql`select 1`);
+    await pingDatabase(db);
     return Response.json({ status: "ok", database: "reachable", latencyMs: Date.now() - started }, { headers: { "cache-control": "no-store" } });
   } catch {
     return Response.json({ status: "unavailable", database: "unreachable" }, { status: 503, headers: { "cache-control": "no-store" } });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AppChrome } from "@/components/app-chrome";
 import { isoToday } from "@/lib/domain/milestones";
+import { signOutAction, setLocaleAction } from "@/app/_lib/actions/session";
 import { getTranslator } from "@/app/_lib/request-locale";
 import { ParkDashboardView } from "../../(app)/parks/[slug]/dashboard-view";
 import { FIXTURE_PARK, fixtureDashboard } from "./fixture";
@@ -16,7 +17,7 @@ export default async function NoDatabaseReferencePage() {
   const { locale, t } = await getTranslator();
   const today = isoToday();
   return (
-    <AppChrome t={t} user={{ name: "Bench", email: "bench@reference.invalid" }} dashboardSlug={null}>
+    <AppChrome t={t} user={{ name: "Bench", email: "bench@reference.invalid" }} dashboardSlug={null} actions={{ signOut: signOutAction, setLocale: setLocaleAction }}>
       <ParkDashboardView park={FIXTURE_PARK} isAdmin={false} data={fixtureDashboard(today)} today={today} locale={locale} t={t} />
     </AppChrome>
   );

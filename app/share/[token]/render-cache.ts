@@ -52,7 +52,3 @@ export function putRendered(key: string, value: Buffer, now = Date.now()): Rende
 export function gzippedOf(page: RenderedPage): Buffer {
   return (page.gzipped ??= gzipSync(page.value));
 }
-
-export function renderCacheSize(): number {
-  return store.size;
-}

@@ -1,6 +1,6 @@
 import "server-only";
 import { sharePreviewPath } from "@/lib/share-path";
-import { countShareView } from "@/app/_lib/share-views";
+import { countShareView } from "./views";
 import { htmlAnswer, notFoundAnswer, openShare, shareLocale, type ShareAnswer } from "./gate";
 import { renderCached, renderPage } from "./render";
 import { gzippedOf } from "./render-cache";

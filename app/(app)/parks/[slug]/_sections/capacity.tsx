@@ -1,6 +1,6 @@
 import { ChartLinks } from "@/components/charts/chart-frame";
 import { Card } from "@/components/ui/card";
-import type { Rollup } from "@/db/queries/rollups";
+import type { ParkRollup } from "@/lib/domain/rollup-shapes";
 import type { RampSeries } from "@/lib/domain/series";
 import { formatPercent, formatQuantity } from "@/lib/format/numbers";
 import { periodLabel, unitLabel } from "@/lib/format/units";
@@ -12,7 +12,7 @@ import type { SectionContext } from "./context";
  * Online against designed capacity, one row per (cluster, unit, period) — different units are never
  * added — each with its ramp: capacity online at each month-end as reported, under the designed line.
  */
-export function CapacitySection({ rollup, ramp, months, ctx }: { rollup: Rollup; ramp: RampSeries[]; months: number; ctx: SectionContext }) {
+export function CapacitySection({ rollup, ramp, months, ctx }: { rollup: ParkRollup; ramp: RampSeries[]; months: number; ctx: SectionContext }) {
   const { t, locale } = ctx;
   const rampByKey = new Map(ramp.map((s) => [s.key, s]));
   const rows = rollup.capacityByCluster.map((c): CapacityRow => {

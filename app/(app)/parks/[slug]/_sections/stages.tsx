@@ -1,12 +1,12 @@
 import { ChartFigure } from "@/components/charts/chart-frame";
 import { FunnelChart } from "@/components/charts/funnel";
 import { Card } from "@/components/ui/card";
-import type { Rollup } from "@/db/queries/rollups";
+import type { ParkRollup } from "@/lib/domain/rollup-shapes";
 import { PROJECT_STAGES } from "@/lib/domain/values";
 import type { SectionContext } from "./context";
 
 /** 签约 → 开工 → 投产 → 达产: how many projects reached each stage (or a later one), and how many sit there now. */
-export function StagesSection({ rollup, ctx }: { rollup: Rollup; ctx: SectionContext }) {
+export function StagesSection({ rollup, ctx }: { rollup: ParkRollup; ctx: SectionContext }) {
   const { t } = ctx;
   const steps = PROJECT_STAGES.map((stage, i) => {
     const reached = PROJECT_STAGES.slice(i).reduce((n, later) => n + rollup.stages[later], 0);

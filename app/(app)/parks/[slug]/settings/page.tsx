@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ParkPageHeader } from "@/components/parks/park-page-header";
 import { notFound } from "next/navigation";
-import { HealthRuleForm } from "@/components/parks/health-rule-form";
-import { DeleteTargetForm, TargetForm } from "@/components/parks/target-form";
+import { HealthRuleForm } from "@/app/(app)/parks/[slug]/settings/health-rule-form";
+import { DeleteTargetForm, TargetForm } from "@/app/(app)/parks/[slug]/settings/target-form";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { getHealthRule, listTargets } from "@/db/queries/rollups";

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { listShareableProjects, listShareLinks } from "@/db/queries/share-links";
 import { hasRole } from "@/app/_lib/auth/viewer";
-import { flushShareViews } from "@/app/_lib/share-views";
+import { flushShareViews } from "@/app/share/[token]/views";
 import { chinaDateOf } from "@/lib/domain/china-day";
 import { pickName } from "@/lib/i18n/pick";
 import { getTranslator } from "@/app/_lib/request-locale";

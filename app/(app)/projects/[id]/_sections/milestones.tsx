@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { MilestoneForm } from "@/components/projects/milestone-form";
+import { MilestoneForm } from "@/app/(app)/projects/[id]/_sections/milestone-form";
 import { cn } from "@/components/ui/cn";
 import type { ProjectDetail } from "@/db/queries/project-detail";
 import { isoToday, MILESTONE_ORDER, milestoneHealth, slipDays, SLIP_RULE } from "@/lib/domain/milestones";

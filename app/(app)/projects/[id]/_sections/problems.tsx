@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { FollowUpForm, RaiseProblemForm } from "@/components/projects/problem-forms";
+import { FollowUpForm, RaiseProblemForm } from "@/app/(app)/projects/[id]/_sections/problem-forms";
 import type { ProjectDetail } from "@/db/queries/project-detail";
 import { isoToday } from "@/lib/domain/milestones";
 import type { Locale } from "@/lib/i18n/locale";

@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/card";
-import { CapacityForm, LineForm, PhaseForm } from "@/components/projects/structure-forms";
+import { CapacityForm, LineForm, PhaseForm } from "@/app/(app)/projects/[id]/_sections/structure-forms";
 import type { ProjectDetail } from "@/db/queries/project-detail";
 import { formatPercent, formatQuantity } from "@/lib/format/numbers";
 import { sumLikeUnits } from "@/lib/format/units";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
-import { ProjectForm } from "@/components/projects/project-form";
+import { ProjectForm } from "@/app/(app)/projects/project-form";
 import { getTranslator } from "@/app/_lib/request-locale";
 import { pickName } from "@/lib/i18n/pick";
 import { loadProject } from "../load";

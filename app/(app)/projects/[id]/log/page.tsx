@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
-import { ProgressForm } from "@/components/projects/progress-form";
+import { ProgressForm } from "@/app/(app)/projects/[id]/log/progress-form";
 import { isoToday } from "@/lib/domain/milestones";
 import { formatQuantity } from "@/lib/format/numbers";
 import { getTranslator } from "@/app/_lib/request-locale";

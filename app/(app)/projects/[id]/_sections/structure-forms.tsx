@@ -3,9 +3,9 @@
 import { saveCapacityAction, saveLineAction, savePhaseAction } from "@/app/_lib/actions/projects";
 import { capacitySchema, lineSchema, phaseSchema } from "@/lib/domain/project-schemas";
 import { CAPACITY_PERIODS, CAPACITY_UNITS } from "@/lib/domain/values";
-import { ActionForm } from "../form/action-form";
-import { SelectField, TextField } from "../form/fields";
-import { useI18n } from "../i18n-provider";
+import { ActionForm } from "@/components/form/action-form";
+import { SelectField, TextField } from "@/components/form/fields";
+import { useI18n } from "@/components/i18n-provider";
 
 type Scope = {
   parkId: string;

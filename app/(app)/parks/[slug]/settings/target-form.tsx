@@ -3,9 +3,9 @@
 import { deleteTargetAction, saveTargetAction } from "@/app/_lib/actions/park-settings";
 import { deleteTargetSchema, targetSchema } from "@/lib/domain/park-settings-schemas";
 import { TARGET_METRICS } from "@/lib/domain/values";
-import { ActionForm } from "../form/action-form";
-import { SelectField, TextField } from "../form/fields";
-import { useI18n } from "../i18n-provider";
+import { ActionForm } from "@/components/form/action-form";
+import { SelectField, TextField } from "@/components/form/fields";
+import { useI18n } from "@/components/i18n-provider";
 
 export interface TargetFormValues {
   id: string;

@@ -4,10 +4,10 @@ import { useActionState, useState } from "react";
 import { createApiTokenAction, revokeApiTokenAction } from "@/app/_lib/actions/api-tokens";
 import type { FormResult } from "@/app/_lib/guard";
 import { apiTokenFormToObject, createApiTokenSchema } from "@/lib/domain/api-token-schemas";
-import { ActionForm, useFormField } from "../form/action-form";
-import { SelectField, TextField } from "../form/fields";
-import { useI18n } from "../i18n-provider";
-import { Button } from "../ui/button";
+import { ActionForm, useFormField } from "@/components/form/action-form";
+import { SelectField, TextField } from "@/components/form/fields";
+import { useI18n } from "@/components/i18n-provider";
+import { Button } from "@/components/ui/button";
 
 type Created = FormResult<{ id: string; token?: string }>;
 

@@ -2,9 +2,9 @@
 
 import { followUpProblemAction, raiseProblemAction } from "@/app/_lib/actions/progress";
 import { problemCreateSchema, problemUpdateSchema } from "@/lib/domain/project-schemas";
-import { ActionForm } from "../form/action-form";
-import { TextField } from "../form/fields";
-import { useI18n } from "../i18n-provider";
+import { ActionForm } from "@/components/form/action-form";
+import { TextField } from "@/components/form/fields";
+import { useI18n } from "@/components/i18n-provider";
 
 export function FollowUpForm({ parkId, problemId }: { parkId: string; problemId: string }) {
   const { t } = useI18n();

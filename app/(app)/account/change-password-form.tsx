@@ -2,9 +2,9 @@
 
 import { changePasswordAction } from "@/app/_lib/actions/account";
 import { changePasswordSchema } from "@/lib/domain/account-schemas";
-import { ActionForm } from "../form/action-form";
-import { TextField } from "../form/fields";
-import { useI18n } from "../i18n-provider";
+import { ActionForm } from "@/components/form/action-form";
+import { TextField } from "@/components/form/fields";
+import { useI18n } from "@/components/i18n-provider";
 
 export function ChangePasswordForm() {
   const { t } = useI18n();

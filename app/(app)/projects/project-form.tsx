@@ -3,9 +3,9 @@
 import { createProjectAction, updateProjectAction } from "@/app/_lib/actions/projects";
 import { createProjectSchema, updateProjectSchema } from "@/lib/domain/project-schemas";
 import { PROJECT_HEALTHS } from "@/lib/domain/values";
-import { ActionForm } from "../form/action-form";
-import { SelectField, TextField } from "../form/fields";
-import { useI18n } from "../i18n-provider";
+import { ActionForm } from "@/components/form/action-form";
+import { SelectField, TextField } from "@/components/form/fields";
+import { useI18n } from "@/components/i18n-provider";
 
 export interface ProjectFormValues {
   code: string;

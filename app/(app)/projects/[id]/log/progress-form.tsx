@@ -2,9 +2,9 @@
 
 import { logProgressAction } from "@/app/_lib/actions/progress";
 import { progressFormToObject, progressSchema } from "@/lib/domain/project-schemas";
-import { ActionForm } from "../form/action-form";
-import { TextAreaField, TextField } from "../form/fields";
-import { useI18n } from "../i18n-provider";
+import { ActionForm } from "@/components/form/action-form";
+import { TextAreaField, TextField } from "@/components/form/fields";
+import { useI18n } from "@/components/i18n-provider";
 
 export interface ProgressFormProps {
   parkId: string;

@@ -2,9 +2,9 @@
 
 import { saveHealthRuleAction } from "@/app/_lib/actions/park-settings";
 import { healthRuleSchema } from "@/lib/domain/park-settings-schemas";
-import { ActionForm } from "../form/action-form";
-import { TextField } from "../form/fields";
-import { useI18n } from "../i18n-provider";
+import { ActionForm } from "@/components/form/action-form";
+import { TextField } from "@/components/form/fields";
+import { useI18n } from "@/components/i18n-provider";
 
 export interface HealthRuleValues {
   yellowBehindPp: string;

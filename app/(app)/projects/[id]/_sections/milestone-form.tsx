@@ -3,9 +3,9 @@
 import { saveMilestoneAction } from "@/app/_lib/actions/projects";
 import { milestoneSchema } from "@/lib/domain/project-schemas";
 import { MILESTONE_TYPES } from "@/lib/domain/values";
-import { ActionForm } from "../form/action-form";
-import { SelectField, TextField } from "../form/fields";
-import { useI18n } from "../i18n-provider";
+import { ActionForm } from "@/components/form/action-form";
+import { SelectField, TextField } from "@/components/form/fields";
+import { useI18n } from "@/components/i18n-provider";
 
 export interface MilestoneFormValues {
   id: string;
