@@ -38,7 +38,7 @@ interface Discovered {
 
 /**
  * Every exported function of every module in app/_lib/actions, every HTTP method of every app/**\/route.ts,
- * and every Pages Router API route (pages/api/**).
+ * and every Pages Router API route (pages/api/**); the bench's references (`*.bench.*`) too, as a bench build has them.
  */
 async function discover(): Promise<Discovered> {
   const found: Discovered = { actions: new Map(), routes: new Map(), helperModules: new Set() };
@@ -51,7 +51,7 @@ async function discover(): Promise<Discovered> {
       if (typeof value === "function") found.actions.set(actionKey({ module: moduleName, name }), value as ServerAction);
     }
   }
-  const routeFiles = (readdirSync(join(ROOT, "app"), { recursive: true }) as string[]).filter((f) => /(^|\/)route\.(ts|tsx|js)$/.test(f)).sort();
+  const routeFiles = (readdirSync(join(ROOT, "app"), { recursive: true }) as string[]).filter((f) => /(^|\/)route(\.bench)?\.(ts|tsx|js)$/.test(f)).sort();
   for (const relative of routeFiles) {
     const file = `app/${relative}`;
     for (const method of HTTP_METHODS) {
@@ -59,7 +59,7 @@ async function discover(): Promise<Discovered> {
       if (handler) found.routes.set(routeKey({ file, method }), handler);
     }
   }
-  const pagesApiFiles = (readdirSync(join(ROOT, "pages/api"), { recursive: true }) as string[]).filter((f) => /\.(ts|tsx|js)$/.test(f)).sort();
+  const pagesApiFiles = (readdirSync(join(ROOT, "pages/api"), { recursive: true }) as string[]).filter((f) => /\.(ts|tsx|js|mts)$/.test(f)).sort();
   for (const relative of pagesApiFiles) {
     const file = `pages/api/${relative}`;
     const methods = await pagesApiMethods(ROOT, file);
