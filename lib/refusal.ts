@@ -7,7 +7,7 @@ import type { MessageKey } from "./i18n/translate";
  * (app/_lib/api/problem.ts), a page's not-found or sign-in redirect (app/_lib/guard-page.ts).
  */
 
-export type MessageParams = Record<string, string | number>;
+type MessageParams = Record<string, string | number>;
 
 export type RefusalStatus = 400 | 401 | 403 | 404 | 405 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 500;
 
@@ -19,7 +19,7 @@ export interface FieldRefusal {
   pointer?: string;
 }
 
-export interface RefusalDetails {
+interface RefusalDetails {
   params?: MessageParams;
   fields?: FieldRefusal[];
   /** Headers the HTTP surfaces send with it (WWW-Authenticate, Retry-After, ETag, Allow). */

@@ -15,7 +15,7 @@ export interface UploadLimits {
 }
 
 /** Browsers send Origin on every POST; it must name this host (as the proxy sees it). */
-export function isSameOrigin(request: Request): boolean {
+function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return false;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;

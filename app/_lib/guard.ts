@@ -69,7 +69,7 @@ export function fieldErrorsFrom(error: z.ZodError, t: Translate): Record<string,
 }
 
 /** A refusal as a form's result: its message above the form, its fields' beside them, the values back. */
-export function formRefusal(refusal: Refusal, t: Translate, values: Record<string, string>): FormResult<never> {
+function formRefusal(refusal: Refusal, t: Translate, values: Record<string, string>): FormResult<never> {
   const fieldErrors = Object.fromEntries(refusal.fields.map((f) => [f.field, t(f.messageKey, f.params)]));
   return { ok: false, message: t(refusal.messageKey, refusal.details.params), fieldErrors, values };
 }
@@ -122,7 +122,7 @@ export function guardedAction<S extends z.ZodType, D = undefined>(
 
 type RouteParams = Record<string, string | string[]>;
 
-export type RouteContext<I> = GuardContext<I> & { request: Request; params: RouteParams };
+type RouteContext<I> = GuardContext<I> & { request: Request; params: RouteParams };
 
 /**
  * A route handler behind the session cookie. The input is the query string; the route's path

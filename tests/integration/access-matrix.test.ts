@@ -70,6 +70,16 @@ async function discover(): Promise<Discovered> {
   return found;
 }
 
+/** application/problem+json with its four members (and `errors` for fields), as app/_lib/api/problem.ts writes it. */
+function isProblem(response: Response, body: string): boolean {
+  if (response.headers.get("content-type") !== "application/problem+json") return false;
+  const problem = JSON.parse(body) as Record<string, unknown>;
+  return (
+    typeof problem.type === "string" && problem.type.startsWith("urn:parkline:problem:") && typeof problem.title === "string" &&
+    problem.status === response.status && typeof problem.detail === "string" && Object.keys(problem).every((k) => ["type", "title", "status", "detail", "errors"].includes(k))
+  );
+}
+
 const isMember = (role: Role) => role === "admin" || role === "editor" || role === "viewer";
 
 function changedTables(before: DatabaseSnapshot, after: DatabaseSnapshot): string[] {
@@ -166,6 +176,8 @@ describe.each(TEST_TARGETS)("access matrix on %s", (kind) => {
     }
     const refusal = role === "signedOut" ? [401] : [403, 404];
     if (!refusal.includes(response.status)) return `answered ${response.status}`;
+    // Under /api every refusal is the same problem+json (the share link's page is a page: its 404 is HTML).
+    if (/^(app|pages)\/api\//.test(row.file) && !isProblem(response, body)) return `refused ${response.status} without a problem body`;
     const wrote = changedTables(before, await snapshotTables(ctx.db)).filter((t) => !(row.api && API_BOOKKEEPING.includes(t)));
     return wrote.length ? `refused but wrote to ${wrote.join(", ")}` : "refused";
   }

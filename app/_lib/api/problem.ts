@@ -32,10 +32,10 @@ export const problemTypeUri = (type: ProblemType) => `urn:parkline:problem:${typ
 
 const TYPE_OF_STATUS = Object.fromEntries(Object.entries(PROBLEMS).map(([type, { status }]) => [status, type])) as Record<RefusalStatus, ProblemType>;
 
-export const problemTypeOf = (status: RefusalStatus): ProblemType => TYPE_OF_STATUS[status];
+const problemTypeOf = (status: RefusalStatus): ProblemType => TYPE_OF_STATUS[status];
 
 /** One invalid input as a problem's `errors` lists it: a body field (with its JSON Pointer) or a query parameter. */
-export interface FieldError {
+interface FieldError {
   field: string;
   pointer?: string;
   message: string;
