@@ -52,9 +52,9 @@ async function call(file: string, method: string, init: RequestInit = {}): Promi
   const { url, params } = urlOf(file);
   const request = new Request(url, { method, ...init });
   const context = { params: Promise.resolve(params) };
-  const module = await load(file);
-  if (file.startsWith("pages/")) return callPagesApi(module.default!, request, context);
-  return module[method]!(request, context);
+  const routeModule = await load(file);
+  if (file.startsWith("pages/")) return callPagesApi(routeModule.default!, request, context);
+  return routeModule[method]!(request, context);
 }
 
 /** A refusal as every /api route answers it: the problem's members and nothing else (bar `errors`). */
@@ -83,17 +83,17 @@ it("finds the routes it walks", () => {
 
 describe.each(appRoutes)("%s", (file) => {
   it("exports every method through routeMethods: 405 with Allow and a problem for the ones it does not take", async () => {
-    const module = await load(file);
-    const taken = HTTP_METHODS.filter((m) => typeof module[m] === "function" && !module[m]![NOT_AN_ENDPOINT]);
+    const routeModule = await load(file);
+    const taken = HTTP_METHODS.filter((m) => typeof routeModule[m] === "function" && !routeModule[m]![NOT_AN_ENDPOINT]);
     expect(taken.length).toBeGreaterThan(0);
     const allow = [...taken, ...(taken.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
     for (const method of HTTP_METHODS) {
       // Left undefined, HEAD is answered by GET (Next.js); every other method must be exported.
       if (method === "HEAD" && taken.includes("GET")) {
-        expect(module.HEAD, "HEAD beside GET").toBeUndefined();
+        expect(routeModule.HEAD, "HEAD beside GET").toBeUndefined();
         continue;
       }
-      expect(typeof module[method], `${method} is exported`).toBe("function");
+      expect(typeof routeModule[method], `${method} is exported`).toBe("function");
       if (taken.includes(method)) continue;
       const response = await call(file, method);
       if (method === "OPTIONS") {
@@ -108,8 +108,8 @@ describe.each(appRoutes)("%s", (file) => {
   });
 
   it("refuses a caller with no session and no token as a problem (or is public)", async () => {
-    const module = await load(file);
-    const taken = HTTP_METHODS.filter((m) => typeof module[m] === "function" && !module[m]![NOT_AN_ENDPOINT]);
+    const routeModule = await load(file);
+    const taken = HTTP_METHODS.filter((m) => typeof routeModule[m] === "function" && !routeModule[m]![NOT_AN_ENDPOINT]);
     for (const method of taken) {
       const response = await call(file, method, method === "GET" ? {} : { body: "{}", headers: { "content-type": "application/json" } });
       if (response.ok) {
