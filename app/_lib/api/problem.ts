@@ -1,4 +1,5 @@
 import "server-only";
+import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { issueRefusal, type IssueMessage } from "../guard";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
@@ -79,6 +80,8 @@ export async function answerRefusals(t: Translate, label: string, work: () => Pr
     return await work();
   } catch (error) {
     if (error instanceof Refusal) return problemResponse(error, t);
+    // Next.js's own control flow (a redirect, dynamic rendering) is not a failure: it goes on up.
+    unstable_rethrow(error);
     console.error(`${label} failed`, error);
     return problemResponse(new Refusal(500, "api.serverError"), t);
   }
