@@ -1,7 +1,16 @@
 import type { NextConfig } from "next";
 import { pageCacheRewrites } from "./app/_lib/page-cache/routing";
+import { BENCH_ROUTES_FLAG, pageExtensionsFor } from "./bench/route-files";
+
+// `npm run bench` builds with PARKLINE_BENCH_ROUTES=1; any other build leaves its reference routes out.
+const benchRoutes = process.env[BENCH_ROUTES_FLAG] === "1";
 
 const nextConfig: NextConfig = {
+  // The bench's reference routes (app/bench/**/{page,route}.bench.tsx?, pages/api/bench/*.bench.mts)
+  // are route files only with the flag: without it their names match none of these extensions.
+  pageExtensions: pageExtensionsFor(benchRoutes),
+  // Inlined at build time, so proxy.ts keeps /bench public only in a build that has the routes.
+  env: { [BENCH_ROUTES_FLAG]: benchRoutes ? "1" : "" },
   // PGlite loads its .wasm and data files by URL at run time; bundling breaks that. ExcelJS and
   // iconv-lite (ledger import and export) are large CommonJS packages best left to Node.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "exceljs", "iconv-lite"],

@@ -42,8 +42,11 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-/** Pages anyone may open; everything else under app/(app) needs a session. */
-const PUBLIC_PAGES = /^\/(signin|bench)(\/|$)/;
+/**
+ * Pages anyone may open; everything else under app/(app) needs a session. The bench's reference pages
+ * exist only in a build made for `npm run bench` (next.config.ts inlines the flag), and only there are they public.
+ */
+const PUBLIC_PAGES = process.env.PARKLINE_BENCH_ROUTES === "1" ? /^\/(signin|bench)(\/|$)/ : /^\/signin(\/|$)/;
 
 /**
  * A page request with no session cookie at all goes to /signin as a real redirect, RSC and prefetch

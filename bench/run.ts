@@ -1,7 +1,8 @@
 // `npm run bench`: how fast the app serves its rollup pages on the dataset `npm run bench:data` loads.
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/parkline_bench npm run bench
 // 1. times the rollup queries in-process (median of 50 runs each);
-// 2. builds (unless BENCH_SKIP_BUILD=1), starts `next start` on port 3950 (BENCH_PORT), signs in as leader@bench.demo;
+// 2. builds with PARKLINE_BENCH_ROUTES=1, so the reference routes under app/bench and pages/api/bench exist
+//    (unless BENCH_SKIP_BUILD=1, which needs .next from such a build), starts `next start` on port 3950 (BENCH_PORT), signs in as leader@bench.demo;
 // 3. loads each page with autocannon, 10 connections, in interleaved rounds (static → nodb → nodb-page → pages → …),
 //    then holds a steady 50 req/s on the park dashboard for its p99;
 // 4. writes bench/results.json and bench/results.md.
@@ -20,6 +21,7 @@ import { DEFAULT_REDACTION } from "@/lib/domain/share-schemas";
 import { RENDER_HEADER } from "../app/_lib/page-cache/routing";
 import { legacySharePagePath, sharePagePath } from "@/lib/share-path";
 import { openDatabase } from "../db/open";
+import { BENCH_ROUTES_FLAG } from "./route-files";
 import { listCapacityRampChanges, listMilestoneTimeline } from "../db/queries/park-dashboard";
 import { monthWindow } from "@/lib/domain/series";
 import { MONTH_WINDOW } from "../app/_lib/dashboard/data";
@@ -270,6 +272,17 @@ async function waitForQuietBuild() {
     await sleep(5000);
   }
   throw new Error("Another next build or next start has used .next for 15 minutes; try again later");
+}
+
+/** A plain build has no reference routes: say so rather than measure 404s (BENCH_SKIP_BUILD on such a .next). */
+async function expectBenchRoutes(): Promise<void> {
+  const missing: string[] = [];
+  for (const path of ["/bench/nodb", "/bench/bare", "/api/bench/bare", "/bench/empty", "/bench/nodb-page"]) {
+    const res = await fetch(`${BASE}${path}`, { redirect: "manual" });
+    await res.arrayBuffer();
+    if (res.status !== 200) missing.push(`${path} ${res.status}`);
+  }
+  if (missing.length) throw new Error(`No bench reference routes (${missing.join(", ")}): build with ${BENCH_ROUTES_FLAG}=1, or drop BENCH_SKIP_BUILD`);
 }
 
 function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -600,6 +613,8 @@ async function collect(url: string) {
       AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(33).toString("base64"),
       AUTH_TRUST_HOST: "true",
       DATABASE_URL: url,
+      // The reference routes are in this build only (bench/route-files.ts).
+      [BENCH_ROUTES_FLAG]: "1",
     };
     if (process.env.BENCH_SKIP_BUILD !== "1") {
       for (let attempt = 1; ; attempt++) {
@@ -618,6 +633,7 @@ async function collect(url: string) {
       const server = await startServer(env);
       child = server.child;
       serverPid = await pidOnPort(PORT);
+      await expectBenchRoutes();
       const cookie = await signIn();
       const park = parkRows[0]!;
       http = await measureHttp({ parkSlug: park.slug, province: park.province, shareToken }, cookie, notes, server.output);

@@ -9,6 +9,8 @@ import { isAtLeast } from "./auth/viewer";
 import { chinaToday } from "@/lib/domain/china-day";
 import { localeFromHeaders, type Locale } from "@/lib/i18n/locale";
 import { createTranslator } from "@/lib/i18n/translate";
+import { Refusal } from "@/lib/refusal";
+import { problemOf } from "./api/problem";
 import { pagePathOf } from "./page-cache/routing";
 import { servePage, type PageAnswer, type PageInputs } from "./page-cache/serve";
 
@@ -21,8 +23,16 @@ export interface Answer {
 
 export type PagesApiHandler = ((req: NextApiRequest, res: NextApiResponse) => Promise<void>) & { method: "GET" };
 
-function problem(status: number, message: string): Answer {
-  return { status, headers: { "content-type": "application/json", "cache-control": "no-store" }, body: JSON.stringify({ error: message, status }) };
+/** A refusal as the same problem+json the App Router's /api routes answer (api/problem.ts). */
+function refused(refusal: Refusal, locale: Locale): Answer {
+  return problemOf(refusal, createTranslator(locale));
+}
+
+/** Only GET and HEAD: anything else is the 405 every /api route gives (api/methods.ts). */
+function methodRefusal(method: string | undefined, allowed: "GET"): Refusal | null {
+  if (method === allowed || method === "HEAD") return null;
+  const allow = `${allowed}, HEAD`;
+  return new Refusal(405, "api.methodNotAllowed", { params: { method: method ?? "", allow }, headers: { allow } });
 }
 
 /**
@@ -38,19 +48,12 @@ export function guardedPublicApiRoute<S extends z.ZodType>(
   handler: (ctx: { input: z.output<S>; req: NextApiRequest }) => Promise<Answer>,
 ): PagesApiHandler {
   const route = async (req: NextApiRequest, res: NextApiResponse): Promise<void> => {
-    let answer: Answer;
-    if (req.method !== options.method && req.method !== "HEAD") {
-      answer = problem(405, "Method Not Allowed");
-      answer.headers.allow = `${options.method}, HEAD`;
-    } else {
-      const parsed = options.schema.safeParse(req.query);
-      if (parsed.success) answer = await handler({ input: parsed.data, req });
-      else {
-        const t = createTranslator(localeFromHeaders(req.headers.cookie, req.headers["accept-language"]));
-        answer = problem(400, t("error.badRequest"));
-      }
-    }
-    writeAnswer(res, answer);
+    const locale = () => localeFromHeaders(headerOf(req, "cookie"), headerOf(req, "accept-language"));
+    const notAllowed = methodRefusal(req.method, options.method);
+    if (notAllowed) return writeAnswer(res, refused(notAllowed, locale()));
+    const parsed = options.schema.safeParse(req.query);
+    if (!parsed.success) return writeAnswer(res, refused(new Refusal(400, "error.badRequest"), locale()));
+    writeAnswer(res, await handler({ input: parsed.data, req }));
   };
   return Object.assign(route, { method: options.method });
 }
@@ -82,12 +85,10 @@ export function guardedCachedParkPage<S extends z.ZodType<{ slug: string }>>(opt
   const route = async (req: NextApiRequest, res: NextApiResponse): Promise<void> => {
     const locale = localeFromHeaders(headerOf(req, "cookie"), headerOf(req, "accept-language"));
     const t = () => createTranslator(locale);
-    if (req.method !== options.method && req.method !== "HEAD") {
-      const answer = problem(405, "Method Not Allowed");
-      return writeAnswer(res, { ...answer, headers: { ...answer.headers, allow: `${options.method}, HEAD` } });
-    }
+    const notAllowed = methodRefusal(req.method, options.method);
+    if (notAllowed) return writeAnswer(res, refused(notAllowed, locale));
     const path = pagePathOf(req.url ?? "");
-    if (path === null) return writeAnswer(res, problem(400, t()("error.badRequest")));
+    if (path === null) return writeAnswer(res, refused(new Refusal(400, "error.badRequest"), locale));
     let page: PageAnswer;
     try {
       const listener = { address: req.socket?.localAddress ?? "", port: req.socket?.localPort ?? 0 };

@@ -1,22 +1,21 @@
 import "server-only";
-import { NextResponse } from "next/server";
-import type { z } from "zod";
-import { guardedRoute, type Access, type GuardContext } from "./guard";
-import { getTranslator } from "@/app/_lib/request-locale";
 import type { MessageKey } from "@/lib/i18n/translate";
+import { Refusal } from "@/lib/refusal";
 
 /**
- * File uploads: a route handler that takes the raw request body. On top of guardedRoute (who, may
- * they, valid query) it refuses a cross-site POST (the session cookie would otherwise carry it:
- * CSRF) and a body over `maxBytes` — by Content-Length before reading, and again while reading.
+ * File uploads (guardedRoute's `upload` option): the raw request body. A cross-site POST is refused
+ * first (the session cookie would otherwise carry it: CSRF); then, after who, may they and the query,
+ * a body over `maxBytes` — by Content-Length before reading, and again while reading.
  */
 
-function problem(status: number, message: string) {
-  return NextResponse.json({ ok: false, error: message, status }, { status, headers: { "cache-control": "no-store" } });
+export interface UploadLimits {
+  maxBytes: number;
+  /** The message of a 413, given `{mb}`. */
+  tooLarge: MessageKey;
 }
 
 /** Browsers send Origin on every POST; it must name this host (as the proxy sees it). */
-export function isSameOrigin(request: Request): boolean {
+function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return false;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
@@ -52,21 +51,16 @@ async function readCapped(request: Request, maxBytes: number): Promise<Uint8Arra
   return body;
 }
 
-export function guardedUpload<S extends z.ZodType>(
-  options: { schema: S; access: Access; maxBytes: number; tooLarge: MessageKey },
-  handler: (ctx: GuardContext<z.output<S>> & { request: Request; body: Uint8Array }) => Promise<Response>,
-) {
-  const mb = Math.round(options.maxBytes / 1024 / 1024);
-  const guarded = guardedRoute({ schema: options.schema, access: options.access }, async (ctx) => {
-    const declared = Number(ctx.request.headers.get("content-length") ?? "0");
-    if (!Number.isInteger(declared) || declared < 0) return problem(400, ctx.t("error.badRequest"));
-    if (declared > options.maxBytes) return problem(413, ctx.t(options.tooLarge, { mb }));
-    const body = await readCapped(ctx.request, options.maxBytes);
-    if (body === null) return problem(413, ctx.t(options.tooLarge, { mb }));
-    return handler({ ...ctx, body });
-  });
-  return async (request: Request): Promise<Response> => {
-    if (!isSameOrigin(request)) return problem(403, (await getTranslator()).t("error.forbidden"));
-    return guarded(request);
-  };
+export function refuseCrossSite(request: Request): void {
+  if (!isSameOrigin(request)) throw new Refusal(403, "error.forbidden");
+}
+
+export async function readUpload(request: Request, limits: UploadLimits): Promise<Uint8Array> {
+  const tooLarge = new Refusal(413, limits.tooLarge, { params: { mb: Math.round(limits.maxBytes / 1024 / 1024) } });
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (!Number.isInteger(declared) || declared < 0) throw new Refusal(400, "error.badRequest");
+  if (declared > limits.maxBytes) throw tooLarge;
+  const body = await readCapped(request, limits.maxBytes);
+  if (body === null) throw tooLarge;
+  return body;
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import { NextResponse } from "next/server";
 import { z } from "zod";
 import type { MembershipRole } from "@/db/schema";
 import { getViewer, hasRole, type Viewer } from "./auth/viewer";
+import { answerRefusals } from "./api/problem";
+import { readUpload, refuseCrossSite, type UploadLimits } from "./guard-upload";
 import { getTranslator } from "@/app/_lib/request-locale";
 import type { Locale } from "@/lib/i18n/locale";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
@@ -10,10 +11,13 @@ import { isMessageKey } from "@/lib/domain/fields";
 import type { FormResult } from "@/lib/form-result";
 
 export type { FormResult } from "@/lib/form-result";
+import { Refusal, type FieldRefusal } from "@/lib/refusal";
 
 /**
- * Every server action and route handler goes through `guardedAction` or `guardedRoute`: who is
- * asking, may they, is the input valid — in that order — so a missing check is visible in review.
+ * Every server action and session-cookie route handler goes through `guardedAction` or `guardedRoute`
+ * (the bearer-token API through `apiRoute`): who is asking, may they, is the input valid — in that
+ * order — so a missing check is visible in review. A check that fails throws a Refusal
+ * (lib/refusal.ts); the wrapper renders it for its surface: a FormResult, or a problem+json response.
  */
 export type Access =
   | { who: "anyone" }
@@ -31,19 +35,12 @@ export interface GuardContext<I> {
   t: Translate;
 }
 
-export class RefusedError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 429,
-    readonly messageKey: MessageKey,
-  ) {
-    super(messageKey);
-  }
-}
+export type IssueMessage = Pick<FieldRefusal, "messageKey" | "params">;
 
-/** One zod issue in the user's language (zod messages are catalog keys). */
-export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
-  const key: MessageKey = isMessageKey(issue.message) ? issue.message : "validation.invalid";
-  return t(key, issue.code === "too_big" && "maximum" in issue ? { max: Number(issue.maximum) } : undefined);
+/** One zod issue as a message key (zod messages are catalog keys). */
+export function issueRefusal(issue: z.core.$ZodIssue): IssueMessage {
+  const messageKey: MessageKey = isMessageKey(issue.message) ? issue.message : "validation.invalid";
+  return issue.code === "too_big" && "maximum" in issue ? { messageKey, params: { max: Number(issue.maximum) } } : { messageKey };
 }
 
 /** zod issues → one message per field, in the user's language (the first issue of each field). */
@@ -52,9 +49,16 @@ export function fieldErrorsFrom(error: z.ZodError, t: Translate): Record<string,
   for (const issue of error.issues) {
     const field = issue.path.join(".") || "_form";
     if (out[field]) continue;
-    out[field] = issueMessage(issue, t);
+    const { messageKey, params } = issueRefusal(issue);
+    out[field] = t(messageKey, params);
   }
   return out;
+}
+
+/** A refusal as a form's result: its message above the form, its fields' beside them, the values back. */
+function formRefusal(refusal: Refusal, t: Translate, values: Record<string, string>): FormResult<never> {
+  const fieldErrors = Object.fromEntries(refusal.fields.map((f) => [f.field, t(f.messageKey, f.params)]));
+  return { ok: false, message: t(refusal.messageKey, refusal.details.params), fieldErrors, values };
 }
 
 function formValues(formData: FormData): Record<string, string> {
@@ -69,11 +73,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function checkAccess(access: Access, raw: unknown, viewer: Viewer | null): void {
   if (access.who === "anyone") return;
-  if (!viewer) throw new RefusedError(401, "error.unauthorized");
+  if (!viewer) throw new Refusal(401, "error.unauthorized");
   const parkId = typeof raw === "object" && raw !== null ? (raw as { parkId?: unknown }).parkId : undefined;
   if (access.who === "member" && (typeof parkId !== "string" || !UUID.test(parkId) || !hasRole(viewer, parkId, access.atLeast))) {
     // Not a member and too low a role look the same from outside: no oracle for other parks' ids.
-    throw new RefusedError(403, "error.forbidden");
+    throw new Refusal(403, "error.forbidden");
   }
 }
 
@@ -85,7 +89,7 @@ export function guardedAction<S extends z.ZodType, D = undefined>(
   return async (_previous: FormResult<D> | null, formData: FormData): Promise<FormResult<D>> => {
     const { locale, t } = await getTranslator();
     // The arguments are whatever the request encoded (a string, an object, nothing): only a form is a form.
-    if (!(formData instanceof FormData)) return { ok: false, message: t("error.badRequest"), fieldErrors: {}, values: {} };
+    if (!(formData instanceof FormData)) return formRefusal(new Refusal(400, "error.badRequest"), t, {});
     const values = formValues(formData);
     const viewer = options.access.who === "anyone" ? null : await getViewer();
     const raw = options.fromForm ? options.fromForm(formData) : Object.fromEntries(formData.entries());
@@ -97,33 +101,40 @@ export function guardedAction<S extends z.ZodType, D = undefined>(
       }
       return await handler({ input: parsed.data, viewer, locale, t, values });
     } catch (error) {
-      if (error instanceof RefusedError) return { ok: false, message: t(error.messageKey), fieldErrors: {}, values };
+      if (error instanceof Refusal) return formRefusal(error, t, values);
       throw error;
     }
   };
 }
 
-function problem(status: number, message: string) {
-  return NextResponse.json({ error: message, status }, { status, headers: { "cache-control": "no-store" } });
-}
+type RouteParams = Record<string, string | string[]>;
 
-/** A route handler: JSON errors (401/403/400…) instead of redirects. The input is the query string. */
-export function guardedRoute<S extends z.ZodType>(
-  options: { schema: S; access: Access },
-  handler: (ctx: GuardContext<z.output<S>> & { request: Request }) => Promise<Response>,
+type RouteContext<I> = GuardContext<I> & { request: Request; params: RouteParams };
+
+/**
+ * A route handler behind the session cookie. The input is the query string; the route's path
+ * parameters come as they are (the handler validates them: a wrong one is its 404). With `upload`,
+ * the raw request body too, after the same-site and size checks (guard-upload.ts). Refusals are
+ * `application/problem+json`, as everywhere under /api.
+ */
+export function guardedRoute<S extends z.ZodType, U extends UploadLimits | undefined = undefined>(
+  options: { schema: S; access: Access; upload?: U },
+  handler: (ctx: RouteContext<z.output<S>> & (U extends UploadLimits ? { body: Uint8Array } : unknown)) => Promise<Response>,
 ) {
-  return async (request: Request): Promise<Response> => {
+  return async (request: Request, context?: { params?: Promise<RouteParams> }): Promise<Response> => {
     const { locale, t } = await getTranslator();
-    const viewer = options.access.who === "anyone" ? null : await getViewer();
-    const query = Object.fromEntries(new URL(request.url).searchParams.entries());
-    try {
+    return answerRefusals(t, `${request.method} ${new URL(request.url).pathname}`, async () => {
+      // A cross-site upload would carry the session cookie (CSRF): refused before anything is read.
+      if (options.upload) refuseCrossSite(request);
+      const viewer = options.access.who === "anyone" ? null : await getViewer();
+      const query = Object.fromEntries(new URL(request.url).searchParams.entries());
       checkAccess(options.access, query, viewer);
       const parsed = options.schema.safeParse(query);
-      if (!parsed.success) return problem(400, t("error.badRequest"));
-      return await handler({ input: parsed.data, viewer, locale, t, request, values: {} });
-    } catch (error) {
-      if (error instanceof RefusedError) return problem(error.status, t(error.messageKey));
-      throw error;
-    }
+      if (!parsed.success) throw new Refusal(400, "error.badRequest");
+      const params = (await context?.params) ?? {};
+      const body = options.upload ? await readUpload(request, options.upload) : undefined;
+      const ctx = { input: parsed.data, viewer, locale, t, request, params, values: {}, ...(body ? { body } : {}) };
+      return handler(ctx as Parameters<typeof handler>[0]);
+    });
   };
 }

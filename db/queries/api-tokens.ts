@@ -4,7 +4,8 @@ import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from "drizzle
 import { API_TOKEN_PREFIX, API_TOKEN_RE, MAX_ACTIVE_TOKENS } from "@/lib/domain/api-token-schemas";
 import { apiTokenParks, apiTokens, memberships, parks, users, type MembershipRole } from "../schema";
 import type { Db, Executor } from "../types";
-import { NotFound, runWrite, WriteRefused, type WriteOutcome } from "./outcomes";
+import { runWrite, type WriteOutcome } from "./outcomes";
+import { Refusal } from "@/lib/refusal";
 
 /** A token's SHA-256: the only form in which it is stored. */
 export function hashApiToken(token: string): Buffer {
@@ -35,13 +36,13 @@ export function createApiToken(db: Db, { userId }: { userId: string }, input: Ne
         .select({ n: count() })
         .from(apiTokens)
         .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`))));
-      if ((active?.n ?? 0) >= MAX_ACTIVE_TOKENS) throw new WriteRefused("label", "apiToken.tooMany");
+      if ((active?.n ?? 0) >= MAX_ACTIVE_TOKENS) throw Refusal.invalidField("label", "apiToken.tooMany");
       // The parks must be the owner's now; a membership removed later disables the token there at request time.
       const own = await tx
         .select({ parkId: memberships.parkId })
         .from(memberships)
         .where(and(eq(memberships.userId, userId), inArray(memberships.parkId, input.parkIds)));
-      if (input.parkIds.length === 0 || own.length !== new Set(input.parkIds).size) throw new WriteRefused("parkIds", "apiToken.parksNotYours");
+      if (input.parkIds.length === 0 || own.length !== new Set(input.parkIds).size) throw Refusal.invalidField("parkIds", "apiToken.parksNotYours");
       const token = newToken();
       const [row] = await tx
         .insert(apiTokens)
@@ -88,7 +89,7 @@ export function revokeApiToken(db: Db, { userId }: { userId: string }, { tokenId
       .set({ revokedAt: sql`now()` })
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id });
-    if (!row) throw new NotFound();
+    if (!row) throw Refusal.notFound();
     return { ok: true, value: { id: row.id }, warnings: [] };
   });
 }

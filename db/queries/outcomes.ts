@@ -1,4 +1,5 @@
 import { toFen } from "@/lib/domain/rollups";
+import { Refusal } from "@/lib/refusal";
 import type { ChangeSince } from "./audit";
 
 /** Warnings do not stop a save; they are shown after it (e.g. money in place above contracted). */
@@ -10,24 +11,17 @@ export type WriteOutcome<T = { id: string }> =
   | { ok: false; reason: "conflict"; changes: ChangeSince[] }
   | { ok: false; reason: "invalid"; field: string; messageKey: string };
 
-/** Thrown inside a transaction to roll it back; turned into an "invalid" outcome by `runWrite`. */
-export class WriteRefused extends Error {
-  constructor(
-    readonly field: string,
-    readonly messageKey: string,
-  ) {
-    super(`${field}: ${messageKey}`);
-  }
-}
-
-export class NotFound extends Error {}
-
+/**
+ * Runs a write whose refusals are thrown (a Refusal, app-wide: `Refusal.notFound()`, or
+ * `Refusal.invalidField(…)` inside a transaction, which rolls it back) and answers them as outcomes.
+ */
 export async function runWrite<T>(work: () => Promise<WriteOutcome<T>>): Promise<WriteOutcome<T>> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof WriteRefused) return { ok: false, reason: "invalid", field: error.field, messageKey: error.messageKey };
-    if (error instanceof NotFound) return { ok: false, reason: "not_found" };
+    if (error instanceof Refusal && error.status === 404) return { ok: false, reason: "not_found" };
+    const field = error instanceof Refusal && error.status === 422 ? error.fields[0] : undefined;
+    if (field) return { ok: false, reason: "invalid", field: field.field, messageKey: field.messageKey };
     const constraint = uniqueViolation(error);
     if (constraint && UNIQUE_MESSAGES[constraint]) return { ok: false, reason: "invalid", ...UNIQUE_MESSAGES[constraint] };
     throw error;

@@ -3,7 +3,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { parkHealthRules, targets, type TargetMetric } from "../schema";
 import type { Db } from "../types";
 import { diffFields, listChangesSince, recordAudit } from "./audit";
-import { NotFound, runWrite, uniqueViolation, WriteRefused, type WriteOutcome } from "./outcomes";
+import { runWrite, uniqueViolation, type WriteOutcome } from "./outcomes";
+import { Refusal } from "@/lib/refusal";
 import type { Actor } from "./project-writes";
 
 export interface TargetFields {
@@ -37,10 +38,10 @@ export async function saveTarget(db: Db, actor: Actor, input: TargetFields & { t
           await recordAudit(tx, { ...audit, entityId: row!.id, action: "create", changes: diffFields(null, row!, TARGET_FIELDS), entityVersion: row!.version });
           return { ok: true, value: { id: row!.id }, warnings: [] };
         }
-        if (input.version === undefined) throw new WriteRefused("version", "validation.invalid");
+        if (input.version === undefined) throw Refusal.invalidField("version", "validation.invalid");
         const where = and(eq(targets.id, input.targetId), eq(targets.parkId, actor.parkId));
         const [current] = await tx.select().from(targets).where(where).for("update");
-        if (!current) throw new NotFound();
+        if (!current) throw Refusal.notFound();
         if (current.version !== input.version) {
           return { ok: false, reason: "conflict", changes: await listChangesSince(tx, { parkId: actor.parkId, entityId: current.id, sinceVersion: input.version }) };
         }
@@ -67,7 +68,7 @@ export function deleteTarget(db: Db, actor: Actor, input: { targetId: string; ve
     db.transaction(async (tx): Promise<WriteOutcome> => {
       const where = and(eq(targets.id, input.targetId), eq(targets.parkId, actor.parkId));
       const [current] = await tx.select().from(targets).where(where).for("update");
-      if (!current) throw new NotFound();
+      if (!current) throw Refusal.notFound();
       if (current.version !== input.version) {
         return { ok: false, reason: "conflict", changes: await listChangesSince(tx, { parkId: actor.parkId, entityId: current.id, sinceVersion: input.version }) };
       }

@@ -3,7 +3,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { progressEntries, projects } from "../schema";
 import type { Executor } from "../types";
 import { diffFields, recordAudits, type AuditInput } from "./audit";
-import { NotFound, toFen, WriteRefused } from "./outcomes";
+import { toFen } from "./outcomes";
+import { Refusal } from "@/lib/refusal";
 import { fenToYuan, negate, type ProgressEntryInput } from "./progress-writes";
 import type { Actor } from "./project-writes";
 import { addToMonthlyStats } from "./rollup-maintenance";
@@ -22,21 +23,21 @@ export async function logProgressEntriesIn(tx: Executor, actor: Actor, list: rea
   if (list.length === 0) return [];
   for (const e of list) {
     if (Object.keys(e.reached).length || Object.keys(e.online).length || e.problemDescription) throw new Error("logProgressEntriesIn: milestones, capacity and problems go through logProgress");
-    if (e.period > today) throw new WriteRefused("period", "progress.futurePeriod");
+    if (e.period > today) throw Refusal.invalidField("period", "progress.futurePeriod");
   }
   const projectIds = [...new Set(list.map((e) => e.projectId))].sort();
   const locked = await tx.select().from(projects).where(and(eq(projects.parkId, actor.parkId), inArray(projects.id, projectIds))).orderBy(projects.id).for("update");
-  if (locked.length !== projectIds.length) throw new NotFound();
+  if (locked.length !== projectIds.length) throw Refusal.notFound();
 
   const supersededIds = list.flatMap((e) => (e.supersedesId ? [e.supersedesId] : []));
   const replaced = new Map<string, typeof progressEntries.$inferSelect>();
   if (supersededIds.length) {
     for (const old of await tx.select().from(progressEntries).where(and(eq(progressEntries.parkId, actor.parkId), inArray(progressEntries.id, supersededIds)))) replaced.set(old.id, old);
     const already = await tx.select({ id: progressEntries.id }).from(progressEntries).where(inArray(progressEntries.supersedesId, supersededIds));
-    if (already.length || new Set(supersededIds).size !== supersededIds.length) throw new WriteRefused("supersedesId", "progress.alreadyCorrected");
+    if (already.length || new Set(supersededIds).size !== supersededIds.length) throw Refusal.invalidField("supersedesId", "progress.alreadyCorrected");
   }
   for (const e of list) {
-    if (e.supersedesId && replaced.get(e.supersedesId)?.projectId !== e.projectId) throw new WriteRefused("supersedesId", "validation.invalid");
+    if (e.supersedesId && replaced.get(e.supersedesId)?.projectId !== e.projectId) throw Refusal.invalidField("supersedesId", "validation.invalid");
   }
 
   // The park's monthly sums: one delta per month (new entries in, corrected ones out), in month order,
@@ -89,7 +90,7 @@ export async function logProgressEntriesIn(tx: Executor, actor: Actor, list: rea
     const delta = added.get(p.id) ?? 0n;
     if (delta === 0n) return [];
     const completed = fenToYuan(toFen(p.completedInvestment) + delta);
-    if (completed.startsWith("-")) throw new WriteRefused("investmentCompleted", "progress.negativeTotal");
+    if (completed.startsWith("-")) throw Refusal.invalidField("investmentCompleted", "progress.negativeTotal");
     return [{ id: p.id, before: p.completedInvestment, completed }];
   });
   if (moved.length) {

@@ -4,7 +4,8 @@ import { isoToday } from "@/lib/domain/milestones";
 import { capacities, milestones, problems, problemUpdates, progressCapacities, progressEntries, projects } from "../schema";
 import type { Db, Executor } from "../types";
 import { diffFields, recordAudit } from "./audit";
-import { NotFound, runWrite, toFen, WriteRefused, type WriteOutcome } from "./outcomes";
+import { runWrite, toFen, type WriteOutcome } from "./outcomes";
+import { Refusal } from "@/lib/refusal";
 import { deriveStage, lockProject, type Actor } from "./project-writes";
 import { addToMonthlyStats } from "./rollup-maintenance";
 
@@ -53,7 +54,7 @@ export function logProgress(db: Db, actor: Actor, input: ProgressEntryInput, tod
  */
 export async function logProgressIn(tx: Executor, actor: Actor, input: ProgressEntryInput, today = isoToday()): Promise<WriteOutcome> {
   const project = await lockProject(tx, actor, input.projectId);
-  if (input.period > today) throw new WriteRefused("period", "progress.futurePeriod");
+  if (input.period > today) throw Refusal.invalidField("period", "progress.futurePeriod");
 
   let replacedInvestment = 0n;
   let replaced: { period: string; investmentCompleted: string | null; outputValue: string | null } | null = null;
@@ -62,9 +63,9 @@ export async function logProgressIn(tx: Executor, actor: Actor, input: ProgressE
       .select()
       .from(progressEntries)
       .where(and(eq(progressEntries.id, input.supersedesId), eq(progressEntries.projectId, project.id), eq(progressEntries.parkId, actor.parkId)));
-    if (!old) throw new WriteRefused("supersedesId", "validation.invalid");
+    if (!old) throw Refusal.invalidField("supersedesId", "validation.invalid");
     const [already] = await tx.select({ id: progressEntries.id }).from(progressEntries).where(eq(progressEntries.supersedesId, old.id));
-    if (already) throw new WriteRefused("supersedesId", "progress.alreadyCorrected");
+    if (already) throw Refusal.invalidField("supersedesId", "progress.alreadyCorrected");
     replacedInvestment = old.investmentCompleted ? toFen(old.investmentCompleted) : 0n;
     replaced = old;
   }
@@ -102,11 +103,11 @@ export async function logProgressIn(tx: Executor, actor: Actor, input: ProgressE
       .from(milestones)
       .where(and(inArray(milestones.id, reachedIds), eq(milestones.projectId, project.id), eq(milestones.parkId, actor.parkId)));
     // An id of another project or park, or one already reached, refuses the whole entry.
-    if (open.length !== reachedIds.length) throw new WriteRefused("reached", "validation.invalid");
+    if (open.length !== reachedIds.length) throw Refusal.invalidField("reached", "validation.invalid");
     for (const m of open) {
       const date = input.reached[m.id]!;
-      if (date > today) throw new WriteRefused(`reached.${m.id}`, "progress.futureDate");
-      if (m.actualDate) throw new WriteRefused(`reached.${m.id}`, "progress.alreadyReached");
+      if (date > today) throw Refusal.invalidField(`reached.${m.id}`, "progress.futureDate");
+      if (m.actualDate) throw Refusal.invalidField(`reached.${m.id}`, "progress.alreadyReached");
       await tx.update(milestones).set({ actualDate: date, version: sql`${milestones.version} + 1` }).where(and(eq(milestones.id, m.id), isNull(milestones.actualDate)));
       await recordAudit(tx, {
         parkId: actor.parkId, actorId: actor.actorId, entity: "milestone", entityId: m.id, projectId: project.id,
@@ -121,7 +122,7 @@ export async function logProgressIn(tx: Executor, actor: Actor, input: ProgressE
       .select()
       .from(capacities)
       .where(and(inArray(capacities.id, onlineIds), eq(capacities.projectId, project.id), eq(capacities.parkId, actor.parkId)));
-    if (caps.length !== onlineIds.length) throw new WriteRefused("online", "validation.invalid");
+    if (caps.length !== onlineIds.length) throw Refusal.invalidField("online", "validation.invalid");
     for (const c of caps) {
       const online = input.online[c.id]!;
       await tx.insert(progressCapacities).values({ entryId: entry!.id, capacityId: c.id, parkId: actor.parkId, online });
@@ -152,7 +153,7 @@ export async function logProgressIn(tx: Executor, actor: Actor, input: ProgressE
   const added = (input.investmentCompleted ? toFen(input.investmentCompleted) : 0n) - replacedInvestment;
   if (added !== 0n) {
     const completed = fenToYuan(toFen(project.completedInvestment) + added);
-    if (completed.startsWith("-")) throw new WriteRefused("investmentCompleted", "progress.negativeTotal");
+    if (completed.startsWith("-")) throw Refusal.invalidField("investmentCompleted", "progress.negativeTotal");
     // The version moves so that someone editing the project form sees a conflict, not a silent overwrite.
     const [updated] = await tx
       .update(projects)
@@ -194,8 +195,8 @@ export function followUpProblem(db: Db, actor: Actor, input: { problemId: string
         .from(problems)
         .where(and(eq(problems.id, input.problemId), eq(problems.parkId, actor.parkId)))
         .for("update");
-      if (!problem) throw new NotFound();
-      if (problem.status === "closed") throw new WriteRefused("note", "problem.alreadyClosed");
+      if (!problem) throw Refusal.notFound();
+      if (problem.status === "closed") throw Refusal.invalidField("note", "problem.alreadyClosed");
       const [update] = await tx
         .insert(problemUpdates)
         .values({ parkId: actor.parkId, problemId: problem.id, note: input.note, authorId: actor.actorId })

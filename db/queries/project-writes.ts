@@ -4,7 +4,8 @@ import { stageFromMilestones, isoToday } from "@/lib/domain/milestones";
 import { capacities, milestoneBaselines, milestones, phases, productionLines, projects, type MilestoneType, type ProjectHealth } from "../schema";
 import type { Db, Executor } from "../types";
 import { diffFields, listChangesSince, recordAudit, recordAudits } from "./audit";
-import { investmentWarnings, NotFound, runWrite, WriteRefused, type WriteOutcome } from "./outcomes";
+import { investmentWarnings, runWrite, type WriteOutcome } from "./outcomes";
+import { Refusal } from "@/lib/refusal";
 
 /** Who writes, and in which park: every query below is scoped to `parkId`. */
 export interface Actor {
@@ -80,7 +81,7 @@ export async function updateProjectIn(tx: Executor, actor: Actor, projectId: str
     .from(projects)
     .where(and(eq(projects.id, projectId), eq(projects.parkId, actor.parkId)))
     .for("update");
-  if (!current) throw new NotFound();
+  if (!current) throw Refusal.notFound();
   if (current.version !== readVersion) {
     return { ok: false, reason: "conflict", changes: await listChangesSince(tx, { parkId: actor.parkId, entityId: projectId, sinceVersion: readVersion }) };
   }
@@ -160,14 +161,14 @@ export async function updateProjectsIn(tx: Executor, actor: Actor, updates: read
   return null;
 }
 
-/** Loads a project of the actor's park, locked for the rest of the transaction, or throws NotFound. */
+/** Loads a project of the actor's park, locked for the rest of the transaction, or throws a 404 Refusal. */
 export async function lockProject(tx: Executor, actor: Actor, projectId: string) {
   const [row] = await tx
     .select()
     .from(projects)
     .where(and(eq(projects.id, projectId), eq(projects.parkId, actor.parkId)))
     .for("update");
-  if (!row) throw new NotFound();
+  if (!row) throw Refusal.notFound();
   return row;
 }
 
@@ -206,7 +207,7 @@ export function saveLine(db: Db, actor: Actor, input: NamedInput & { projectId: 
         .select({ id: phases.id })
         .from(phases)
         .where(and(eq(phases.id, input.phaseId), eq(phases.projectId, input.projectId), eq(phases.parkId, actor.parkId)));
-      if (!phase) throw new WriteRefused("phaseId", "validation.invalid");
+      if (!phase) throw Refusal.invalidField("phaseId", "validation.invalid");
       const fields = { name: input.name, nameEn: input.nameEn };
       if (!input.lineId) {
         const [last] = await tx.select({ seq: max(productionLines.seq) }).from(productionLines).where(eq(productionLines.phaseId, phase.id));
@@ -248,14 +249,14 @@ export function saveCapacity(db: Db, actor: Actor, input: CapacityInput): Promis
           .select({ phaseId: productionLines.phaseId })
           .from(productionLines)
           .where(and(eq(productionLines.id, input.lineId), eq(productionLines.projectId, input.projectId), eq(productionLines.parkId, actor.parkId)));
-        if (!line) throw new WriteRefused("lineId", "validation.invalid");
+        if (!line) throw Refusal.invalidField("lineId", "validation.invalid");
         phaseId = line.phaseId; // a line's capacity always names the line's own phase
       } else if (phaseId) {
         const [phase] = await tx
           .select({ id: phases.id })
           .from(phases)
           .where(and(eq(phases.id, phaseId), eq(phases.projectId, input.projectId), eq(phases.parkId, actor.parkId)));
-        if (!phase) throw new WriteRefused("phaseId", "validation.invalid");
+        if (!phase) throw Refusal.invalidField("phaseId", "validation.invalid");
       }
       const fields = {
         phaseId, lineId: input.lineId ?? null, product: input.product, productEn: input.productEn,
@@ -295,7 +296,7 @@ export function saveMilestone(db: Db, actor: Actor, input: MilestoneInput, today
         type: input.type, customLabel: input.customLabel, plannedDate: input.plannedDate, forecastDate: input.forecastDate, actualDate: input.actualDate,
       };
       const names = ["type", "customLabel", "plannedDate", "forecastDate", "actualDate"] as const;
-      if (input.actualDate && input.actualDate > today) throw new WriteRefused("actualDate", "progress.futureDate");
+      if (input.actualDate && input.actualDate > today) throw Refusal.invalidField("actualDate", "progress.futureDate");
       let outcome: WriteOutcome;
       let removedActual = false;
       if (!input.milestoneId) {
@@ -307,7 +308,7 @@ export function saveMilestone(db: Db, actor: Actor, input: MilestoneInput, today
           .select()
           .from(milestones)
           .where(and(eq(milestones.id, input.milestoneId), eq(milestones.projectId, input.projectId), eq(milestones.parkId, actor.parkId)));
-        if (!current) throw new NotFound();
+        if (!current) throw Refusal.notFound();
         removedActual = current.actualDate !== null && input.actualDate !== current.actualDate;
         if (current.plannedDate && input.plannedDate !== current.plannedDate && current.version === input.version) {
           await tx.insert(milestoneBaselines).values({
@@ -362,13 +363,13 @@ async function updateVersioned(
   args: { table: VersionedTable; entity: string; id: string; projectId: string; readVersion?: number; fields: Record<string, unknown>; fieldNames: readonly string[] },
 ): Promise<WriteOutcome> {
   const { table } = args;
-  if (args.readVersion === undefined) throw new WriteRefused("version", "validation.invalid");
+  if (args.readVersion === undefined) throw Refusal.invalidField("version", "validation.invalid");
   const [current] = (await tx
     .select()
     .from(table)
     .where(and(eq(table.id, args.id), eq(table.projectId, args.projectId), eq(table.parkId, actor.parkId)))
     .for("update")) as Record<string, unknown>[];
-  if (!current) throw new NotFound();
+  if (!current) throw Refusal.notFound();
   if (current.version !== args.readVersion) {
     return { ok: false, reason: "conflict", changes: await listChangesSince(tx, { parkId: actor.parkId, entityId: args.id, sinceVersion: args.readVersion }) };
   }

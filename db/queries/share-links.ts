@@ -7,7 +7,8 @@ import { preparedFor } from "../prepared";
 import type { Db, Executor } from "../types";
 import { diffFields, recordAudit } from "./audit";
 import { shareDataVersionSql } from "./public-status";
-import { NotFound, runWrite, WriteRefused, type WriteOutcome } from "./outcomes";
+import { runWrite, type WriteOutcome } from "./outcomes";
+import { Refusal } from "@/lib/refusal";
 import type { Actor } from "./project-writes";
 
 export interface NewShareLink {
@@ -36,7 +37,7 @@ export function createShareLink(db: Db, actor: Actor, link: NewShareLink): Promi
         const [project] = link.projectId
           ? await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.id, link.projectId), eq(projects.parkId, actor.parkId)))
           : [];
-        if (!project) throw new WriteRefused("target", "validation.invalid");
+        if (!project) throw Refusal.invalidField("target", "validation.invalid");
       }
       const token = randomBytes(32).toString("base64url");
       const values = { ...link, projectId: link.scope === "project" ? link.projectId : null };
@@ -87,7 +88,7 @@ export function revokeShareLink(db: Db, actor: Actor, { linkId }: { linkId: stri
         .set({ revokedAt: sql`now()` })
         .where(and(eq(shareLinks.id, linkId), eq(shareLinks.parkId, actor.parkId), isNull(shareLinks.revokedAt)))
         .returning({ id: shareLinks.id, projectId: shareLinks.projectId, revokedAt: shareLinks.revokedAt });
-      if (!row) throw new NotFound();
+      if (!row) throw Refusal.notFound();
       await recordAudit(tx, {
         parkId: actor.parkId, actorId: actor.actorId, entity: "share_link", entityId: row.id, projectId: row.projectId,
         action: "close", changes: { revokedAt: [null, row.revokedAt] },

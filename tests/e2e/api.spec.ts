@@ -4,11 +4,16 @@ interface ParksResponse {
   parks: { slug: string; role: string; projects: { code: string }[] }[];
 }
 
-test("GET /api/parks without a session answers 401 JSON", async ({ request }) => {
+test("GET /api/parks without a session answers a 401 problem; a method it does not take, a 405 problem with Allow", async ({ request }) => {
   const response = await request.get("/api/parks");
   expect(response.status()).toBe(401);
-  expect(response.headers()["content-type"]).toContain("application/json");
-  expect(await response.json()).toEqual({ status: 401, error: expect.any(String) });
+  expect(response.headers()["content-type"]).toBe("application/problem+json");
+  expect(await response.json()).toEqual({ type: "urn:parkline:problem:unauthorized", title: expect.any(String), status: 401, detail: expect.any(String) });
+  const post = await request.post("/api/parks", { data: {} });
+  expect(post.status()).toBe(405);
+  expect(post.headers()["allow"]).toBe("GET, HEAD, OPTIONS");
+  expect(post.headers()["content-type"]).toBe("application/problem+json");
+  expect(await post.json()).toMatchObject({ type: "urn:parkline:problem:method-not-allowed", status: 405 });
 });
 
 const EXPECTED = [

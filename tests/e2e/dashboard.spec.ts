@@ -75,15 +75,3 @@ test.describe("on a phone", () => {
     await expectNoAxeViolations(page);
   });
 });
-
-test("the no-database reference page answers without a session", async ({ page }) => {
-  const res = await page.goto("/bench/nodb-page");
-  expect(res?.status()).toBe(200);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^(基准园区|Reference Park)$/);
-});
-
-test("the empty reference page answers without a session", async ({ page }) => {
-  const res = await page.goto("/bench/empty");
-  expect(res?.status()).toBe(200);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^(Parkline 园区项目通|Parkline)$/);
-});

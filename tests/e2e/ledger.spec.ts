@@ -59,5 +59,6 @@ test("the upload endpoint refuses a body over 10 MB sent without a length, and a
   });
   const big = await fetch(url, { method: "POST", headers: { cookie, origin: baseURL! }, body, duplex: "half" } as RequestInit);
   expect(big.status).toBe(413);
-  expect(await big.json()).toMatchObject({ error: "文件超过 10 MB。" });
+  expect(big.headers.get("content-type")).toBe("application/problem+json");
+  expect(await big.json()).toMatchObject({ type: "urn:parkline:problem:payload-too-large", status: 413, detail: "文件超过 10 MB。" });
 });

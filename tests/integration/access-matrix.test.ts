@@ -38,7 +38,7 @@ interface Discovered {
 
 /**
  * Every exported function of every module in app/_lib/actions, every HTTP method of every app/**\/route.ts,
- * and every Pages Router API route (pages/api/**).
+ * and every Pages Router API route (pages/api/**); the bench's references (`*.bench.*`) too, as a bench build has them.
  */
 async function discover(): Promise<Discovered> {
   const found: Discovered = { actions: new Map(), routes: new Map(), helperModules: new Set() };
@@ -51,7 +51,7 @@ async function discover(): Promise<Discovered> {
       if (typeof value === "function") found.actions.set(actionKey({ module: moduleName, name }), value as ServerAction);
     }
   }
-  const routeFiles = (readdirSync(join(ROOT, "app"), { recursive: true }) as string[]).filter((f) => /(^|\/)route\.(ts|tsx|js)$/.test(f)).sort();
+  const routeFiles = (readdirSync(join(ROOT, "app"), { recursive: true }) as string[]).filter((f) => /(^|\/)route(\.bench)?\.(ts|tsx|js)$/.test(f)).sort();
   for (const relative of routeFiles) {
     const file = `app/${relative}`;
     for (const method of HTTP_METHODS) {
@@ -59,7 +59,7 @@ async function discover(): Promise<Discovered> {
       if (handler) found.routes.set(routeKey({ file, method }), handler);
     }
   }
-  const pagesApiFiles = (readdirSync(join(ROOT, "pages/api"), { recursive: true }) as string[]).filter((f) => /\.(ts|tsx|js)$/.test(f)).sort();
+  const pagesApiFiles = (readdirSync(join(ROOT, "pages/api"), { recursive: true }) as string[]).filter((f) => /\.(ts|tsx|js|mts)$/.test(f)).sort();
   for (const relative of pagesApiFiles) {
     const file = `pages/api/${relative}`;
     const methods = await pagesApiMethods(ROOT, file);
@@ -68,6 +68,16 @@ async function discover(): Promise<Discovered> {
     for (const method of methods) found.routes.set(routeKey({ file, method }), (await loadRouteHandler(ROOT, file, method))!);
   }
   return found;
+}
+
+/** application/problem+json with its four members (and `errors` for fields), as app/_lib/api/problem.ts writes it. */
+function isProblem(response: Response, body: string): boolean {
+  if (response.headers.get("content-type") !== "application/problem+json") return false;
+  const problem = JSON.parse(body) as Record<string, unknown>;
+  return (
+    typeof problem.type === "string" && problem.type.startsWith("urn:parkline:problem:") && typeof problem.title === "string" &&
+    problem.status === response.status && typeof problem.detail === "string" && Object.keys(problem).every((k) => ["type", "title", "status", "detail", "errors"].includes(k))
+  );
 }
 
 const isMember = (role: Role) => role === "admin" || role === "editor" || role === "viewer";
@@ -166,6 +176,8 @@ describe.each(TEST_TARGETS)("access matrix on %s", (kind) => {
     }
     const refusal = role === "signedOut" ? [401] : [403, 404];
     if (!refusal.includes(response.status)) return `answered ${response.status}`;
+    // Under /api every refusal is the same problem+json (the share link's page is a page: its 404 is HTML).
+    if (/^(app|pages)\/api\//.test(row.file) && !isProblem(response, body)) return `refused ${response.status} without a problem body`;
     const wrote = changedTables(before, await snapshotTables(ctx.db)).filter((t) => !(row.api && API_BOOKKEEPING.includes(t)));
     return wrote.length ? `refused but wrote to ${wrote.join(", ")}` : "refused";
   }

@@ -92,7 +92,8 @@ describe.each(TEST_TARGETS)("bad ledgers and wrong callers on %s", (kind) => {
 
   it.each(BAD_FILES)("refuses %s with its message", async (_label, file, name, status, message) => {
     const { preview, commit } = await refusedBoth(EDITOR, await file(), { parkId, name });
-    expect(preview).toMatchObject({ status, body: { ok: false, error: message } });
+    // A problem (its detail the reason) that carries the report the page shows.
+    expect(preview).toMatchObject({ status, body: { type: "urn:parkline:problem:validation", status, detail: message, ok: false, error: message } });
     expect(commit).toMatchObject({ status, body: { ok: false, error: message } });
   }, 60_000);
 
@@ -133,12 +134,13 @@ describe.each(TEST_TARGETS)("bad ledgers and wrong callers on %s", (kind) => {
     const file = csvOf([HEADER, GOOD]);
     const { preview } = await refusedBoth(email, file, { parkId, name: "a.csv", ...extra() });
     expect(preview.status).toBe(status);
-    if (message) expect(preview.body).toMatchObject({ error: message });
+    // A refusal before the file is read is the problem every /api route answers.
+    if (message) expect(preview.body).toEqual({ type: expect.stringMatching(/^urn:parkline:problem:/), title: expect.any(String), status, detail: message });
   });
 
   it("refuses a body over 10 MB while reading it, when no length was declared", async () => {
     const big = new Uint8Array(10 * 1024 * 1024 + 1).fill(0x41);
     const { preview } = await refusedBoth(EDITOR, big, { parkId, name: "big.csv" });
-    expect(preview).toMatchObject({ status: 413, body: { error: "The file is larger than 10 MB." } });
+    expect(preview).toMatchObject({ status: 413, body: { type: "urn:parkline:problem:payload-too-large", detail: "The file is larger than 10 MB." } });
   });
 });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it, vi } from "vitest";
+import { NOT_AN_ENDPOINT } from "@/app/_lib/api/methods";
 import { openApiDocument } from "@/app/_lib/api/openapi";
 import { OPENAPI_PATH, type Operation } from "@/app/_lib/api/operation";
 import { OPERATIONS } from "@/app/_lib/api/operations";
@@ -27,8 +28,9 @@ async function routesOnDisk(): Promise<Map<string, { operation?: Operation }>> {
     const path = `/${API_DIR.slice("app/".length)}/${file}`.replace(/\/route\.ts$/, "").replace(/\[(\w+)\]/g, "{$1}");
     const exports = (await import(join(ROOT, API_DIR, file))) as Record<string, unknown>;
     for (const method of METHODS) {
-      const handler = exports[method] as { operation?: Operation } | undefined;
-      if (typeof handler === "function") found.set(`${path} ${method}`, handler);
+      const handler = exports[method] as { operation?: Operation; [NOT_AN_ENDPOINT]?: true } | undefined;
+      // The 405s and OPTIONS of routeMethods answer every path alike: not operations.
+      if (typeof handler === "function" && !handler[NOT_AN_ENDPOINT]) found.set(`${path} ${method}`, handler);
     }
   }
   return found;

@@ -258,9 +258,9 @@ describe.each(TEST_TARGETS)("the page cache on %s", (kind) => {
     const call = (url: string, method = "GET") =>
       callPagesApi(dashboardRoute, new Request(url, { method, headers: { cookie } }), { params: Promise.resolve({ slug: PARK }) });
     const elsewhere = await call(`http://localhost/api/page-cache/projects/${PARK}`);
-    expect(elsewhere.status).toBe(400);
+    expect([elsewhere.status, elsewhere.headers.get("content-type")]).toEqual([400, "application/problem+json"]);
     const post = await call(`http://localhost/api/page-cache/parks/${PARK}`, "POST");
-    expect([post.status, post.headers.get("allow")]).toEqual([405, "GET, HEAD"]);
+    expect([post.status, post.headers.get("allow"), post.headers.get("content-type")]).toEqual([405, "GET, HEAD", "application/problem+json"]);
     expect(appRouter.renders).toHaveLength(4);
   });
 

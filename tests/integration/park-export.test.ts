@@ -95,6 +95,7 @@ describe.each(TEST_TARGETS)("dashboard CSV export on %s", (kind) => {
   ])("refuses %s for /%s/%s with %i and no CSV", async (email, slug, table, status) => {
     const res = await download(email, slug, table);
     expect(res.status).toBe(status);
-    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(await res.json()).toMatchObject({ status });
   });
 });

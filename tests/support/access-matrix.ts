@@ -268,11 +268,11 @@ export const ROUTE_ROWS: RouteRow[] = [
     init: { headers: { origin: "http://localhost" }, body: new TextEncoder().encode(`项目编号,项目名称,企业,产业,计划总投资\n${ctx.projectCode},矩阵测试项目,矩阵企业,新材料,10亿\n`) },
   })),
   route("app/api/import/template/route.ts",                "GET", cells(A, A, A, A, R), () => ({ path: "/api/import/template?format=csv", params: {} })),
-  // Public by design: readiness, the framework-cost references, and pages whose token is the credential.
+  // Public by design: readiness, the framework-cost references (in a bench build only: bench/route-files.ts), and pages whose token is the credential.
   route("app/api/health/route.ts",                         "GET", cells(A, A, A, A, A), () => ({ path: "/api/health", params: {} })),
-  route("app/bench/nodb/route.ts",                         "GET", cells(A, A, A, A, A), () => ({ path: "/bench/nodb", params: {} })),
-  route("app/bench/bare/route.ts",                         "GET", cells(A, A, A, A, A), () => ({ path: "/bench/bare", params: {} })),
-  route("pages/api/bench/bare.ts",                         "GET", cells(A, A, A, A, A), () => ({ path: "/api/bench/bare", params: {} })),
+  route("app/bench/nodb/route.bench.ts",                   "GET", cells(A, A, A, A, A), () => ({ path: "/bench/nodb", params: {} })),
+  route("app/bench/bare/route.bench.ts",                   "GET", cells(A, A, A, A, A), () => ({ path: "/bench/bare", params: {} })),
+  route("pages/api/bench/bare.bench.mts",                   "GET", cells(A, A, A, A, A), () => ({ path: "/api/bench/bare", params: {} })),
   route("pages/api/share/[token].ts",                      "GET", cells(A, A, A, A, A),
     (ctx) => ({ path: `/share/${ctx.shareToken}`, params: { token: ctx.shareToken } })),
   route("app/share/[token]/og/route.ts",                   "GET", cells(A, A, A, A, A),

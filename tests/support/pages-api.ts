@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { NextApiRequest, NextApiResponse } from "next";
+import { NOT_AN_ENDPOINT } from "@/app/_lib/api/methods";
 
 /**
  * Route handlers of both routers behind one signature, so tests call an App Router `route.ts` method
@@ -12,7 +13,11 @@ type PagesHandler = (req: NextApiRequest, res: NextApiResponse) => Promise<void>
 /** The handler of `file` (relative to `root`) for `method`, or undefined when it has none. */
 export async function loadRouteHandler(root: string, file: string, method: string): Promise<RouteHandler | undefined> {
   const exports = (await import(join(root, file))) as Record<string, unknown> & { default?: PagesHandler & { method?: string } };
-  if (!file.startsWith("pages/api/")) return exports[method] as RouteHandler | undefined;
+  if (!file.startsWith("pages/api/")) {
+    const handler = exports[method] as (RouteHandler & { [NOT_AN_ENDPOINT]?: true }) | undefined;
+    // A method the route only refuses (405) or lists (OPTIONS): no endpoint of its own (api/methods.ts).
+    return handler?.[NOT_AN_ENDPOINT] ? undefined : handler;
+  }
   const handler = exports.default;
   return handler && handler.method === method ? (request, context) => callPagesApi(handler, request, context) : undefined;
 }

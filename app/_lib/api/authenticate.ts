@@ -3,7 +3,7 @@ import { authenticateApiToken, touchApiToken, type AuthenticatedToken } from "@/
 import { countRequest } from "@/db/queries/rate-limits";
 import type { Db } from "@/db/types";
 import { clientIp } from "../client-ip";
-import { ApiProblem } from "./problem";
+import { Refusal } from "@/lib/refusal";
 
 /** Limits, read at each request so an operator (or a test) can change them without a rebuild. */
 export function apiLimits() {
@@ -39,9 +39,9 @@ export async function authenticate(db: Db, request: Request): Promise<Authentica
   if (token) return token;
   const failures = await countRequest(db, { key: `api:auth-fail:${clientIp(request)}`, windowMs: AUTH_WINDOW });
   if (failures.count > apiLimits().authFailures) {
-    throw new ApiProblem("rate-limited", "api.authRateLimited", { seconds: failures.resetSeconds }, { headers: { "retry-after": String(failures.resetSeconds) } });
+    throw new Refusal(429, "api.authRateLimited", { params: { seconds: failures.resetSeconds }, headers: { "retry-after": String(failures.resetSeconds) } });
   }
-  throw new ApiProblem("unauthorized", "api.unauthorized", {}, { headers: { "www-authenticate": 'Bearer realm="parkline"' } });
+  throw new Refusal(401, "api.unauthorized", { headers: { "www-authenticate": 'Bearer realm="parkline"' } });
 }
 
 /**
@@ -57,7 +57,7 @@ export async function limitToken(db: Db, token: AuthenticatedToken): Promise<Rec
     "ratelimit-reset": String(rate.resetSeconds),
   };
   if (rate.count > limit) {
-    throw new ApiProblem("rate-limited", "api.rateLimited", { limit, seconds: rate.resetSeconds }, { headers: { ...headers, "retry-after": String(rate.resetSeconds) } });
+    throw new Refusal(429, "api.rateLimited", { params: { limit, seconds: rate.resetSeconds }, headers: { ...headers, "retry-after": String(rate.resetSeconds) } });
   }
   return headers;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiProblem } from "./problem";
+import { Refusal } from "@/lib/refusal";
 
 /** Larger than any valid write (a progress entry's two 5,000-character narratives in CJK are ~30 KB). */
 export const MAX_BODY_BYTES = 128 * 1024;
@@ -20,7 +20,7 @@ function isJsonMediaType(header: string | null): boolean {
 /** The body's bytes, refused with 413 as soon as they pass the limit (not after buffering all of it). */
 async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) throw new ApiProblem("payload-too-large", "api.payloadTooLarge", { max: maxBytes });
+  if (Number.isFinite(declared) && declared > maxBytes) throw new Refusal(413, "api.payloadTooLarge", { params: { max: maxBytes } });
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -31,7 +31,7 @@ async function readCapped(request: Request, maxBytes: number): Promise<Uint8Arra
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw new ApiProblem("payload-too-large", "api.payloadTooLarge", { max: maxBytes });
+      throw new Refusal(413, "api.payloadTooLarge", { params: { max: maxBytes } });
     }
     chunks.push(value);
   }
@@ -66,15 +66,15 @@ export function jsonDepth(text: string): number {
  * is not UTF-8, not JSON, or nested too deeply. What it contains is the schema's job.
  */
 export async function readJsonBody(request: Request, { maxBytes = MAX_BODY_BYTES } = {}): Promise<unknown> {
-  if (!isJsonMediaType(request.headers.get("content-type"))) throw new ApiProblem("unsupported-media-type", "api.unsupportedMediaType");
+  if (!isJsonMediaType(request.headers.get("content-type"))) throw new Refusal(415, "api.unsupportedMediaType");
   const bytes = await readCapped(request, maxBytes);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new ApiProblem("bad-request", "api.malformedJson");
+    throw new Refusal(400, "api.malformedJson");
   }
-  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new ApiProblem("bad-request", "api.tooDeep", { max: MAX_JSON_DEPTH });
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new Refusal(400, "api.tooDeep", { params: { max: MAX_JSON_DEPTH } });
   let ill = false;
   let parsed: unknown;
   try {
@@ -84,8 +84,8 @@ export async function readJsonBody(request: Request, { maxBytes = MAX_BODY_BYTES
       return value;
     });
   } catch {
-    throw new ApiProblem("bad-request", "api.malformedJson");
+    throw new Refusal(400, "api.malformedJson");
   }
-  if (ill) throw new ApiProblem("bad-request", "api.invalidUnicode");
+  if (ill) throw new Refusal(400, "api.invalidUnicode");
   return parsed;
 }

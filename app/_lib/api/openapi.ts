@@ -45,6 +45,8 @@ const PROBLEM_RESPONSES: Record<ProblemType, string> = {
   unauthorized: "No valid token: missing, malformed, unknown, revoked and expired tokens all get this.",
   forbidden: "A read-only token on a write, or the owner's role in the park does not allow it.",
   "not-found": "No such resource in a park this token reaches (another park's resource looks the same).",
+  "method-not-allowed": "The path does not take this method; `Allow` lists the ones it takes.",
+  conflict: "Not answered by /api/v1 (the ledger import answers it when the park changed since its file was checked).",
   "precondition-failed": "If-Match names a version that is no longer current: nothing was saved.",
   "payload-too-large": `The body is larger than ${MAX_BODY_BYTES} bytes.`,
   "unsupported-media-type": "The body is not declared as JSON.",

@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import type { WriteOutcome } from "@/db/queries/outcomes";
 import { isMessageKey } from "@/lib/domain/fields";
-import type { Translate } from "@/lib/i18n/translate";
-import { ApiProblem, fieldErrors, jsonPointer } from "./problem";
+import { Refusal } from "@/lib/refusal";
+import { fieldRefusals, jsonPointer } from "./problem";
 import { etagOf } from "./serialize";
 
 /** A JSON answer; with a version it carries its ETag, and a GET whose If-None-Match names it gets 304. */
@@ -29,13 +29,14 @@ export function jsonResponse(
  * A refused write of the data layer as a problem: not found → 404, a newer version → 412 (with the
  * current ETag and who changed what since), a rule of the data layer → 422 on its field.
  */
-export function writeRefused(outcome: Exclude<WriteOutcome<unknown>, { ok: true }>, t: Translate, { ifMatch, currentVersion }: { ifMatch?: number | null; currentVersion?: number } = {}): ApiProblem {
+export function writeRefused(outcome: Exclude<WriteOutcome<unknown>, { ok: true }>, { ifMatch, currentVersion }: { ifMatch?: number | null; currentVersion?: number } = {}): Refusal {
   switch (outcome.reason) {
     case "not_found":
-      return new ApiProblem("not-found", "api.notFound");
+      return Refusal.notFound("api.notFound");
     case "conflict": {
       const etag = currentVersion === undefined ? "" : etagOf(currentVersion);
-      return new ApiProblem("precondition-failed", "api.preconditionFailed", { ifMatch: etagOf(ifMatch ?? 0), etag }, {
+      return new Refusal(412, "api.preconditionFailed", {
+        params: { ifMatch: etagOf(ifMatch ?? 0), etag },
         headers: etag ? { etag } : {},
         members: {
           currentEtag: etag,
@@ -44,8 +45,8 @@ export function writeRefused(outcome: Exclude<WriteOutcome<unknown>, { ok: true 
       });
     }
     case "invalid": {
-      const message = t(isMessageKey(outcome.messageKey) ? outcome.messageKey : "validation.invalid");
-      return new ApiProblem("validation", "api.validation", {}, { errors: [{ field: outcome.field, pointer: jsonPointer(outcome.field.split(".")), message }] });
+      const messageKey = isMessageKey(outcome.messageKey) ? outcome.messageKey : "validation.invalid";
+      return new Refusal(422, "api.validation", { fields: [{ field: outcome.field, pointer: jsonPointer(outcome.field.split(".")), messageKey }] });
     }
   }
 }
@@ -56,7 +57,7 @@ export function encodeCursor(values: readonly string[]): string {
 }
 
 /** The keyset values of a cursor, or a 400 naming the `cursor` parameter. */
-export function decodeCursor(cursor: string, length: number, t: Translate, valid: (values: string[]) => boolean): string[] {
+export function decodeCursor(cursor: string, length: number, valid: (values: string[]) => boolean): string[] {
   let values: unknown;
   try {
     values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -64,7 +65,7 @@ export function decodeCursor(cursor: string, length: number, t: Translate, valid
     values = null;
   }
   if (!Array.isArray(values) || values.length !== length || !values.every((v) => typeof v === "string") || !valid(values)) {
-    throw new ApiProblem("bad-request", "api.badCursor", {}, { errors: [{ field: "cursor", message: t("api.badCursor") }] });
+    throw new Refusal(400, "api.badCursor", { fields: [{ field: "cursor", messageKey: "api.badCursor" }] });
   }
   return values;
 }
@@ -77,7 +78,7 @@ export function nextPageUrl(request: Request, cursor: string): string {
 }
 
 /** Rules across fields (shared with the forms), checked on a resource as a PATCH would leave it: 422 when broken. */
-export function checkRules<T>(value: T, rules: (value: T, ctx: z.RefinementCtx) => void, t: Translate): void {
+export function checkRules<T>(value: T, rules: (value: T, ctx: z.RefinementCtx) => void): void {
   const checked = z.custom<T>(() => true).superRefine(rules).safeParse(value);
-  if (!checked.success) throw new ApiProblem("validation", "api.validation", {}, { errors: fieldErrors(checked.error, t, "body") });
+  if (!checked.success) throw new Refusal(422, "api.validation", { fields: fieldRefusals(checked.error, "body") });
 }

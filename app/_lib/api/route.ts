@@ -11,7 +11,8 @@ import type { Locale } from "@/lib/i18n/locale";
 import { readJsonBody } from "./body";
 import { authenticate, limitToken } from "./authenticate";
 import type { Operation } from "./operation";
-import { ApiProblem, fieldErrors, problemResponse } from "./problem";
+import { Refusal } from "@/lib/refusal";
+import { answerRefusals, fieldRefusals } from "./problem";
 
 export interface ApiContext<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
   request: Request;
@@ -54,59 +55,52 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
     const locale: Locale = localeFromAcceptLanguage(request.headers.get("accept-language")) ?? "en";
     const t = createTranslator(locale);
     let rateHeaders: Record<string, string> = {};
-    try {
+    const response = await answerRefusals(t, `api: ${op.method} ${op.path}`, async () => {
       const db = await getDb();
       const token = await authenticate(db, request);
       rateHeaders = await limitToken(db, token);
-      if (op.access === "write" && !token.canWrite) throw new ApiProblem("forbidden", "api.readOnlyToken");
+      if (op.access === "write" && !token.canWrite) throw new Refusal(403, "api.readOnlyToken");
 
       // A route without dynamic segments may get no params at all.
       const params = op.params.safeParse((await context?.params) ?? {});
-      if (!params.success) throw new ApiProblem("not-found", "api.notFound");
+      if (!params.success) throw Refusal.notFound("api.notFound");
       let actor: Actor = { parkId: "", actorId: token.userId };
       let role: MembershipRole | null = null;
       if (op.park) {
         const parkId = await op.park(db, params.data, token.parks.map((p) => p.parkId));
         role = token.parks.find((p) => p.parkId === parkId)?.role ?? null;
-        if (!parkId || !role) throw new ApiProblem("not-found", "api.notFound");
-        if (op.access === "write" && !EDITOR_ROLES.includes(role)) throw new ApiProblem("forbidden", "api.roleTooLow");
+        if (!parkId || !role) throw Refusal.notFound("api.notFound");
+        if (op.access === "write" && !EDITOR_ROLES.includes(role)) throw new Refusal(403, "api.roleTooLow");
         actor = { parkId, actorId: token.userId };
       }
 
       let query: unknown = {};
       if (op.query) {
         const parsed = op.query.safeParse(Object.fromEntries(new URL(request.url).searchParams), { reportInput: true });
-        if (!parsed.success) throw new ApiProblem("bad-request", "api.badQuery", {}, { errors: fieldErrors(parsed.error, t, "query") });
+        if (!parsed.success) throw new Refusal(400, "api.badQuery", { fields: fieldRefusals(parsed.error, "query") });
         query = parsed.data;
       }
       let body: unknown = undefined;
       if (op.body) {
         const parsed = op.body.safeParse(await readJsonBody(request), { reportInput: true });
-        if (!parsed.success) throw new ApiProblem("validation", "api.validation", {}, { errors: fieldErrors(parsed.error, t, "body") });
+        if (!parsed.success) throw new Refusal(422, "api.validation", { fields: fieldRefusals(parsed.error, "body") });
         body = parsed.data;
       }
       let ifMatch: number | null = null;
       if (op.ifMatch) {
         const header = request.headers.get("if-match");
-        if (header === null) throw new ApiProblem("precondition-required", "api.preconditionRequired");
+        if (header === null) throw new Refusal(428, "api.preconditionRequired");
         ifMatch = parseIfMatch(header);
       }
 
-      const response = await handler({
+      return handler({
         request, db, t, locale, token, actor, role, ifMatch,
         params: params.data, query: query as z.output<Q>, body: body as z.output<B>,
       });
-      for (const [name, value] of Object.entries(rateHeaders)) response.headers.set(name, value);
-      return response;
-    } catch (error) {
-      if (error instanceof ApiProblem) {
-        const response = problemResponse(error, t);
-        for (const [name, value] of Object.entries(rateHeaders)) if (!response.headers.has(name)) response.headers.set(name, value);
-        return response;
-      }
-      console.error(`api: ${op.method} ${op.path} failed`, error);
-      return problemResponse(new ApiProblem("server-error", "api.serverError"), t);
-    }
+    });
+    // A 429 names its own; every other answer, refusals included, carries the token's count.
+    for (const [name, value] of Object.entries(rateHeaders)) if (!response.headers.has(name)) response.headers.set(name, value);
+    return response;
   };
   // The operation travels with the handler, so a test can check each route against the OpenAPI document.
   return Object.assign(route, { operation: op as Operation });

@@ -1,9 +1,10 @@
 import "server-only";
-import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { getSessionViewer, type ParkMembership } from "@/db/queries/accounts";
 import type { MembershipRole } from "@/db/schema";
+import { Refusal } from "@/lib/refusal";
+import { refusePage } from "../guard-page";
 import { readSessionId } from "./session-cookie";
 
 export interface Viewer {
@@ -31,7 +32,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 /** For pages: the viewer, or a redirect to sign-in. */
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect("/signin");
+  if (!viewer) refusePage(new Refusal(401, "error.unauthorized"));
   return viewer;
 }
 

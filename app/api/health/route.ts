@@ -2,17 +2,20 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { pingDatabase } from "@/db/queries/health";
 import { guardedRoute } from "@/app/_lib/guard";
+import { routeMethods } from "@/app/_lib/api/methods";
 
 export const dynamic = "force-dynamic";
 
 /** Readiness: 200 when the database answers, 503 otherwise. Public, and says nothing private. */
-export const GET = guardedRoute({ schema: z.object({}), access: { who: "anyone" } }, async () => {
-  const started = Date.now();
-  try {
-    const db = await getDb();
-    await pingDatabase(db);
-    return Response.json({ status: "ok", database: "reachable", latencyMs: Date.now() - started }, { headers: { "cache-control": "no-store" } });
-  } catch {
-    return Response.json({ status: "unavailable", database: "unreachable" }, { status: 503, headers: { "cache-control": "no-store" } });
-  }
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  GET: guardedRoute({ schema: z.object({}), access: { who: "anyone" } }, async () => {
+    const started = Date.now();
+    try {
+      const db = await getDb();
+      await pingDatabase(db);
+      return Response.json({ status: "ok", database: "reachable", latencyMs: Date.now() - started }, { headers: { "cache-control": "no-store" } });
+    } catch {
+      return Response.json({ status: "unavailable", database: "unreachable" }, { status: 503, headers: { "cache-control": "no-store" } });
+    }
+  }),
 });

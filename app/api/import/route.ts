@@ -1,12 +1,14 @@
-import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { uuid } from "@/lib/domain/fields";
-import { guardedUpload } from "@/app/_lib/guard-upload";
+import { guardedRoute } from "@/app/_lib/guard";
+import { problemResponse } from "@/app/_lib/api/problem";
+import { Refusal } from "@/lib/refusal";
 import { LEDGER_KINDS, PROGRESS_LEDGER_FIELDS, PROJECT_LEDGER_FIELDS } from "@/app/_lib/ledger/columns";
 import { runLedgerImport } from "@/app/_lib/ledger/import-ledger";
 import type { ImportEvent } from "@/app/_lib/ledger/import-types";
 import { LEDGER_LIMITS } from "@/app/_lib/ledger/read-file";
+import { routeMethods } from "@/app/_lib/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -39,36 +41,43 @@ const querySchema = z.object({
 /**
  * POST /api/import?parkId=…&kind=projects|progress&mode=preview|commit — the ledger file is the request body.
  * Editors and admins of the park only. With `stream=1` the answer is NDJSON: progress events, then
- * the result (the page draws its progress bar from them); without it, plain JSON with a 4xx on refusal.
+ * the result (the page draws its progress bar from them); without it, JSON, and a file it refuses is a
+ * problem (application/problem+json) carrying the report. A refusal before the file is read (who, may
+ * they, the query, its size) is a problem in both modes.
  */
-export const POST = guardedUpload(
-  { schema: querySchema, access: { who: "member", atLeast: "editor" }, maxBytes: LEDGER_LIMITS.maxBytes, tooLarge: "ledger.file.tooBig" },
-  async ({ input, viewer, body, t }) => {
-    const db = await getDb();
-    const run = (onProgress: (event: ImportEvent) => void) =>
-      runLedgerImport(db, {
-        kind: input.kind,
-        actor: { parkId: input.parkId, actorId: viewer!.userId },
-        bytes: body, fileName: input.name, chosen: input.mapping ?? null, mode: input.mode, token: input.token ?? null, t, onProgress,
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  POST: guardedRoute(
+    { schema: querySchema, access: { who: "member", atLeast: "editor" }, upload: { maxBytes: LEDGER_LIMITS.maxBytes, tooLarge: "ledger.file.tooBig" } },
+    async ({ input, viewer, body, t }) => {
+      const db = await getDb();
+      const run = (onProgress: (event: ImportEvent) => void) =>
+        runLedgerImport(db, {
+          kind: input.kind,
+          actor: { parkId: input.parkId, actorId: viewer!.userId },
+          bytes: body, fileName: input.name, chosen: input.mapping ?? null, mode: input.mode, token: input.token ?? null, t, onProgress,
+        });
+      const headers = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
+      if (!input.stream) {
+        const answer = await run(() => {});
+        if (answer.status < 400) return Response.json(answer.body, { status: answer.status, headers });
+        const reason = answer.body.error ?? t("ledger.summaryErrors", { count: answer.body.counts?.errorRows ?? answer.body.problems?.length ?? 0 });
+        const refusal = new Refusal(answer.status as 409 | 422, "ledger.notImported", { params: { reason }, members: { ...answer.body }, headers });
+        return problemResponse(refusal, t);
+      }
+      const encoder = new TextEncoder();
+      const stream = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          const send = (event: ImportEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+          try {
+            send({ type: "result", ...(await run(send)) });
+          } catch (error) {
+            console.error("ledger import failed", error);
+            send({ type: "result", status: 500, body: { ok: false, error: t("error.generic") } });
+          }
+          controller.close();
+        },
       });
-    const headers = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
-    if (!input.stream) {
-      const answer = await run(() => {});
-      return NextResponse.json(answer.body, { status: answer.status, headers });
-    }
-    const encoder = new TextEncoder();
-    const stream = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        const send = (event: ImportEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
-        try {
-          send({ type: "result", ...(await run(send)) });
-        } catch (error) {
-          console.error("ledger import failed", error);
-          send({ type: "result", status: 500, body: { ok: false, error: t("error.generic") } });
-        }
-        controller.close();
-      },
-    });
-    return new Response(stream, { headers: { ...headers, "content-type": "application/x-ndjson; charset=utf-8" } });
-  },
-);
+      return new Response(stream, { headers: { ...headers, "content-type": "application/x-ndjson; charset=utf-8" } });
+    },
+  ),
+});

@@ -42,6 +42,8 @@ export const apiEn = {
   "apiToken.revoked": "Token revoked.",
 
   "api.title.unauthorized": "Unauthorized",
+  "api.title.conflict": "Conflict",
+  "api.title.methodNotAllowed": "Method not allowed",
   "api.title.forbidden": "Forbidden",
   "api.title.notFound": "Not found",
   "api.title.badRequest": "Bad request",
@@ -70,5 +72,6 @@ export const apiEn = {
   "api.preconditionRequired": "Send If-Match with the ETag you read (e.g. If-Match: \"3\"), so that a change made since is not overwritten.",
   "api.rateLimited": "At most {limit} requests a minute per token. Retry in {seconds} s.",
   "api.authRateLimited": "Too many failed authentications from this address. Retry in {seconds} s.",
+  "api.methodNotAllowed": "This address does not answer {method}; it answers {allow}.",
   "api.serverError": "Something went wrong on our side. Nothing was changed; please try again.",
 } as const;

@@ -43,6 +43,8 @@ export const apiZh: Record<keyof typeof apiEn, string> = {
   "apiToken.revoked": "令牌已撤销。",
 
   "api.title.unauthorized": "未认证",
+  "api.title.conflict": "冲突",
+  "api.title.methodNotAllowed": "不支持的请求方法",
   "api.title.forbidden": "无权操作",
   "api.title.notFound": "未找到",
   "api.title.badRequest": "请求无效",
@@ -71,5 +73,6 @@ export const apiZh: Record<keyof typeof apiEn, string> = {
   "api.preconditionRequired": "请在 If-Match 中发送你读取到的 ETag（例如 If-Match: \"3\"），以免覆盖他人在此期间的修改。",
   "api.rateLimited": "每个令牌每分钟最多 {limit} 个请求。请在 {seconds} 秒后重试。",
   "api.authRateLimited": "此地址认证失败次数过多。请在 {seconds} 秒后重试。",
+  "api.methodNotAllowed": "此地址不接受 {method} 请求；可用的方法：{allow}。",
   "api.serverError": "服务器出错，未修改任何内容；请重试。",
 } as const;

@@ -100,6 +100,8 @@ export const ledgerEn = {
   "ledger.file.missingColumns": "Required columns are missing: {columns}. Add them to the file or choose them under Columns.",
   "ledger.file.changedSinceCheck": "Projects of this park changed since the file was checked. Nothing was imported; check the file again.",
   "ledger.file.notChecked": "Check the file before importing it.",
+  // The detail of an import answered as a problem: the reason is already in the reader's language.
+  "ledger.notImported": "{reason}",
 
   "ledger.row.duplicateCode": "Code {code} is also on row {row}.",
   "ledger.row.unknownCode": "No project in this park has the code {code}.",

@@ -99,6 +99,8 @@ export const ledgerZh: Record<keyof typeof ledgerEn, string> = {
   "ledger.file.missingColumns": "缺少必填列：{columns}。请在文件中补上，或在“列对应”中选择。",
   "ledger.file.changedSinceCheck": "检查文件后，本园区的项目已有变动。未导入任何数据；请重新检查文件。",
   "ledger.file.notChecked": "请先检查文件，再导入。",
+  // The detail of an import answered as a problem: the reason is already in the reader's language.
+  "ledger.notImported": "{reason}",
   "ledger.row.duplicateCode": "编号 {code} 在第 {row} 行也出现了。",
   "ledger.row.unknownCode": "本园区没有编号为 {code} 的项目。",
   "ledger.row.duplicateMonth": "编号 {code} 的 {month} 在第 {row} 行也出现了。",

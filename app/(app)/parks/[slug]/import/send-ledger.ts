@@ -5,7 +5,7 @@ export type SendProgress = { phase: "upload"; loaded: number; total: number } | 
 
 /**
  * POSTs a ledger file with XMLHttpRequest (fetch reports no upload progress) and reads the NDJSON
- * stream as it arrives. A refusal before the stream starts (401, 403, 413, 400) is plain JSON.
+ * stream as it arrives. A refusal before the stream starts (401, 403, 413, 400) is application/problem+json.
  */
 export function sendLedger(url: string, file: File, onProgress: (p: SendProgress) => void): Promise<{ status: number; body: ImportBody }> {
   return new Promise((resolve, reject) => {
@@ -31,7 +31,7 @@ export function sendLedger(url: string, file: File, onProgress: (p: SendProgress
     xhr.onload = () => {
       try {
         drain();
-        resolve(result ?? { status: xhr.status, body: JSON.parse(xhr.responseText) as ImportBody });
+        resolve(result ?? { status: xhr.status, body: importBodyOf(JSON.parse(xhr.responseText) as ImportBody & { detail?: string }) });
       } catch (error) {
         reject(error);
       }
@@ -39,4 +39,9 @@ export function sendLedger(url: string, file: File, onProgress: (p: SendProgress
     xhr.onerror = () => reject(new Error("network"));
     xhr.send(file);
   });
+}
+
+/** A refusal before the file was read (sign-in, access, size) is a bare problem: its detail is the error to show. */
+function importBodyOf(body: ImportBody & { detail?: string }): ImportBody {
+  return body.error === undefined && typeof body.detail === "string" ? { ...body, ok: false, error: body.detail } : body;
 }

@@ -1,10 +1,11 @@
-import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { buildExportTable, EXPORT_TABLES } from "@/app/_lib/dashboard/export-tables";
 import { isoToday } from "@/lib/domain/milestones";
 import { CSV_ENCODINGS, DOWNLOAD_FORMATS, spreadsheetResponse } from "@/lib/format/spreadsheet";
 import { guardedRoute } from "@/app/_lib/guard";
+import { routeMethods } from "@/app/_lib/api/methods";
+import { Refusal } from "@/lib/refusal";
 
 export const dynamic = "force-dynamic";
 
@@ -16,15 +17,13 @@ const querySchema = z.object({ format: z.enum(DOWNLOAD_FORMATS).default("csv"), 
  * park only. Another park, an unknown park and an unknown table all answer the same 404, so the
  * endpoint does not reveal which parks exist.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string; table: string }> }) {
-  const path = pathSchema.safeParse(await params);
-  return guardedRoute({ schema: querySchema, access: { who: "signed-in" } }, async ({ input, viewer, locale, t }) => {
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  GET: guardedRoute({ schema: querySchema, access: { who: "signed-in" } }, async ({ input, params, viewer, locale, t }) => {
+    const path = pathSchema.safeParse(params);
     const park = path.success ? viewer!.memberships.find((m) => m.slug === path.data.slug) : undefined;
-    if (!path.success || !park) {
-      return NextResponse.json({ error: t("error.notFound"), status: 404 }, { status: 404, headers: { "cache-control": "no-store" } });
-    }
+    if (!path.success || !park) throw Refusal.notFound();
     const today = isoToday();
     const table = await buildExportTable(await getDb(), { parkId: park.parkId, table: path.data.table, today, locale, t });
     return spreadsheetResponse([table], { ...input, baseName: `${park.slug}-${path.data.table}-${today}` });
-  })(request);
-}
+  }),
+});
