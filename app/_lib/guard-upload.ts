@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { guardedRoute, type Access, type GuardContext } from "./guard";
+import { isSameOrigin } from "./client-address";
 import { getTranslator } from "@/app/_lib/request-locale";
 import type { MessageKey } from "@/lib/i18n/translate";
 
@@ -15,17 +16,6 @@ function problem(status: number, message: string) {
   return NextResponse.json({ ok: false, error: message, status }, { status, headers: { "cache-control": "no-store" } });
 }
 
-/** Browsers send Origin on every POST; it must name this host (as the proxy sees it). */
-export function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
 
 /** The body, or null as soon as it passes `maxBytes`. */
 async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | null> {
@@ -66,7 +56,8 @@ export function guardedUpload<S extends z.ZodType>(
     return handler({ ...ctx, body });
   });
   return async (request: Request): Promise<Response> => {
-    if (!isSameOrigin(request)) return problem(403, (await getTranslator()).t("error.forbidden"));
+    // Browsers send Origin on every POST; it must name this host (client-address.ts says which host that is).
+    if (!isSameOrigin(request.headers, { urlHost: new URL(request.url).host })) return problem(403, (await getTranslator()).t("error.forbidden"));
     return guarded(request);
   };
 }
