@@ -25,6 +25,15 @@ export async function deleteSession(db: Executor, { sessionId }: { sessionId: st
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
+/** Whether the session row exists and has not expired (next-auth's session endpoint asks, live-token.ts). */
+export async function isSessionLive(db: Executor, { sessionId }: { sessionId: string }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, sql`now()`)));
+  return row !== undefined;
+}
+
 export interface ParkMembership {
   parkId: string;
   role: MembershipRole;
