@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { preparedFor } from "../prepared";
 import { jsonRows, parsedRows } from "./json-rows";
-import { memberships, parkDataVersions, parks, sessions, users, type MembershipRole } from "../schema";
+import { apiTokens, memberships, parkDataVersions, parks, sessions, users, type MembershipRole } from "../schema";
 import type { Db, Executor } from "../types";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -145,4 +145,23 @@ export async function changePassword(db: Db, { userId, passwordHash }: { userId:
 export async function getPasswordHash(db: Executor, { userId }: { userId: string }) {
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
   return row?.passwordHash ?? null;
+}
+
+/**
+ * Ends every session of the user, on every device, and with `revokeApiTokens` revokes all their API
+ * tokens too, in one transaction. A password change keeps API tokens (SECURITY.md says why); this is
+ * the way to end them all at once. Returns how many of each ended.
+ */
+export async function signOutEverywhere(db: Db, { userId, revokeApiTokens }: { userId: string; revokeApiTokens: boolean }) {
+  return db.transaction(async (tx) => {
+    const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+    const revoked = revokeApiTokens
+      ? await tx
+          .update(apiTokens)
+          .set({ revokedAt: sql`now()` })
+          .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+          .returning({ id: apiTokens.id })
+      : [];
+    return { sessions: ended.length, apiTokens: revoked.length };
+  });
 }
