@@ -157,8 +157,10 @@ export const FORMS = {
   }),
   signIn: (ctx, role) => ({ email: ownEmail(role), password: ctx.passwords.get(ownEmail(role))!, callbackUrl: "/projects" }),
   signOut: () => ({}),
-  // Only the caller's own sessions end, whatever else the form names (change-password.test.ts checks that).
-  signOutEverywhere: () => ({ revokeApiTokens: "" }),
+  // An unticked box sends nothing, so the valid form is empty (like signOut's): the hostile-input suite's
+  // "every field empty" must-refuse attacks do not apply. Only the caller's own sessions end, whatever
+  // the form names (change-password.test.ts checks that).
+  signOutEverywhere: () => ({}),
   setLocale: () => ({ locale: "en" }),
   createShareLink: (ctx) => ({
     parkId: ctx.parkId, label: unique("省厅"), target: ctx.projectId, expiresOn: "2099-12-31", snapshotOn: "",
