@@ -164,6 +164,7 @@ async function send(client: APIRequestContext, path: string, probe: Probe, baseU
 }
 
 test("the editor records a private problem carrying the canary, in the browser", async ({ page, signInPage }) => {
+  test.setTimeout(120_000); // a shared build machine can take seconds per request
   await signInPage.signInAs(EDITOR);
   const project = new ProjectPage(page);
   await project.openByCode(CODE);
@@ -174,7 +175,7 @@ test("the editor records a private problem carrying the canary, in the browser",
   await raise.getByLabel("存在问题", { exact: true }).fill(`${CANARY} 用地指标未落实`);
   await raise.getByLabel("责任方", { exact: true }).fill("园区自然资源分局");
   await raise.getByRole("button", { name: "提出问题" }).click();
-  await expect(raise.getByRole("status")).toBeVisible();
+  await expect(raise.getByRole("status")).toBeVisible({ timeout: 30_000 });
   await page.reload();
   await expect(page.getByTestId("problem").filter({ hasText: CANARY })).toBeVisible();
 
@@ -261,6 +262,7 @@ async function callbackSignIn(client: APIRequestContext, email: string, password
 }
 
 test("next-auth's own credentials callback is held to the sign-in limits, whatever X-Forwarded-For says", async ({ playwright, baseURL }) => {
+  test.setTimeout(120_000);
   const client = await playwright.request.newContext({ baseURL });
   // An account of its own: the lock is per account and address, and every e2e request comes from 127.0.0.1.
   const email = "probe-callback@example.com";
@@ -276,6 +278,7 @@ test("next-auth's own credentials callback is held to the sign-in limits, whatev
 });
 
 test("a session cookie is worthless on /api/auth/session once signed out", async ({ playwright, baseURL }) => {
+  test.setTimeout(120_000);
   const client = await playwright.request.newContext({ baseURL });
   const signedIn = await callbackSignIn(client, VIEWER, DEMO_PASSWORD);
   expect(signedIn.error).toBeNull();
@@ -304,6 +307,7 @@ test("a session cookie is worthless on /api/auth/session once signed out", async
 });
 
 test("an Origin that matches only a client-written X-Forwarded-Host is refused before the app", async ({ page, signInPage, baseURL }) => {
+  test.setTimeout(120_000);
   await signInPage.signInAs(EDITOR);
   const spoofed = { "X-Forwarded-Host": EVIL, "X-Forwarded-Proto": "https", Origin: `https://${EVIL}` };
   const action = await page.request.fetch(seeded.projectPath, {
