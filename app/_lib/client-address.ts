@@ -81,6 +81,10 @@ export function isSameOrigin(headers: HeaderReader, { hops = trustedProxyHops(),
   const origin = headers.get("origin");
   const host = requestHost(headers, hops) ?? urlHost;
   if (!origin || !host) return false;
+  // Next.js's own server-action check reads X-Forwarded-Host whoever wrote it, and answers a mismatch
+  // with a 500: with no trusted proxy, one that names another host is refused here first.
+  const forwarded = headers.get("x-forwarded-host")?.trim();
+  if (hops === 0 && forwarded && forwarded.toLowerCase() !== host.toLowerCase()) return false;
   try {
     return new URL(origin).host === host.toLowerCase();
   } catch {

@@ -83,6 +83,9 @@ describe("the Origin rule", () => {
     expect(isSameOrigin(post({ host: "parks.example.cn", origin: "https://evil.example", "x-forwarded-host": "evil.example" }), { hops: 0 })).toBe(false);
     expect(isSameOrigin(post({ host: "parks.example.cn" }), { hops: 0 })).toBe(false);
     expect(isSameOrigin(post({ host: "parks.example.cn", origin: "null" }), { hops: 0 })).toBe(false);
+    // A client-written X-Forwarded-Host that disagrees with Host is refused too (Next.js would read it).
+    expect(isSameOrigin(post({ host: "parks.example.cn", origin: "https://parks.example.cn", "x-forwarded-host": "evil.example" }), { hops: 0 })).toBe(false);
+    expect(isSameOrigin(post({ host: "parks.example.cn", origin: "https://parks.example.cn", "x-forwarded-host": "parks.example.cn" }), { hops: 0 })).toBe(true);
   });
 
   it("behind a trusted proxy compares it with the last X-Forwarded-Host entry", () => {
