@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { hasWellFormedArguments, isWellFormedTextArguments } from "@/app/_lib/action-encoding";
 import { isSessionCookie } from "@/app/_lib/auth/session-cookie-names";
+import { isSameOrigin } from "@/app/_lib/client-address";
 
 /**
  * Sets a Content-Security-Policy with a fresh nonce on every page response, and refuses server-action
@@ -12,7 +13,7 @@ export async function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action")) {
     // CSRF, belt and braces: Next.js compares Origin with Host on server actions only when an Origin
     // is sent. Browsers always send one on these POSTs, so a missing or foreign one is refused.
-    if (!isSameOrigin(request)) return new NextResponse("Forbidden", { status: 403 });
+    if (!isSameOrigin(request.headers)) return new NextResponse("Forbidden", { status: 403 });
     if (!(await isWellFormedActionPost(request))) return new NextResponse("Bad Request", { status: 400 });
   }
   const toSignIn = signInRedirect(request);
@@ -77,16 +78,6 @@ async function isWellFormedActionPost(request: NextRequest): Promise<boolean> {
     return true;
   } catch {
     // A body that cannot even be parsed as the type it claims.
-    return false;
-  }
-}
-
-function isSameOrigin(request: NextRequest): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  try {
-    return new URL(origin).host === (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
-  } catch {
     return false;
   }
 }

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { getParkPageGate } from "@/db/queries/accounts";
 import type { MembershipRole } from "@/db/schema";
 import { readSessionIdFromHeader } from "./auth/session-cookie";
+import { clientAddressOf, requestHostOf, trustedProxyHops } from "./client-address";
 import { isAtLeast } from "./auth/viewer";
 import { chinaToday } from "@/lib/domain/china-day";
 import { localeFromHeaders, type Locale } from "@/lib/i18n/locale";
@@ -93,7 +94,7 @@ export function guardedCachedParkPage<S extends z.ZodType<{ slug: string }>>(opt
     try {
       const listener = { address: req.socket?.localAddress ?? "", port: req.socket?.localPort ?? 0 };
       if (!listener.address || !listener.port) throw new Error("page cache: the request came in on no socket");
-      page = await servePage({ path, headers: req.headers, listener }, await admitted(req, path, locale));
+      page = await servePage({ path, headers: req.headers, listener, clientAddress: clientAddressOfNode(req) }, await admitted(req, path, locale));
     } catch (error) {
       // The database or the App Router (for the rendering) could not be reached: a shutdown, an outage.
       console.error(error);
@@ -124,9 +125,20 @@ export function headerOf(req: Pick<NextApiRequest, "headers">, name: string): st
   return Array.isArray(value) ? value.join(", ") : value;
 }
 
-/** scheme://host the reader used, from the x-forwarded-* headers Next.js fills in from the socket when no proxy did. */
-export function originOf(req: Pick<NextApiRequest, "headers">): string {
-  const proto = headerOf(req, "x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
-  const host = (headerOf(req, "x-forwarded-host") ?? headerOf(req, "host"))?.split(",")[0]?.trim() ?? "";
+type NodeRequest = Pick<NextApiRequest, "headers"> & { socket?: { remoteAddress?: string; encrypted?: boolean } | null };
+
+/** The client's address by the one rule (client-address.ts); a Pages API route sees the socket itself. */
+export function clientAddressOfNode(req: NodeRequest, hops = trustedProxyHops()): string {
+  return clientAddressOf(req.socket?.remoteAddress, headerOf(req, "x-forwarded-for"), hops);
+}
+
+/**
+ * scheme://host the reader used: the socket's and the Host header's, or behind a trusted proxy
+ * (client-address.ts) the last X-Forwarded-Proto and X-Forwarded-Host entries, which it wrote.
+ */
+export function originOf(req: NodeRequest, hops = trustedProxyHops()): string {
+  const forwardedProto = hops > 0 ? headerOf(req, "x-forwarded-proto")?.split(",").at(-1)?.trim() : undefined;
+  const proto = (forwardedProto ?? (req.socket?.encrypted ? "https" : "http")) === "https" ? "https" : "http";
+  const host = requestHostOf(headerOf(req, "host"), headerOf(req, "x-forwarded-host"), hops) ?? "";
   return `${proto}://${/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? host : "localhost"}`;
 }

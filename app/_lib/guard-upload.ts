@@ -1,4 +1,5 @@
 import "server-only";
+import { isSameOrigin } from "./client-address";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { Refusal } from "@/lib/refusal";
 
@@ -12,18 +13,6 @@ export interface UploadLimits {
   maxBytes: number;
   /** The message of a 413, given `{mb}`. */
   tooLarge: MessageKey;
-}
-
-/** Browsers send Origin on every POST; it must name this host (as the proxy sees it). */
-function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 /** The body, or null as soon as it passes `maxBytes`. */
@@ -52,7 +41,8 @@ async function readCapped(request: Request, maxBytes: number): Promise<Uint8Arra
 }
 
 export function refuseCrossSite(request: Request): void {
-  if (!isSameOrigin(request)) throw new Refusal(403, "error.forbidden");
+  // Browsers send Origin on every POST; it must name this host (client-address.ts says which host that is).
+  if (!isSameOrigin(request.headers, { urlHost: new URL(request.url).host })) throw new Refusal(403, "error.forbidden");
 }
 
 export async function readUpload(request: Request, limits: UploadLimits): Promise<Uint8Array> {

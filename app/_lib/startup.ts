@@ -1,5 +1,6 @@
 import { ConfigError, resolveDatabaseTarget } from "@/db/config";
 import { getDatabase } from "@/db/instance";
+import { parseTrustedProxyHops, TRUSTED_PROXY_HOPS_VAR } from "./client-address";
 
 /**
  * Runs once when the server starts. A wrong setting stops the app with one line saying what to
@@ -8,6 +9,7 @@ import { getDatabase } from "@/db/instance";
 export async function checkStartup(): Promise<void> {
   try {
     resolveDatabaseTarget();
+    if (parseTrustedProxyHops() === null) throw new ConfigError(`${TRUSTED_PROXY_HOPS_VAR} must be a whole number from 0 to 10: the reverse proxies in front of the app`);
     if (process.env.NODE_ENV === "production") {
       const secret = process.env.AUTH_SECRET?.trim();
       if (!secret) throw new ConfigError("AUTH_SECRET is not set; generate one with: openssl rand -base64 33");

@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { preparedFor } from "../prepared";
 import { jsonRows, parsedRows } from "./json-rows";
-import { memberships, parkDataVersions, parks, sessions, users, type MembershipRole } from "../schema";
+import { apiTokens, memberships, parkDataVersions, parks, sessions, users, type MembershipRole } from "../schema";
 import type { Db, Executor } from "../types";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -23,6 +23,15 @@ export async function createSession(db: Executor, { userId }: { userId: string }
 
 export async function deleteSession(db: Executor, { sessionId }: { sessionId: string }) {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Whether the session row exists and has not expired (next-auth's session endpoint asks, live-token.ts). */
+export async function isSessionLive(db: Executor, { sessionId }: { sessionId: string }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, sql`now()`)));
+  return row !== undefined;
 }
 
 export interface ParkMembership {
@@ -137,4 +146,23 @@ export async function changePassword(db: Db, { userId, passwordHash }: { userId:
 export async function getPasswordHash(db: Executor, { userId }: { userId: string }) {
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
   return row?.passwordHash ?? null;
+}
+
+/**
+ * Ends every session of the user, on every device, and with `revokeApiTokens` revokes all their API
+ * tokens too, in one transaction. A password change keeps API tokens (SECURITY.md says why); this is
+ * the way to end them all at once. Returns how many of each ended.
+ */
+export async function signOutEverywhere(db: Db, { userId, revokeApiTokens }: { userId: string; revokeApiTokens: boolean }) {
+  return db.transaction(async (tx) => {
+    const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+    const revoked = revokeApiTokens
+      ? await tx
+          .update(apiTokens)
+          .set({ revokedAt: sql`now()` })
+          .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+          .returning({ id: apiTokens.id })
+      : [];
+    return { sessions: ended.length, apiTokens: revoked.length };
+  });
 }

@@ -75,5 +75,21 @@ export const signInAttempts = pgTable(
   ],
 );
 
+/**
+ * Where each account last signed in successfully: an address here is not held back by the account's
+ * global ceiling of failures, so strangers guessing from elsewhere cannot lock the owner out
+ * (db/queries/sign-in-attempts.ts, SECURITY.md).
+ */
+export const signInKnownAddresses = pgTable(
+  "sign_in_known_addresses",
+  {
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    lastSignedInAt: timestamp("last_signed_in_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The primary key serves the one lookup, "has this account signed in from this address".
+  (t) => [primaryKey({ columns: [t.email, t.ip] })],
+);
+
 export type User = typeof users.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;

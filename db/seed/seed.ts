@@ -32,7 +32,7 @@ async function countRows(db: Executor) {
 
 /** Every table the seed writes, children first; `--force` empties them before seeding. */
 const ALL_TABLES =
-  "park_project_stats, park_capacity_stats, park_monthly_stats, park_health_rules, audit_events, provenance, sources, share_links, problem_updates, problems, progress_capacities, progress_entries, milestone_baselines, milestones, capacities, production_lines, phases, projects, targets, memberships, sessions, sign_in_attempts, users, parks";
+  "park_project_stats, park_capacity_stats, park_monthly_stats, park_health_rules, audit_events, provenance, sources, share_links, problem_updates, problems, progress_capacities, progress_entries, milestone_baselines, milestones, capacities, production_lines, phases, projects, targets, memberships, sessions, sign_in_attempts, sign_in_known_addresses, users, parks";
 
 /**
  * Loads the demo dataset. Refuses a database that already holds data unless `force`, which wipes

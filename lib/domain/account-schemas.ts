@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkbox } from "./fields";
 
 export const changePasswordSchema = z
   .object({
@@ -7,3 +8,6 @@ export const changePasswordSchema = z
     confirmPassword: z.string("validation.required"),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "account.mismatch" });
+
+/** "Sign out everywhere": it acts on the signed-in user only, so it takes no user id, just the choice. */
+export const signOutEverywhereSchema = z.object({ revokeApiTokens: checkbox() });

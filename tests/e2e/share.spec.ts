@@ -114,12 +114,16 @@ test("an expired link is the same 404 as an unknown one, in both link forms; a l
   }
 });
 
+// With no trusted proxy (PARKLINE_TRUSTED_PROXY_HOPS unset) every request here comes from 127.0.0.1, whatever
+// X-Forwarded-For says, and other specs' misses may already count: 429 comes at the 21st miss or sooner.
 test("an address that opens too many unknown links gets 429", async ({ request }) => {
-  const headers = { "x-forwarded-for": "198.51.100.77" };
   const statuses: number[] = [];
-  for (let i = 0; i < 21; i++) statuses.push((await request.get(`/api/share/${randomBytes(32).toString("base64url")}`, { headers })).status());
-  expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
-  expect(statuses[20]).toBe(429);
+  for (let i = 0; i < 21 && !statuses.includes(429); i++) {
+    const headers = { "x-forwarded-for": `198.51.100.${i + 1}` }; // a new one each time changes nothing
+    statuses.push((await request.get(`/api/share/${randomBytes(32).toString("base64url")}`, { headers })).status());
+  }
+  expect(statuses.at(-1)).toBe(429);
+  expect(statuses.slice(0, -1).every((s) => s === 404)).toBe(true);
 });
 
 test("viewers of the park cannot open the share links page", async ({ page, signInPage }) => {

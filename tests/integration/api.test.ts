@@ -40,6 +40,14 @@ it("has a valid request for every operation", () => {
   expect(OPERATIONS.map((op) => op.operationId).sort()).toEqual([...BUILDER_IDS].sort());
 });
 
+// These requests come "through one proxy": X-Forwarded-For's last entry is the client (app/_lib/client-address.ts).
+beforeAll(() => {
+  vi.stubEnv("PARKLINE_TRUSTED_PROXY_HOPS", "1");
+});
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
+
 describe.each(TEST_TARGETS)("/api/v1 on %s", (kind) => {
   let database: TestDatabase;
   let db: Db;

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { changePasswordAction } from "@/app/_lib/actions/account";
+import { changePasswordAction, signOutEverywhereAction } from "@/app/_lib/actions/account";
+import { authenticateApiToken } from "@/db/queries/api-tokens";
+import { issueToken } from "../support/api-fixture";
+import { membershipsOf } from "../support/action-harness";
 import { verifyPassword } from "@/app/_lib/auth/password";
 import { createSession, getPasswordHash, getSessionViewer, getUserByEmail } from "@/db/queries/accounts";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
@@ -56,5 +59,43 @@ describe.each(TEST_TARGETS)("changing a password on %s", (kind) => {
     const hash = await getPasswordHash(database.db, { userId: user.id });
     expect(await verifyPassword(hash, "新的密码-2026-long")).toBe(true);
     expect(await verifyPassword(hash, DEMO_PASSWORD)).toBe(false);
+  });
+
+  it("keeps API tokens across a password change (by design, SECURITY.md)", async () => {
+    const email = "admin@ningxiang.demo";
+    const user = (await getUserByEmail(database.db, { email }))!;
+    const token = await issueToken(database.db, email, { parkIds: (await membershipsOf(database.db, user.id)).map((m) => m.parkId) });
+    await callAs(email, changePasswordAction, { currentPassword: DEMO_PASSWORD, newPassword: "another-long-one-2026", confirmPassword: "another-long-one-2026" });
+    expect(await authenticateApiToken(database.db, token)).not.toBeNull();
+  });
+
+  it("signs out everywhere: all of the caller's sessions, their API tokens only when asked, and never anyone else's", async () => {
+    const victim = "viewer@ningxiang.demo";
+    const caller = "editor@ningxiang.demo";
+    const ids = async (email: string) => {
+      const user = (await getUserByEmail(database.db, { email }))!;
+      return { user, parkIds: (await membershipsOf(database.db, user.id)).map((m) => m.parkId) };
+    };
+    const v = await ids(victim);
+    const c = await ids(caller);
+    const victimSession = await createSession(database.db, { userId: v.user.id });
+    const victimToken = await issueToken(database.db, victim, { parkIds: v.parkIds });
+
+    expect(await callAs(null, signOutEverywhereAction, { revokeApiTokens: "on" })).toMatchObject({ ok: false, message: "Please sign in." });
+
+    // Another user, naming the victim every way a form could: only the caller's own sessions and tokens end.
+    const callerSession = await createSession(database.db, { userId: c.user.id });
+    const callerToken = await issueToken(database.db, caller, { parkIds: c.parkIds });
+    const forged = { revokeApiTokens: "on", userId: v.user.id, email: victim, sessionId: victimSession };
+    expect(await callAs(caller, signOutEverywhereAction, forged)).toEqual({ redirected: "/signin" });
+    expect(await getSessionViewer(database.db, { sessionId: victimSession })).not.toBeNull();
+    expect(await authenticateApiToken(database.db, victimToken)).not.toBeNull();
+    expect(await getSessionViewer(database.db, { sessionId: callerSession })).toBeNull();
+    expect(await authenticateApiToken(database.db, callerToken)).toBeNull();
+
+    // Without the box ticked, the victim's own sign-out everywhere ends sessions and keeps tokens.
+    expect(await callAs(victim, signOutEverywhereAction, {})).toEqual({ redirected: "/signin" });
+    expect(await getSessionViewer(database.db, { sessionId: victimSession })).toBeNull();
+    expect(await authenticateApiToken(database.db, victimToken)).not.toBeNull();
   });
 });

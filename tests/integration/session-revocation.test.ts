@@ -2,7 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { raiseProblemAction } from "@/app/_lib/actions/progress";
 import { getViewer } from "@/app/_lib/auth/viewer";
-import { createSession, deleteSession, getUserByEmail } from "@/db/queries/accounts";
+import { liveToken } from "@/app/_lib/auth/live-token";
+import { changePassword, createSession, deleteSession, getUserByEmail } from "@/db/queries/accounts";
+import { sessions } from "@/db/schema";
 import { memberships, parks, projects } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed";
 import type { Db } from "@/db/types";
@@ -68,5 +70,28 @@ describe.each(TEST_TARGETS)("a session is re-read on every request on %s", (kind
     await deleteSession(db, { sessionId: cookie.sid });
     expect(await getViewer()).toBeNull();
     expect(await refusedWithoutWrites("会话已结束")).toMatchObject({ ok: false, message: "Please sign in.", fieldErrors: {} });
+  });
+
+  it("next-auth's session endpoint answers a token only while its session row is live", async () => {
+    // What GET /api/auth/session hands the jwt callback: the decrypted cookie (config.ts).
+    const tokenOf = (sid: unknown) => ({ name: "Editor", email: EDITOR, sub: userId, sid }) as Parameters<typeof liveToken>[1];
+    const sid = await createSession(db, { userId });
+    expect(await liveToken(db, tokenOf(sid))).toMatchObject({ sid, email: EDITOR });
+
+    // Signed out: the row is gone, so no name, no email, no refreshed cookie (null clears it).
+    await deleteSession(db, { sessionId: sid });
+    expect(await liveToken(db, tokenOf(sid))).toBeNull();
+
+    // A password change ends every session of the user.
+    const other = await createSession(db, { userId });
+    const user = (await getUserByEmail(db, { email: EDITOR }))!;
+    await changePassword(db, { userId, passwordHash: user.passwordHash });
+    expect(await liveToken(db, tokenOf(other))).toBeNull();
+
+    // Expired, missing or not a session id at all.
+    const expired = await createSession(db, { userId });
+    await db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, expired));
+    expect(await liveToken(db, tokenOf(expired))).toBeNull();
+    for (const bad of [undefined, "", "not-a-uuid", 42]) expect(await liveToken(db, tokenOf(bad))).toBeNull();
   });
 });

@@ -92,6 +92,14 @@ function renders(): number {
   return n;
 }
 
+// These requests come "through one proxy": X-Forwarded-For's last entry is the client (app/_lib/client-address.ts).
+beforeAll(() => {
+  vi.stubEnv("PARKLINE_TRUSTED_PROXY_HOPS", "1");
+});
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
+
 describe.each(TEST_TARGETS)("share links on %s", (kind) => {
   let database: TestDatabase;
   const ctx = {} as Ctx;

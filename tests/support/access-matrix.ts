@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { redirect } from "next/navigation";
-import { verifyPassword } from "@/app/_lib/auth/password";
-import { createSession, getUserByEmail } from "@/db/queries/accounts";
+import { checkCredentials } from "@/app/_lib/auth/credentials";
+import { createSession } from "@/db/queries/accounts";
 import { visiblePrefix } from "@/db/queries/api-tokens";
 import { saveTarget } from "@/db/queries/park-settings";
 import { raiseProblem } from "@/db/queries/progress-writes";
@@ -157,6 +157,10 @@ export const FORMS = {
   }),
   signIn: (ctx, role) => ({ email: ownEmail(role), password: ctx.passwords.get(ownEmail(role))!, callbackUrl: "/projects" }),
   signOut: () => ({}),
+  // An unticked box sends nothing, so the valid form is empty (like signOut's): the hostile-input suite's
+  // "every field empty" must-refuse attacks do not apply. Only the caller's own sessions end, whatever
+  // the form names (change-password.test.ts checks that).
+  signOutEverywhere: () => ({}),
   setLocale: () => ({ locale: "en" }),
   createShareLink: (ctx) => ({
     parkId: ctx.parkId, label: unique("省厅"), target: ctx.projectId, expiresOn: "2099-12-31", snapshotOn: "",
@@ -208,6 +212,7 @@ export const ACTION_ROWS: ActionRow[] = [
   //      module           export                    admin editor viewer other out
   action("account",       "changePasswordAction",   cells(A, A, A, A, R), FORMS.changePassword, /^\/signin$/,
     (ctx, role, form) => void ctx.passwords.set(ACCOUNT[role]!, String(form.newPassword))),
+  action("account",       "signOutEverywhereAction", cells(A, A, A, A, R), FORMS.signOutEverywhere, /^\/signin$/),
   // Personal API tokens: any signed-in user, for their own parks and their own tokens only.
   action("api-tokens",    "createApiTokenAction",   cells(A, A, A, A, R), FORMS.createApiToken, "ok"),
   action("api-tokens",    "revokeApiTokenAction",   cells(A, A, A, A, R), FORMS.revokeApiToken, "ok"),
@@ -337,8 +342,8 @@ export function mockNextAuth() {
 }
 
 /**
- * signIn checks the credentials against the test database as the real Credentials provider does,
- * creates the session row and redirects; signOut redirects. Nothing else of next-auth is called (getViewer is mocked).
+ * signIn checks the credentials with the real Credentials provider's logic (limits included), which
+ * creates the session row, and redirects; signOut redirects. Nothing else of next-auth is called (getViewer is mocked).
  */
 export function mockAuthConfigWithCredentials() {
   const unused = () => {
@@ -348,9 +353,8 @@ export function mockAuthConfigWithCredentials() {
     handlers: { GET: unused, POST: unused },
     async signIn(_provider: string, options: { email: string; password: string; redirectTo: string }) {
       const db = await mockDbClient().getDb();
-      const user = await getUserByEmail(db, { email: options.email.trim().toLowerCase() });
-      if (!(await verifyPassword(user?.passwordHash ?? null, options.password)) || !user) throw new FakeCredentialsSignin();
-      await createSession(db, { userId: user.id });
+      const checked = await checkCredentials(db, { email: options.email, password: options.password }, new Request("http://matrix.test/api/auth/callback/credentials"));
+      if (!checked.ok) throw new FakeCredentialsSignin();
       redirect(options.redirectTo);
     },
     async signOut(options: { redirectTo: string }) {

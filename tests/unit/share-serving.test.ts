@@ -2,7 +2,6 @@ import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { originOf } from "@/app/_lib/guard-pages";
 import { localeFromHeaders } from "@/lib/i18n/locale";
-import { clientIpOf } from "@/app/_lib/client-ip";
 import { shareLocale } from "@/app/share/[token]/gate";
 import { getRendered, gzippedOf, MAX_ENTRIES, putRendered } from "@/app/share/[token]/render-cache";
 import { acceptsGzip } from "@/app/share/[token]/serve";
@@ -61,16 +60,16 @@ describe("reading the status page request", () => {
     expect(localeFromHeaders(undefined, undefined)).toBe("zh");
   });
 
-  it("takes the last X-Forwarded-For entry as the client", () => {
-    expect(clientIpOf("203.0.113.9, 10.0.0.1", null)).toBe("10.0.0.1");
-    expect(clientIpOf(undefined, " 198.51.100.3 ")).toBe("198.51.100.3");
-    expect(clientIpOf(null, null)).toBe("unknown");
+  it("builds the origin from the forwarded host and scheme behind a trusted proxy, and refuses a host that is not one", () => {
+    expect(originOf({ headers: { "x-forwarded-proto": "https", "x-forwarded-host": "parks.example.cn" } }, 1)).toBe("https://parks.example.cn");
+    expect(originOf({ headers: { host: "127.0.0.1:3950" } }, 1)).toBe("http://127.0.0.1:3950");
+    expect(originOf({ headers: { "x-forwarded-host": "proxy, [::1]:8080" } }, 1)).toBe("http://[::1]:8080");
+    expect(originOf({ headers: { host: 'evil"><script>' } }, 1)).toBe("http://localhost");
   });
 
-  it("builds the origin from the forwarded host and scheme, and refuses a host that is not one", () => {
-    expect(originOf({ headers: { "x-forwarded-proto": "https", "x-forwarded-host": "parks.example.cn" } })).toBe("https://parks.example.cn");
-    expect(originOf({ headers: { host: "127.0.0.1:3950" } })).toBe("http://127.0.0.1:3950");
-    expect(originOf({ headers: { "x-forwarded-host": "[::1]:8080, proxy" } })).toBe("http://[::1]:8080");
-    expect(originOf({ headers: { host: 'evil"><script>' } })).toBe("http://localhost");
+  it("with no trusted proxy, builds the origin from the Host header and the socket, whatever X-Forwarded-* say", () => {
+    const forged = { "x-forwarded-proto": "https", "x-forwarded-host": "evil.example", host: "parks.example.cn" };
+    expect(originOf({ headers: forged }, 0)).toBe("http://parks.example.cn");
+    expect(originOf({ headers: forged, socket: { encrypted: true } }, 0)).toBe("https://parks.example.cn");
   });
 });

@@ -9,6 +9,7 @@ import { chinaDateOf } from "@/lib/domain/china-day";
 import { pickName } from "@/lib/i18n/pick";
 import { getTranslator } from "@/app/_lib/request-locale";
 import { formatChinaDateTime } from "@/lib/format/dates";
+import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -32,6 +33,13 @@ export default async function AccountPage() {
           {t("account.changePassword")}
         </h2>
         <ChangePasswordForm />
+      </Card>
+
+      <Card className="max-w-md p-5" aria-labelledby="sign-out-everywhere-title">
+        <h2 id="sign-out-everywhere-title" className="mb-4 text-lg font-semibold">
+          {t("account.signOutEverywhere")}
+        </h2>
+        <SignOutEverywhereForm />
       </Card>
 
       <Card id="api-tokens" className="scroll-mt-20 space-y-4 p-5" aria-labelledby="api-tokens-title">

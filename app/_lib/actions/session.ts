@@ -1,12 +1,11 @@
 "use server";
 
-import { AuthError } from "next-auth";
-import { cookies, headers } from "next/headers";
-import { getDb } from "@/db/client";
-import { clearFailedSignIns, isSignInAllowed, recordFailedSignIn } from "@/db/queries/sign-in-attempts";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { signIn, signOut } from "../auth/config";
+import { TOO_MANY_SIGN_INS } from "../auth/credentials";
 import { guardedAction } from "../guard";
 import { LOCALES } from "@/lib/i18n/locale";
 import { LOCALE_COOKIE } from "@/app/_lib/request-locale";
@@ -18,19 +17,11 @@ const signInSchema = z.object({
   callbackUrl: z.string().max(2000).optional(),
 });
 
-/** The client's address as the nearest proxy reports it; the limit is per address and per account. */
-async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip")?.trim() || "unknown";
-}
-
+/**
+ * The sign-in limits are enforced where the credentials are checked (auth/credentials.ts), for this
+ * form and next-auth's own callback alike; here a refusal only becomes its message.
+ */
 export const signInAction = guardedAction({ schema: signInSchema, access: { who: "anyone" } }, async ({ input, t }) => {
-  const db = await getDb();
-  const email = input.email.toLowerCase();
-  const ip = await clientIp();
-  if (!(await isSignInAllowed(db, { email, ip }))) {
-    return { ok: false, message: t("signin.tooMany"), fieldErrors: {}, values: { email: input.email } };
-  }
   try {
     await signIn("credentials", {
       email: input.email,
@@ -39,11 +30,12 @@ export const signInAction = guardedAction({ schema: signInSchema, access: { who:
     });
   } catch (error) {
     // Unknown email and wrong password get the same message (and cost the same time, see password.ts).
+    if (error instanceof CredentialsSignin && error.code === TOO_MANY_SIGN_INS) {
+      return { ok: false, message: t("signin.tooMany"), fieldErrors: {}, values: { email: input.email } };
+    }
     if (error instanceof AuthError) {
-      await recordFailedSignIn(db, { email, ip });
       return { ok: false, message: t("signin.invalid"), fieldErrors: {}, values: { email: input.email } };
     }
-    await clearFailedSignIns(db, { email });
     throw error; // the redirect after a successful sign-in
   }
   return { ok: true };

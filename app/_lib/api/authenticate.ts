@@ -2,7 +2,7 @@ import "server-only";
 import { authenticateApiToken, touchApiToken, type AuthenticatedToken } from "@/db/queries/api-tokens";
 import { countRequest } from "@/db/queries/rate-limits";
 import type { Db } from "@/db/types";
-import { clientIp } from "../client-ip";
+import { clientAddress } from "../client-address";
 import { Refusal } from "@/lib/refusal";
 
 /** Limits, read at each request so an operator (or a test) can change them without a rebuild. */
@@ -37,7 +37,7 @@ export async function authenticate(db: Db, request: Request): Promise<Authentica
   const bearer = bearerOf(request);
   const token = bearer ? await authenticateApiToken(db, bearer) : null;
   if (token) return token;
-  const failures = await countRequest(db, { key: `api:auth-fail:${clientIp(request)}`, windowMs: AUTH_WINDOW });
+  const failures = await countRequest(db, { key: `api:auth-fail:${clientAddress(request.headers)}`, windowMs: AUTH_WINDOW });
   if (failures.count > apiLimits().authFailures) {
     throw new Refusal(429, "api.authRateLimited", { params: { seconds: failures.resetSeconds }, headers: { "retry-after": String(failures.resetSeconds) } });
   }

@@ -1,10 +1,10 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
 import { getDb } from "@/db/client";
-import { createSession, deleteSession, getUserByEmail, SESSION_TTL_MS } from "@/db/queries/accounts";
-import { verifyPassword } from "./password";
+import { deleteSession, SESSION_TTL_MS } from "@/db/queries/accounts";
+import { checkCredentials, TOO_MANY_SIGN_INS } from "./credentials";
+import { liveToken } from "./live-token";
 import { getAuthSecret } from "./secret";
 
 declare module "next-auth" {
@@ -18,10 +18,10 @@ declare module "@auth/core/jwt" {
   }
 }
 
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().max(320),
-  password: z.string().max(1024),
-});
+/** Refused by the sign-in limits: the code reaches the sign-in form's action (and the callback's redirect). */
+class TooManySignIns extends CredentialsSignin {
+  override code = TOO_MANY_SIGN_INS;
+}
 
 /**
  * The session cookie carries only a server-side session id (`sid`). Who the user is, and which parks
@@ -44,26 +44,24 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) throw new CredentialsSignin();
-        const db = await getDb();
-        const user = await getUserByEmail(db, { email: parsed.data.email });
-        const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
-        // A deactivated account is refused like a wrong password: no hint that the address exists.
-        if (!user || !ok || user.deactivatedAt !== null) throw new CredentialsSignin();
-        const sid = await createSession(db, { userId: user.id });
-        return { id: user.id, email: user.email, name: user.name, sid };
+      // The request (2nd argument) carries the client's address: the limits hold on every way in.
+      async authorize(raw, request) {
+        const checked = await checkCredentials(await getDb(), raw, request);
+        if (checked.ok) return checked.user;
+        throw checked.refusal === "invalid" ? new CredentialsSignin() : new TooManySignIns();
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.sid) token.sid = user.sid;
-      return token;
+    // Signing in puts the new session row's id in the token. Afterwards (GET /api/auth/session) the
+    // row must still be live, or the cookie is cleared and no session answered (live-token.ts).
+    async jwt({ token, user }) {
+      if (user?.sid) return { ...token, sid: user.sid };
+      return liveToken(await getDb(), token);
     },
-    session({ session, token }) {
-      return { ...session, sid: token.sid };
+    // The session endpoint shows who is signed in, not the session row's id.
+    session({ session }) {
+      return session;
     },
   },
   events: {

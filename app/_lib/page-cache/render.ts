@@ -1,5 +1,6 @@
 import "server-only";
 import http, { type IncomingHttpHeaders } from "node:http";
+import { trustedProxyHops } from "../client-address";
 import { RENDER_HEADER } from "./routing";
 import type { RenderedPage } from "./store";
 
@@ -11,10 +12,13 @@ export interface Listener {
 
 /**
  * The request headers a page may depend on, forwarded to its rendering: the session and language
- * cookies, the languages, the host its links are made for, the client's address and user agent.
- * Nothing else passes (Next.js's internal x-middleware-* and router headers in particular).
+ * cookies, the languages, the host its links are made for and the user agent; the X-Forwarded-Host,
+ * -Proto and -Port a trusted proxy wrote (client-address.ts), and none the client wrote. Nothing else
+ * passes (Next.js's internal x-middleware-* and router headers in particular). The client's address
+ * goes as the one X-Forwarded-For entry, as the rule read it.
  */
-const FORWARDED = ["accept", "accept-language", "cookie", "host", "user-agent", "x-forwarded-for", "x-forwarded-host", "x-forwarded-port", "x-forwarded-proto", "x-real-ip"];
+const FORWARDED = ["accept", "accept-language", "cookie", "host", "user-agent"];
+const FORWARDED_FROM_PROXY = ["x-forwarded-host", "x-forwarded-port", "x-forwarded-proto"];
 
 /** Headers that belong to one response, not to the page. */
 const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "x-parkline-cache"]);
@@ -27,9 +31,9 @@ const RENDER_TIMEOUT_MS = 60_000;
  * this same server, marked so proxy.ts hands it to the App Router rather than back to the cache. The
  * page checks the session itself, as on any other request.
  */
-export function renderThroughAppRouter(listener: Listener, path: string, headers: IncomingHttpHeaders): Promise<RenderedPage> {
-  const sent: Record<string, string | string[]> = { [RENDER_HEADER]: "1", "accept-encoding": "identity" };
-  for (const name of FORWARDED) {
+export function renderThroughAppRouter(listener: Listener, path: string, headers: IncomingHttpHeaders, clientAddress: string): Promise<RenderedPage> {
+  const sent: Record<string, string | string[]> = { [RENDER_HEADER]: "1", "accept-encoding": "identity", "x-forwarded-for": clientAddress };
+  for (const name of [...FORWARDED, ...(trustedProxyHops() > 0 ? FORWARDED_FROM_PROXY : [])]) {
     const value = headers[name];
     if (value !== undefined) sent[name] = value;
   }

@@ -33,6 +33,8 @@ export interface PageRequest {
   /** The App Router page's path, e.g. /parks/ningxiang-htz, with the query string if there is one. */
   path: string;
   headers: IncomingHttpHeaders;
+  /** The client's address by the one rule (client-address.ts), passed on to the rendering. */
+  clientAddress: string;
   listener: Listener;
 }
 
@@ -66,7 +68,7 @@ export async function servePage(request: PageRequest, inputs: PageInputs | null)
 }
 
 function render(request: PageRequest): Promise<RenderedPage> {
-  return renderThroughAppRouter(request.listener, request.path, request.headers);
+  return renderThroughAppRouter(request.listener, request.path, request.headers, request.clientAddress);
 }
 
 /** Only a complete page is kept: a 200 HTML document that sets no cookie (a cookie is one response's). */

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { guardedPublicApiRoute, headerOf, originOf } from "@/app/_lib/guard-pages";
-import { clientIpOf } from "@/app/_lib/client-ip";
+import { clientAddressOfNode, guardedPublicApiRoute, headerOf, originOf } from "@/app/_lib/guard-pages";
 import { serveSharePage } from "@/app/share/[token]/serve";
 
 // The public status page: /api/share/<token> (the links made now, lib/share-path.ts) and /share/<token>
@@ -18,6 +17,6 @@ export default guardedPublicApiRoute({ method: "GET", schema: querySchema, acces
     acceptLanguage: headerOf(req, "accept-language"),
     acceptEncoding: headerOf(req, "accept-encoding"),
     origin: originOf(req),
-    clientIp: clientIpOf(headerOf(req, "x-forwarded-for"), headerOf(req, "x-real-ip")),
+    clientIp: clientAddressOfNode(req),
   }),
 );

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { guardedRoute } from "@/app/_lib/guard";
 import { html } from "@/lib/html";
-import { clientIpOf } from "@/app/_lib/client-ip";
+import { clientAddress } from "@/app/_lib/client-address";
 import { notFoundAnswer, openShare, SHARE_HEADERS, shareLocale, toResponse } from "../gate";
 import { renderCached, titleAndDescription } from "../render";
 
@@ -36,7 +36,7 @@ function wrap(text: string, maxUnits: number, maxLines: number): string[] {
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   return guardedRoute({ schema: querySchema, access: { who: "anyone" } }, async ({ input }) => {
-    const opened = await openShare(token, clientIpOf(request.headers.get("x-forwarded-for"), request.headers.get("x-real-ip")));
+    const opened = await openShare(token, clientAddress(request.headers));
     if (!opened.ok) return toResponse(opened.answer);
     const locale = shareLocale(input.lang, request.headers.get("accept-language"));
     const svg = await renderCached(opened.db, opened.link, { kind: "og", locale, origin: "" }, (status, ctx) => {
