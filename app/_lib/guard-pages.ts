@@ -9,7 +9,7 @@ import { isAtLeast } from "./auth/viewer";
 import { chinaToday } from "@/lib/domain/china-day";
 import { localeFromHeaders, type Locale } from "@/lib/i18n/locale";
 import { createTranslator } from "@/lib/i18n/translate";
-import { pagePathOf } from "./page-cache/routing";
+import { canonicalSpellingOf, pagePathOf, parkPagePath } from "./page-cache/routing";
 import { servePage, type PageAnswer, type PageInputs } from "./page-cache/serve";
 
 /** A route's answer, written by whichever router serves it. */
@@ -71,8 +71,9 @@ export function guardedCachedParkPage<S extends z.ZodType<{ slug: string }>>(opt
 }): PagesApiHandler {
   const admitted = async (req: NextApiRequest, path: string, locale: Locale): Promise<PageInputs | null> => {
     const parsed = options.schema.safeParse(req.query);
-    // The page's figures do not depend on a query string, but what it might add could: not kept.
-    if (!parsed.success || path.includes("?")) return null;
+    // The page's figures do not depend on a query string, but what it might add could: not kept. Only
+    // the canonical spelling of the path is kept, so encodings of one slug cannot fill the cache.
+    if (!parsed.success || path !== parkPagePath(parsed.data.slug)) return null;
     const sessionId = await readSessionIdFromHeader(headerOf(req, "cookie"));
     if (sessionId === null) return null;
     const gate = await getParkPageGate(await getDb(), { sessionId, slug: parsed.data.slug });
@@ -88,6 +89,11 @@ export function guardedCachedParkPage<S extends z.ZodType<{ slug: string }>>(opt
     }
     const path = pagePathOf(req.url ?? "");
     if (path === null) return writeAnswer(res, problem(400, t()("error.badRequest")));
+    // Another spelling of a well-formed slug (/parks/%6eingxiang-htz) goes to the one the cache keeps.
+    const canonical = canonicalSpellingOf(path, (slug) => options.schema.safeParse({ ...req.query, slug }).success);
+    if (canonical !== null) {
+      return writeAnswer(res, { status: 308, headers: { location: canonical, "cache-control": "no-store" }, body: "" });
+    }
     let page: PageAnswer;
     try {
       const listener = { address: req.socket?.localAddress ?? "", port: req.socket?.localPort ?? 0 };
