@@ -56,7 +56,9 @@ async function cookieFor(db: Db, email: string, extra = ""): Promise<string> {
 }
 
 /** `spelling`: the slug as written in the URL (Next.js hands the route its decoded form, `slug`). */
-async function load(cookie: string | null, { slug = PARK, spelling = slug, query = "", acceptLanguage = "zh-CN" } = {}) {
+async function load(cookie: string | null, options: { slug?: string; spelling?: string; query?: string; acceptLanguage?: string } = {}) {
+  const { slug = PARK, query = "", acceptLanguage = "zh-CN" } = options;
+  const spelling = options.spelling ?? slug;
   const headers: Record<string, string> = { "accept-language": acceptLanguage };
   if (cookie) headers.cookie = cookie;
   const response = await callPagesApi(dashboardRoute, new Request(`http://localhost/api/page-cache/parks/${spelling}${query}`, { headers }), { params: Promise.resolve({ slug }) });
