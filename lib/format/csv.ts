@@ -23,6 +23,13 @@ export function neutralise(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/** The text before neutralising: the apostrophes `neutralise` and `csvCell` add, taken out (the ledger import reads our exports). */
+export function restoreNeutralised(text: string): string {
+  return text.replace(RESTORE_START, "").replace(RESTORE_INNER, "$1");
+}
+const RESTORE_START = new RegExp(`^'(?=[\\t\\r]|[${SKIPPED}]*[${TRIGGER}])`);
+const RESTORE_INNER = new RegExp(`([;\\t\\r\\n][${SKIPPED}]*)'(?=[${TRIGGER}])`, "g");
+
 /** One cell: neutralised (at its start and after any inner field break), then quoted when it holds a separator, quote or line break. */
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return "";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "@/lib/format/csv";
+import { csvCell, neutralise, restoreNeutralised, toCsv } from "@/lib/format/csv";
 
 describe("csvCell", () => {
   it.each([
@@ -51,8 +51,10 @@ function fieldsAsRead(csv: string, separator: string): string[] {
     let field = "";
     if (csv[i] === '"') {
       for (i++; i < csv.length; i++) {
-        if (csv[i] === '"' && csv[i + 1] === '"') (field += '"'), i++;
-        else if (csv[i] === '"') break;
+        if (csv[i] === '"' && csv[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else if (csv[i] === '"') break;
         else field += csv[i];
       }
       i++;
@@ -75,6 +77,13 @@ describe("a formula hidden inside a cell", () => {
     const csv = toCsv(["h"], HIDDEN_FORMULAS.map((cell) => ["lead", cell, "tail"])).slice(1);
     const formulas = fieldsAsRead(csv, separator).filter((field) => /^[\s\u3000"]*[=+\-@＝＋－＠]/.test(field));
     expect(formulas).toEqual([]);
+  });
+
+  it("is undone exactly by restoreNeutralised, which the ledger import applies to what it reads", () => {
+    for (const cell of [...HIDDEN_FORMULAS, "=1", " =1", "\tcmd", "plain", "a;b", "'quoted"]) {
+      expect(restoreNeutralised(csvCell(cell).replace(/^"|"$/g, "").replace(/""/g, '"'))).toBe(cell);
+      expect(restoreNeutralised(neutralise(cell))).toBe(cell);
+    }
   });
 
   it("keeps the cell readable: only an apostrophe is added, and only before a formula", () => {
