@@ -3,16 +3,29 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { guardedRoute, type Access, type GuardContext } from "./guard";
 import { getTranslator } from "@/app/_lib/request-locale";
+import { getDb } from "@/db/client";
+import { countRequest } from "@/db/queries/rate-limits";
 import type { MessageKey } from "@/lib/i18n/translate";
 
 /**
  * File uploads: a route handler that takes the raw request body. On top of guardedRoute (who, may
  * they, valid query) it refuses a cross-site POST (the session cookie would otherwise carry it:
- * CSRF) and a body over `maxBytes` — by Content-Length before reading, and again while reading.
+ * CSRF) and a body over `maxBytes` — by Content-Length before reading, and again while reading — and,
+ * with a `limit`, more uploads from one user in a window than it allows (429).
  */
 
-function problem(status: number, message: string) {
-  return NextResponse.json({ ok: false, error: message, status }, { status, headers: { "cache-control": "no-store" } });
+function problem(status: number, message: string, headers: Record<string, string> = {}) {
+  return NextResponse.json({ ok: false, error: message, status }, { status, headers: { "cache-control": "no-store", ...headers } });
+}
+
+/** Uploads per user in a window, counted in PostgreSQL so the limit holds across instances. */
+export interface UploadLimit {
+  /** The rate-limit key's prefix; the user id completes it. */
+  name: string;
+  /** Read at each request, so an operator (or a test) can change it without a rebuild. */
+  perWindow: () => number;
+  windowMs: number;
+  message: MessageKey;
 }
 
 /** Browsers send Origin on every POST; it must name this host (as the proxy sees it). */
@@ -53,7 +66,7 @@ async function readCapped(request: Request, maxBytes: number): Promise<Uint8Arra
 }
 
 export function guardedUpload<S extends z.ZodType>(
-  options: { schema: S; access: Access; maxBytes: number; tooLarge: MessageKey },
+  options: { schema: S; access: Access; maxBytes: number; tooLarge: MessageKey; limit?: UploadLimit },
   handler: (ctx: GuardContext<z.output<S>> & { request: Request; body: Uint8Array }) => Promise<Response>,
 ) {
   const mb = Math.round(options.maxBytes / 1024 / 1024);
@@ -61,6 +74,16 @@ export function guardedUpload<S extends z.ZodType>(
     const declared = Number(ctx.request.headers.get("content-length") ?? "0");
     if (!Number.isInteger(declared) || declared < 0) return problem(400, ctx.t("error.badRequest"));
     if (declared > options.maxBytes) return problem(413, ctx.t(options.tooLarge, { mb }));
+    // Counted before the body is read: a refused upload costs no reading and no parsing.
+    if (options.limit && ctx.viewer) {
+      const { name, perWindow, windowMs, message } = options.limit;
+      const limit = perWindow();
+      const rate = await countRequest(await getDb(), { key: `${name}:${ctx.viewer.userId}`, windowMs });
+      if (rate.count > limit) {
+        const params = { limit, minutes: Math.round(windowMs / 60_000), seconds: rate.resetSeconds };
+        return problem(429, ctx.t(message, params), { "retry-after": String(rate.resetSeconds) });
+      }
+    }
     const body = await readCapped(ctx.request, options.maxBytes);
     if (body === null) return problem(413, ctx.t(options.tooLarge, { mb }));
     return handler({ ...ctx, body });
