@@ -24,7 +24,7 @@ export function ledgerReadBudget(env: NodeJS.ProcessEnv = process.env): ReadBudg
     const n = Number(value);
     return Number.isFinite(n) && n > 0 ? n : fallback;
   };
-  return { ms: positive(env.PARKLINE_LEDGER_READ_MS, 20_000), heapMb: positive(env.PARKLINE_LEDGER_READ_HEAP_MB, 512) };
+  return { ms: positive(env.PARKLINE_LEDGER_READ_MS, 30_000), heapMb: positive(env.PARKLINE_LEDGER_READ_HEAP_MB, 512) };
 }
 
 export async function readLedgerFileOffThread(bytes: Uint8Array, fileName: string, budget: ReadBudget = ledgerReadBudget()): Promise<ReadOutcome> {
