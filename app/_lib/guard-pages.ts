@@ -12,7 +12,7 @@ import { localeFromHeaders, type Locale } from "@/lib/i18n/locale";
 import { createTranslator } from "@/lib/i18n/translate";
 import { Refusal } from "@/lib/refusal";
 import { problemOf } from "./api/problem";
-import { pagePathOf } from "./page-cache/routing";
+import { canonicalSpellingOf, pagePathOf, parkPagePath } from "./page-cache/routing";
 import { servePage, type PageAnswer, type PageInputs } from "./page-cache/serve";
 
 /** A route's answer, written by whichever router serves it. */
@@ -75,8 +75,9 @@ export function guardedCachedParkPage<S extends z.ZodType<{ slug: string }>>(opt
 }): PagesApiHandler {
   const admitted = async (req: NextApiRequest, path: string, locale: Locale): Promise<PageInputs | null> => {
     const parsed = options.schema.safeParse(req.query);
-    // The page's figures do not depend on a query string, but what it might add could: not kept.
-    if (!parsed.success || path.includes("?")) return null;
+    // The page's figures do not depend on a query string, but what it might add could: not kept. Only
+    // the canonical spelling of the path is kept, so encodings of one slug cannot fill the cache.
+    if (!parsed.success || path !== parkPagePath(parsed.data.slug)) return null;
     const sessionId = await readSessionIdFromHeader(headerOf(req, "cookie"));
     if (sessionId === null) return null;
     const gate = await getParkPageGate(await getDb(), { sessionId, slug: parsed.data.slug });
@@ -90,6 +91,11 @@ export function guardedCachedParkPage<S extends z.ZodType<{ slug: string }>>(opt
     if (notAllowed) return writeAnswer(res, refused(notAllowed, locale));
     const path = pagePathOf(req.url ?? "");
     if (path === null) return writeAnswer(res, refused(new Refusal(400, "error.badRequest"), locale));
+    // Another spelling of a well-formed slug (/parks/%6eingxiang-htz) goes to the one the cache keeps.
+    const canonical = canonicalSpellingOf(path, (slug) => options.schema.safeParse({ ...req.query, slug }).success);
+    if (canonical !== null) {
+      return writeAnswer(res, { status: 308, headers: { location: canonical, "cache-control": "no-store" }, body: "" });
+    }
     let page: PageAnswer;
     try {
       const listener = { address: req.socket?.localAddress ?? "", port: req.socket?.localPort ?? 0 };

@@ -1,4 +1,6 @@
 import "server-only";
+import { getDb } from "@/db/client";
+import { countRequest } from "@/db/queries/rate-limits";
 import { isSameOrigin } from "./client-address";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { Refusal } from "@/lib/refusal";
@@ -13,6 +15,18 @@ export interface UploadLimits {
   maxBytes: number;
   /** The message of a 413, given `{mb}`. */
   tooLarge: MessageKey;
+  /** Uploads per user in a window (a 429 past it), for uploads that cost seconds of CPU to read. */
+  perUser?: UploadRateLimit;
+}
+
+/** Counted in PostgreSQL, so the limit holds across instances. */
+export interface UploadRateLimit {
+  /** The rate-limit key's prefix; the user id completes it. */
+  name: string;
+  /** Read at each request, so an operator (or a test) can change it without a rebuild. */
+  perWindow: () => number;
+  windowMs: number;
+  message: MessageKey;
 }
 
 /** The body, or null as soon as it passes `maxBytes`. */
@@ -45,12 +59,23 @@ export function refuseCrossSite(request: Request): void {
   if (!isSameOrigin(request.headers, { urlHost: new URL(request.url).host })) throw new Refusal(403, "error.forbidden");
 }
 
-export async function readUpload(request: Request, limits: UploadLimits): Promise<Uint8Array> {
+/** The body, after the size check and the per-user limit: a refused upload costs no reading and no parsing. */
+export async function readUpload(request: Request, limits: UploadLimits, userId: string | null): Promise<Uint8Array> {
   const tooLarge = new Refusal(413, limits.tooLarge, { params: { mb: Math.round(limits.maxBytes / 1024 / 1024) } });
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (!Number.isInteger(declared) || declared < 0) throw new Refusal(400, "error.badRequest");
   if (declared > limits.maxBytes) throw tooLarge;
+  if (limits.perUser && userId) await countUpload(limits.perUser, userId);
   const body = await readCapped(request, limits.maxBytes);
   if (body === null) throw tooLarge;
   return body;
+}
+
+async function countUpload({ name, perWindow, windowMs, message }: UploadRateLimit, userId: string): Promise<void> {
+  const limit = perWindow();
+  const rate = await countRequest(await getDb(), { key: `${name}:${userId}`, windowMs });
+  if (rate.count > limit) {
+    const params = { limit, minutes: Math.round(windowMs / 60_000), seconds: rate.resetSeconds };
+    throw new Refusal(429, message, { params, headers: { "retry-after": String(rate.resetSeconds) } });
+  }
 }

@@ -132,7 +132,7 @@ export function guardedRoute<S extends z.ZodType, U extends UploadLimits | undef
       const parsed = options.schema.safeParse(query);
       if (!parsed.success) throw new Refusal(400, "error.badRequest");
       const params = (await context?.params) ?? {};
-      const body = options.upload ? await readUpload(request, options.upload) : undefined;
+      const body = options.upload ? await readUpload(request, options.upload, viewer?.userId ?? null) : undefined;
       const ctx = { input: parsed.data, viewer, locale, t, request, params, values: {}, ...(body ? { body } : {}) };
       return handler(ctx as Parameters<typeof handler>[0]);
     });

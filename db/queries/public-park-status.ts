@@ -4,7 +4,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Redaction } from "@/lib/domain/share-schemas";
 import { capacities, milestones, parkMonthlyStats, parks, problems, progressEntries, projects, type ProjectStage } from "../schema";
 import type { Executor } from "../types";
-import { asOfOf, liveEntries, openProblems, type AsOf, type Named, type PublicEntry, type PublicMilestone, type PublicProblem } from "./public-status";
+import { asOfOf, liveEntries, milestonesWrittenBy, openProblems, plannedDateAsOf, type AsOf, type Named, type PublicEntry, type PublicMilestone, type PublicProblem } from "./public-status";
 import type { ResolvedShareLink } from "./share-links";
 
 /** The public page of a park link: aggregates and names only, with the same rules as a project link. */
@@ -96,13 +96,16 @@ export async function getPublicParkStatus(db: Executor, link: Pick<ResolvedShare
     r.milestones
       ? db
           .select({
-            type: milestones.type, customLabel: milestones.customLabel, plannedDate: milestones.plannedDate, forecastDate: milestones.forecastDate,
+            type: milestones.type, customLabel: milestones.customLabel, plannedDate: plannedDateAsOf(asOf), forecastDate: milestones.forecastDate,
             actualDate: sql<string | null>`null`, projectName: projects.name, projectNameEn: projects.nameEn,
           })
           .from(milestones)
           .innerJoin(projects, and(eq(projects.id, milestones.projectId), inPark))
-          .where(and(eq(milestones.parkId, link.parkId), lt(milestones.plannedDate, asOf.date), or(isNull(milestones.actualDate), sql`${milestones.actualDate} > ${asOf.date}`)))
-          .orderBy(asc(milestones.plannedDate))
+          .where(and(
+            eq(milestones.parkId, link.parkId), milestonesWrittenBy(asOf), lt(plannedDateAsOf(asOf), asOf.date),
+            or(isNull(milestones.actualDate), sql`${milestones.actualDate} > ${asOf.date}`),
+          ))
+          .orderBy(asc(plannedDateAsOf(asOf)))
           .limit(10)
       : skip,
     r.progress

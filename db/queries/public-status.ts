@@ -4,7 +4,7 @@ import { chinaDateOf } from "@/lib/domain/china-day";
 import type { Redaction } from "@/lib/domain/share-schemas";
 import { isoToday, projectHealthFromMilestones } from "@/lib/domain/milestones";
 import type { ProjectHealth } from "@/lib/domain/values";
-import { auditEvents, capacities, milestones, parkMonthlyStats, parks, problems, progressEntries, projects, shareLinks, type MilestoneType, type ProjectStage } from "../schema";
+import { auditEvents, capacities, milestoneBaselines, milestones, parkMonthlyStats, parks, problems, progressEntries, projects, shareLinks, type MilestoneType, type ProjectStage } from "../schema";
 import type { Executor } from "../types";
 import type { ResolvedShareLink } from "./share-links";
 
@@ -68,6 +68,26 @@ export function openProblems(asOf: AsOf): SQL {
   return sql`${problems.createdAt} <= ${cutoff}::timestamptz and (${problems.status} = 'open' or ${problems.closedAt} > ${cutoff}::timestamptz)`;
 }
 
+/** Milestones as of the cutoff: created by then (a snapshot must not list one added after it). */
+export function milestonesWrittenBy(asOf: AsOf): SQL {
+  const cutoff = asOf.cutoff?.toISOString();
+  return cutoff ? sql`${milestones.createdAt} <= ${cutoff}::timestamptz` : sql`true`;
+}
+
+/**
+ * A milestone's planned date as of the cutoff: a re-baseline after it wrote the date it had then to
+ * milestone_baselines (the first one replaced after the cutoff), so a snapshot shows that one.
+ */
+export function plannedDateAsOf(asOf: AsOf): SQL<string | null> {
+  const cutoff = asOf.cutoff?.toISOString();
+  // A live link compares the column itself, so the late list keeps its planned-date index.
+  if (!cutoff) return sql<string | null>`${milestones.plannedDate}`.mapWith(milestones.plannedDate);
+  // Spelled out qualified: a one-table select prints its columns unqualified, which the subquery would misread.
+  const b = (column: { name: string }) => sql`b.${sql.identifier(column.name)}`;
+  const m = (column: { name: string }) => sql`${milestones}.${sql.identifier(column.name)}`;
+  return sql<string | null>`coalesce((select ${b(milestoneBaselines.plannedDate)} from ${milestoneBaselines} b where ${b(milestoneBaselines.milestoneId)} = ${m(milestones.id)} and ${b(milestoneBaselines.replacedAt)} > ${cutoff}::timestamptz order by ${b(milestoneBaselines.replacedAt)} asc limit 1), ${m(milestones.plannedDate)})`.mapWith(milestones.plannedDate);
+}
+
 /** A milestone reached after the snapshot date is shown as not reached yet. */
 export function milestoneAsOf<M extends { actualDate: string | null }>(m: M, asOf: AsOf): M {
   return m.actualDate && m.actualDate > asOf.date ? { ...m, actualDate: null } : m;
@@ -113,11 +133,14 @@ export async function getPublicProjectStatus(db: Executor, link: Scope & { proje
   const skip = Promise.resolve(null);
 
   const [milestoneRows, contacts, investment, contracted, monthly, entries, capacity, problemRows] = await Promise.all([
-    db
-      .select({ type: milestones.type, customLabel: milestones.customLabel, plannedDate: milestones.plannedDate, forecastDate: milestones.forecastDate, actualDate: milestones.actualDate })
-      .from(milestones)
-      .where(child(milestones))
-      .orderBy(asc(sql`coalesce(${milestones.plannedDate}, ${milestones.forecastDate}, ${milestones.actualDate})`)),
+    // Hidden milestones are not read at all: the health shown is then the reported one, not theirs.
+    r.milestones
+      ? db
+          .select({ type: milestones.type, customLabel: milestones.customLabel, plannedDate: plannedDateAsOf(asOf), forecastDate: milestones.forecastDate, actualDate: milestones.actualDate })
+          .from(milestones)
+          .where(and(child(milestones), milestonesWrittenBy(asOf)))
+          .orderBy(asc(sql`coalesce(${plannedDateAsOf(asOf)}, ${milestones.forecastDate}, ${milestones.actualDate})`))
+      : skip,
     r.contacts ? db.select({ responsibleUnit: projects.responsibleUnit, leaderInCharge: projects.leaderInCharge }).from(projects).where(own).then((x) => x[0] ?? null) : skip,
     r.investment
       ? db.select({ planned: projects.plannedInvestment, inPlace: projects.inPlaceInvestment, completed: projects.completedInvestment }).from(projects).where(own).then((x) => x[0] ?? null)
@@ -168,8 +191,8 @@ export async function getPublicProjectStatus(db: Executor, link: Scope & { proje
       : skip,
   ]);
 
-  const asOfMilestones = milestoneRows.map((m) => milestoneAsOf(m, asOf));
-  const health = asOfMilestones.some((m) => m.plannedDate) ? projectHealthFromMilestones(asOfMilestones, asOf.date) : head.reportedHealth;
+  const asOfMilestones = milestoneRows?.map((m) => milestoneAsOf(m, asOf)) ?? null;
+  const health = asOfMilestones?.some((m) => m.plannedDate) ? projectHealthFromMilestones(asOfMilestones, asOf.date) : head.reportedHealth;
   return {
     kind: "project",
     asOf,
@@ -183,7 +206,7 @@ export async function getPublicProjectStatus(db: Executor, link: Scope & { proje
     investment,
     contracted,
     monthly,
-    milestones: r.milestones ? asOfMilestones : null,
+    milestones: asOfMilestones,
     entries,
     capacity,
     // The owner is a person or unit to contact: shown only when contacts are.

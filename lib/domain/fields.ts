@@ -112,6 +112,17 @@ export const quantity = () =>
         .regex(/^\d{1,16}(\.\d{1,4})?$/, "validation.quantity"),
     );
 
+/**
+ * Search text as typed into a filter: trimmed, at most `max` characters, no control characters (a NUL
+ * would reach PostgreSQL, whose text cannot hold one, as a 500).
+ */
+export const searchText = (max = 100) =>
+  z
+    .string()
+    .trim()
+    .max(max, "validation.tooLong")
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "validation.invalid");
+
 export const uuid = () => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "validation.invalid");
 
 /** Typed whole numbers must be plain digits: Number() alone takes "0x10", "1e1" and "1.0000000000000000001" (= 1). */

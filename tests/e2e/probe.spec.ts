@@ -326,6 +326,43 @@ test("an Origin that matches only a client-written X-Forwarded-Host is refused b
   expect(issue22.errors).toBe(0);
 });
 
+// Issue 22: each of these was a 500 — a server reference, a Map, a nesting that overflows the decoder.
+test("server action arguments no action takes, or nested 60,000 deep, are answered 4xx", async ({ request, baseURL }) => {
+  const statuses: Record<string, number> = {};
+  const deep = `[null,${"[".repeat(60_000)}${"]".repeat(60_000)}]`;
+  for (const [label, args] of [["$F1", '[null,"$F1"]'], ["$Q1", '[null,"$Q1"]'], ["60,000 deep", deep]] as const) {
+    for (const encoding of ["multipart", "text"] as const) {
+      const response = await request.fetch(seeded.projectPath, {
+        method: "POST", headers: { "Next-Action": actionIds().raiseProblemAction!, Accept: "text/x-component", Origin: new URL(baseURL!).origin,
+          ...(encoding === "text" ? { "content-type": "text/plain;charset=UTF-8" } : {}) },
+        ...(encoding === "text" ? { data: args } : { multipart: { "1_parkId": seeded.parkId, "0": args } }), maxRedirects: 0, failOnStatusCode: false,
+      });
+      statuses[`${label} as ${encoding}`] = response.status();
+    }
+  }
+  expect(Object.entries(statuses).filter(([, status]) => status < 400 || status >= 500)).toEqual([]);
+});
+
+test("a search holding a NUL lists the projects without it, not a 500", async ({ page, signInPage }) => {
+  await signInPage.signInAs(EDITOR);
+  const response = await page.goto("/projects?q=%00");
+  expect(response!.status()).toBe(200);
+  await expect(page.locator("#filter-q")).toHaveValue("");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
+
+// Issue 22: every spelling of a slug was a cache entry of its own; 800 of them evicted everyone's pages.
+test("another spelling of a park's slug is sent to the one the page cache keeps", async ({ page, signInPage }) => {
+  await signInPage.signInAs(EDITOR);
+  for (const spelling of ["%6eingxiang-htz", "ningxiang%2Dhtz", "ningxiang-ht%7A"]) {
+    const response = await page.request.get(`/parks/${spelling}`, { maxRedirects: 0, failOnStatusCode: false });
+    expect({ spelling, status: response.status(), location: response.headers().location }).toEqual({ spelling, status: 308, location: `/parks/${PARK}` });
+  }
+  const canonical = await page.request.get(`/parks/${PARK}`, { maxRedirects: 0 });
+  expect(canonical.status()).toBe(200);
+  expect(["hit", "miss"]).toContain(canonical.headers()["x-parkline-cache"]);
+});
+
 test("none of the probing wrote anything", async ({ page, signInPage }) => {
   await signInPage.signInAs(EDITOR);
   await page.goto(seeded.projectPath);

@@ -226,6 +226,32 @@ describe.each(TEST_TARGETS)("hostile API inputs on %s", (kind) => {
     expect(failures).toEqual([]);
   }, 600_000);
 
+  // Cursors are opaque, but a client can write one: each of these reached PostgreSQL and was a 500 (issue 22).
+  it("list cursors a client wrote itself are refused with a 400 problem naming the cursor", async () => {
+    const cursor = (values: unknown) => Buffer.from(JSON.stringify(values)).toString("base64url");
+    const id = "00000000-0000-4000-8000-000000000000";
+    const lists = [
+      ...[["2026-13-01", id], ["2026-02-30", id], ["0000-00-01", id], ["2026-01-01\u0000", id], ["2026-01-01", `${id}\u0000`]].map((values) => ({
+        path: `/api/v1/projects/${resources.projectId}/progress?cursor=${cursor(values)}`, label: `progress ${JSON.stringify(values)}`,
+      })),
+      ...[["NX\u0000"], ["\u0000"], ["a\u001fb"]].map((values) => ({
+        path: `/api/v1/parks/${resources.parkId}/projects?cursor=${cursor(values)}`, label: `projects ${JSON.stringify(values)}`,
+      })),
+    ];
+    const failures: string[] = [];
+    for (const { path, label } of lists) {
+      const answer = await api.get(path, { token });
+      tally.tried++;
+      if (answer.status >= 500) tally.fivexx++;
+      const problem = answer.body as { errors?: { field: string }[] };
+      if (answer.status !== 400 || problem.errors?.[0]?.field !== "cursor") failures.push(`${label}: ${answer.status} ${answer.text.slice(0, 120)}`);
+      else tally.refused++;
+    }
+    expect(failures).toEqual([]);
+    // A real cursor still pages.
+    expect((await api.get(`/api/v1/projects/${resources.projectId}/progress?cursor=${cursor(["2026-01-01", id])}`, { token })).status).toBe(200);
+  });
+
   it("tried every input", async () => {
     const { tried, refused, refusedRowsChanged, storedAsText, acceptedOther, fivexx } = tally;
     console.log(`api hostile inputs: ${tried} tried, ${refusedRowsChanged} rows changed (${kind})`);

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parks } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed";
@@ -6,6 +6,7 @@ import type { Db } from "@/db/types";
 import { snapshotTables, useDatabase, type DatabaseSnapshot } from "../support/action-harness";
 import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
 import { upload, type UploadOptions } from "../support/ledger-calls";
+import { rowsOf } from "../support/write-watch";
 import { bigSheetXlsx, csvOf, encryptedZip, garbage, lyingZipBomb, macroZip, xlsxOf, zipBomb } from "../support/ledger-files";
 
 /** Every bad ledger and every wrong caller: a clear message, the right status, and nothing written. */
@@ -21,7 +22,8 @@ const HEADER = ["Code", "Project name", "Company", "Cluster", "Planned investmen
 const GOOD = ["BAD-1", "项目", "企业", "新材料", "1亿", "正常"];
 const OLE = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...garbage(512)]);
 
-const changed = (a: DatabaseSnapshot, b: DatabaseSnapshot) => Object.keys(b).filter((t) => a[t]?.digest !== b[t]!.digest);
+/** Tables a refused upload changed; counting the upload against the user's limit is not writing it. */
+const changed = (a: DatabaseSnapshot, b: DatabaseSnapshot) => Object.keys(b).filter((t) => t !== "rate_limit_hits" && a[t]?.digest !== b[t]!.digest);
 
 const hundredThousandRows = () => csvOf([HEADER, ...Array.from({ length: 100_000 }, (_, i) => [`R-${i}`, "项目", "企业", "新材料", "1亿", ""])]);
 
@@ -142,5 +144,49 @@ describe.each(TEST_TARGETS)("bad ledgers and wrong callers on %s", (kind) => {
     const big = new Uint8Array(10 * 1024 * 1024 + 1).fill(0x41);
     const { preview } = await refusedBoth(EDITOR, big, { parkId, name: "big.csv" });
     expect(preview).toMatchObject({ status: 413, body: { type: "urn:parkline:problem:payload-too-large", detail: "The file is larger than 10 MB." } });
+  });
+
+  // Issue 22: one dense workbook took 4.6 s of the server's only request thread. It is read in a worker
+  // thread now, stopped past its time or memory budget (read-off-thread.ts), with this answer.
+  it("refuses a file that takes too long to read, in the user's language, and writes nothing", async () => {
+    vi.stubEnv("PARKLINE_LEDGER_READ_MS", "300");
+    const { useLanguage } = await import("../support/action-harness");
+    try {
+      const heavy = await bigSheetXlsx(15_000);
+      const { preview } = await refusedBoth(EDITOR, heavy, { parkId, name: "heavy.xlsx" });
+      expect(preview).toMatchObject({ status: 422, body: { ok: false, error: expect.stringMatching(/^Reading this file took more than 1 s or too much memory/) } });
+      useLanguage("zh-CN");
+      const zh = await upload(EDITOR, heavy, { parkId, name: "heavy.xlsx" });
+      expect(zh.body.error).toMatch(/^读取此文件超过 1 秒或占用内存过多/);
+    } finally {
+      useLanguage("en");
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("limits ledger checks and imports per user, counted in PostgreSQL, before the file is read", async () => {
+    vi.stubEnv("PARKLINE_IMPORT_RATE_LIMIT", "3");
+    const ADMIN = "admin@ningxiang.demo";
+    try {
+      const file = csvOf([HEADER, GOOD]);
+      // The limit counts in fixed 10-minute windows: a run that straddles a window's end tries once more.
+      const windowOf = () => Math.floor(Date.now() / 600_000);
+      let statuses: number[] = [];
+      let refused: Awaited<ReturnType<typeof upload>> | undefined;
+      for (let attempt = 0; attempt < 2; attempt++) {
+        await db.execute(sql`delete from rate_limit_hits where key like ${"ledger-import:%"}`);
+        const window = windowOf();
+        statuses = [];
+        for (let i = 0; i < 3; i++) statuses.push((await upload(ADMIN, file, { parkId, name: "a.csv" })).status);
+        refused = await upload(ADMIN, file, { parkId, name: "a.csv" });
+        if (windowOf() === window) break;
+      }
+      expect(statuses).toEqual([200, 200, 200]);
+      expect(refused).toMatchObject({ status: 429, body: { ok: false, error: expect.stringMatching(/^Too many ledger files checked or imported in a short time \(at most 3 every 10 minutes\)/) } });
+      const [row] = rowsOf<{ count: number }>(await db.execute(sql`select count from rate_limit_hits where key like ${"ledger-import:%"} order by count desc limit 1`));
+      expect(Number(row!.count)).toBe(4);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

@@ -24,7 +24,8 @@ const SLUG = "ningxiang-htz";
 const CODE = "NX-SANY-TOWERCRANE";
 const HEADER = ["项目编号", "月份", "进展情况", "当月完成投资（万元）", "来源链接"];
 
-const changed = (a: DatabaseSnapshot, b: DatabaseSnapshot) => Object.keys(b).filter((t) => a[t]?.digest !== b[t]!.digest).sort();
+// Counting an upload against the user's limit (rate_limit_hits) is not writing it.
+const changed = (a: DatabaseSnapshot, b: DatabaseSnapshot) => Object.keys(b).filter((t) => t !== "rate_limit_hits" && a[t]?.digest !== b[t]!.digest).sort();
 
 describe.each(TEST_TARGETS)("progress ledger import on %s", (kind) => {
   let database: TestDatabase;

@@ -55,10 +55,13 @@ async function cookieFor(db: Db, email: string, extra = ""): Promise<string> {
   return `${COOKIE}=${token}${extra}`;
 }
 
-async function load(cookie: string | null, { slug = PARK, query = "", acceptLanguage = "zh-CN" } = {}) {
+/** `spelling`: the slug as written in the URL (Next.js hands the route its decoded form, `slug`). */
+async function load(cookie: string | null, options: { slug?: string; spelling?: string; query?: string; acceptLanguage?: string } = {}) {
+  const { slug = PARK, query = "", acceptLanguage = "zh-CN" } = options;
+  const spelling = options.spelling ?? slug;
   const headers: Record<string, string> = { "accept-language": acceptLanguage };
   if (cookie) headers.cookie = cookie;
-  const response = await callPagesApi(dashboardRoute, new Request(`http://localhost/api/page-cache/parks/${slug}${query}`, { headers }), { params: Promise.resolve({ slug }) });
+  const response = await callPagesApi(dashboardRoute, new Request(`http://localhost/api/page-cache/parks/${spelling}${query}`, { headers }), { params: Promise.resolve({ slug }) });
   const body = await response.text();
   return { status: response.status, cache: response.headers.get("x-parkline-cache"), policy: response.headers.get("content-security-policy") ?? "", body, response };
 }
@@ -235,6 +238,32 @@ describe.each(TEST_TARGETS)("the page cache on %s", (kind) => {
     const page = await load(cookie, { query: "?from=mail" });
     expect(page.cache).toBe("pass");
     expect(appRouter.renders).toEqual([{ path: `/parks/${PARK}?from=mail`, cookie }]);
+    expect((await load(cookie)).cache).toBe("miss");
+  });
+
+  // Issue 22: each spelling was a slot of its own, and about 800 of them evicted every other dashboard.
+  it("sends another spelling of a slug to the canonical path, rendering and keeping nothing for it", async () => {
+    const cookie = await cookieFor(db, "viewer@ningxiang.demo");
+    expect((await load(cookie)).cache).toBe("miss");
+    const spellings = ["%6eingxiang-htz", "ningxiang%2Dhtz", "%6E%69ngxiang-htz", "ningxiang-ht%7a"];
+    for (const spelling of spellings) {
+      const page = await load(cookie, { spelling });
+      expect({ spelling, status: page.status, location: page.response.headers.get("location") }).toEqual({ spelling, status: 308, location: `/parks/${PARK}` });
+    }
+    expect((await load(cookie, { spelling: "%6eingxiang-htz", query: "?from=mail" })).response.headers.get("location")).toBe(`/parks/${PARK}?from=mail`);
+    expect(appRouter.renders).toHaveLength(1);
+    expect((await load(cookie)).cache).toBe("hit");
+    // Signed out too: the redirect says nothing about the park.
+    expect((await load(null, { spelling: "%6eingxiang-htz" })).status).toBe(308);
+  });
+
+  it("keeps nothing for a spelling it cannot send anywhere: the page answers it", async () => {
+    const cookie = await cookieFor(db, "viewer@ningxiang.demo");
+    // As a router that did not decode the parameter would hand it over: admitted only as canonical.
+    const page = await load(cookie, { slug: "%6eingxiang-htz", spelling: "%6eingxiang-htz" });
+    expect(page.status).toBe(308);
+    const raw = await load(cookie, { slug: PARK, spelling: "NINGXIANG-HTZ" });
+    expect(raw.cache).toBe("pass");
     expect((await load(cookie)).cache).toBe("miss");
   });
 

@@ -12,6 +12,7 @@ import { getUserByEmail } from "@/db/queries/accounts";
 import { logProgress, raiseProblem } from "@/db/queries/progress-writes";
 import { createProject, saveMilestone, type Actor } from "@/db/queries/project-writes";
 import { getPublicProjectStatus } from "@/db/queries/public-status";
+import { getPublicParkStatus } from "@/db/queries/public-park-status";
 import {
   addShareViews, createShareLink, listShareLinks, MISSES_ALLOWED, recordTokenMiss, resolveShareToken, resolveShareTokens, revokeShareLink, type NewShareLink,
 } from "@/db/queries/share-links";
@@ -332,6 +333,54 @@ describe.each(TEST_TARGETS)("share links on %s", (kind) => {
       expect(snapshot.body).not.toContain("主体结构封顶-新进展");
     }
     expect((await open(frozenPark.token)).body).toContain(HIDDEN.problem);
+  });
+
+  // Issue 22: a snapshot listed a milestone created after it, and derived its health from that one.
+  it("freezes a snapshot's milestones, and the health derived from them, as they were at its moment", async () => {
+    const project = await newProject(ctx.db, ctx.nx, "项目快照");
+    const milestone = (input: Partial<Parameters<typeof saveMilestone>[2]>) =>
+      saveMilestone(ctx.db, ctx.nx, { projectId: project, type: "construction_start", customLabel: null, plannedDate: null, forecastDate: null, actualDate: null, rebaselineReason: null, ...input } as Parameters<typeof saveMilestone>[2]);
+    // Far ahead when frozen: on track.
+    const start = await milestone({ plannedDate: "2099-06-30" });
+    if (!start.ok) throw new Error(JSON.stringify(start));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const cut = new Date();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // After the moment: a long-late milestone, and the first one re-baselined into the past.
+    expect((await milestone({ type: "production", plannedDate: "2021-01-31" })).ok).toBe(true);
+    expect((await milestone({ milestoneId: start.value.id, version: 1, plannedDate: "2021-06-30", rebaselineReason: "快照后改期" })).ok).toBe(true);
+
+    const frozen = { parkId: ctx.nx.parkId, projectId: project, redaction: { ...DEFAULT_REDACTION, milestones: true }, snapshotAt: cut };
+    const status = (await getPublicProjectStatus(ctx.db, frozen))!;
+    expect(status.milestones!.map((m) => [m.type, m.plannedDate])).toEqual([["construction_start", "2099-06-30"]]);
+    expect(status.project.health).toBe("on_track");
+    const park = (await getPublicParkStatus(ctx.db, { parkId: ctx.nx.parkId, redaction: frozen.redaction, snapshotAt: cut }))!;
+    expect(park.lateMilestones!.filter((m) => m.projectName === "项目快照")).toEqual([]);
+
+    // A live link shows them as they are now.
+    const live = (await getPublicProjectStatus(ctx.db, { ...frozen, snapshotAt: null }))!;
+    expect(live.milestones!.map((m) => [m.type, m.plannedDate])).toEqual([["production", "2021-01-31"], ["construction_start", "2021-06-30"]]);
+    expect(live.project.health).toBe("off_track");
+    const livePark = (await getPublicParkStatus(ctx.db, { parkId: ctx.nx.parkId, redaction: frozen.redaction, snapshotAt: null }))!;
+    expect(livePark.lateMilestones!.filter((m) => m.projectName === "项目快照")).toHaveLength(2);
+  });
+
+  // Issue 22: with milestones hidden, the page still showed the health computed from them.
+  it("shows the reported health, not one computed from milestones, when the link hides milestones", async () => {
+    const project = await newProject(ctx.db, ctx.nx, "项目隐藏节点");
+    const late = await saveMilestone(ctx.db, ctx.nx, {
+      projectId: project, type: "production", customLabel: null, plannedDate: "2021-01-31", forecastDate: null, actualDate: null, rebaselineReason: null,
+    });
+    expect(late.ok).toBe(true);
+    const scope = { parkId: ctx.nx.parkId, projectId: project, snapshotAt: null };
+    const hidden = (await getPublicProjectStatus(ctx.db, { ...scope, redaction: { ...DEFAULT_REDACTION, milestones: false } }))!;
+    expect([hidden.milestones, hidden.project.health]).toEqual([null, "on_track"]);
+    const shown = (await getPublicProjectStatus(ctx.db, { ...scope, redaction: { ...DEFAULT_REDACTION, milestones: true } }))!;
+    expect(shown.project.health).toBe("off_track");
+    // And in the page: the health tag and the preview text say the reported health.
+    const page = await open((await make(ctx, ctx.nx, link({ projectId: project, redaction: { milestones: false } }))).token, "?lang=en");
+    expect(page.body).toContain("On track");
+    expect(page.body).not.toMatch(/Off track/i);
   });
 
   it("answers 429 to an address after too many unknown tokens, while valid links still work", async () => {

@@ -12,6 +12,7 @@ import { projectRowView } from "@/components/projects/project-row-view";
 import { ExportLinks } from "@/components/parks/export-links";
 import { hasRole, parkIdsOf, requireViewer } from "../../_lib/auth/viewer";
 import { PROJECT_HEALTHS, PROJECT_STAGES } from "@/lib/domain/values";
+import { searchText } from "@/lib/domain/fields";
 import { getTranslator } from "@/app/_lib/request-locale";
 import { pickName } from "@/lib/i18n/pick";
 
@@ -33,7 +34,8 @@ const oneOf = (allowed: readonly string[]) => z.preprocess(first, z.string().ref
 /** Every value falls back on its own: a hand-edited or stale URL narrows less, it never fails. */
 function listParamsSchema(parkIds: string[], clusters: string[]) {
   return z.object({
-    q: z.preprocess(first, z.string().trim().max(100)).catch(""),
+    // A search the list cannot run (too long, a NUL) is dropped like any other hand-edited value.
+    q: z.preprocess(first, searchText()).catch(""),
     park: oneOf(parkIds),
     cluster: oneOf(clusters),
     stage: z.preprocess(first, z.enum(PROJECT_STAGES)).optional().catch(undefined),

@@ -56,7 +56,11 @@ export function encodeCursor(values: readonly string[]): string {
   return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
 }
 
-/** The keyset values of a cursor, or a 400 naming the `cursor` parameter. */
+/**
+ * The keyset values of a cursor, or a 400 naming the `cursor` parameter. A cursor is client text: one
+ * holding a control character (NUL, which PostgreSQL text cannot hold) names no item and is refused here,
+ * for every list; `valid` checks the route's own keyset shape.
+ */
 export function decodeCursor(cursor: string, length: number, valid: (values: string[]) => boolean): string[] {
   let values: unknown;
   try {
@@ -64,7 +68,7 @@ export function decodeCursor(cursor: string, length: number, valid: (values: str
   } catch {
     values = null;
   }
-  if (!Array.isArray(values) || values.length !== length || !values.every((v) => typeof v === "string") || !valid(values)) {
+  if (!Array.isArray(values) || values.length !== length || !values.every((v) => typeof v === "string" && !/[\u0000-\u001f\u007f]/.test(v)) || !valid(values)) {
     throw new Refusal(400, "api.badCursor", { fields: [{ field: "cursor", messageKey: "api.badCursor" }] });
   }
   return values;

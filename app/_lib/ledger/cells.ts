@@ -2,6 +2,7 @@ import { parseAmount, type AmountResult } from "@/lib/amount/parse-amount";
 import { PROJECT_HEALTHS, type ProjectHealth } from "@/lib/domain/values";
 import { en } from "@/lib/i18n/messages/en";
 import { zh } from "@/lib/i18n/messages/zh";
+import { restoreNeutralised } from "@/lib/format/csv";
 import { normalizeHeader } from "./columns";
 
 /** A cell as read from a file: CSV gives text; a workbook also numbers, booleans and dates. */
@@ -12,8 +13,6 @@ function numberText(n: number): string {
   return Number.isFinite(n) ? String(Number(n.toPrecision(15))) : String(n);
 }
 
-/** Our exports prefix formula-like text with an apostrophe (CSV injection); reading it back removes it. */
-const NEUTRALISED = /^'(?=[=+\-@\t\r])/;
 
 /** The cell as trimmed text ("" when empty); dates as YYYY-MM-DD. */
 export function cellText(cell: LedgerCell): string {
@@ -21,7 +20,8 @@ export function cellText(cell: LedgerCell): string {
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);
   if (typeof cell === "number") return numberText(cell);
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
-  return cell.replace(NEUTRALISED, "").trim();
+  // Our exports put an apostrophe before formula-like text (CSV injection); reading it back removes it.
+  return restoreNeutralised(cell).trim();
 }
 
 /**

@@ -10,7 +10,7 @@ import { fieldLabelKey, type LedgerKind, type LedgerMapping } from "./columns";
 import type { ChangeView, ImportBody, ImportEvent } from "./import-types";
 import { planProgressImport, progressToken } from "./progress-plan";
 import { planProjectImport, planToken, projectChanges, type ExistingProject } from "./project-plan";
-import { readLedgerFile } from "./read-file";
+import { readLedgerFileOffThread } from "./read-off-thread";
 import { codesOf, prepareSheet, type PreparedSheet, type RowProblem } from "./sheet";
 
 /** Changes listed in a preview; the counts cover the rest. */
@@ -77,7 +77,7 @@ async function run<State, P extends Plan>(db: Db, engine: LedgerEngine<State, P>
   const { actor, t, kind } = request;
   const today = request.today ?? isoToday();
   request.onProgress({ type: "progress", phase: "read" });
-  const read = await readLedgerFile(request.bytes, request.fileName);
+  const read = await readLedgerFileOffThread(request.bytes, request.fileName);
   if (!read.ok) return { status: 422, body: { ok: false, error: t(read.messageKey, read.params) } };
   const remembered = request.chosen ? null : ((await getImportMapping(db, { parkId: actor.parkId, kind })) as LedgerMapping | null);
   const prepared = prepareSheet(kind, read.rows, request.chosen, remembered);

@@ -37,6 +37,29 @@ export function pagePathOf(url: string): string | null {
   return CACHED_PAGES.some((page) => page.pattern.test(pathname)) ? path : null;
 }
 
+/** The canonical path of a park's dashboard: a well-formed slug needs no percent-encoding. */
+export function parkPagePath(slug: string): string {
+  return `/parks/${slug}`;
+}
+
+/**
+ * The canonical path (query string kept) when `path` spells a well-formed slug another way, e.g.
+ * /parks/%6eingxiang-htz; null when it is canonical already or names no well-formed slug.
+ */
+export function canonicalSpellingOf(path: string, isWellFormedSlug: (slug: string) => boolean): string | null {
+  const [pathname, query] = [path.split("?", 1)[0]!, path.slice(path.split("?", 1)[0]!.length)];
+  const match = /^\/parks\/([^/]+)$/.exec(pathname);
+  if (!match) return null;
+  let slug: string;
+  try {
+    slug = decodeURIComponent(match[1]!);
+  } catch {
+    return null;
+  }
+  const canonical = parkPagePath(slug);
+  return canonical !== pathname && isWellFormedSlug(slug) ? `${canonical}${query}` : null;
+}
+
 /** next.config.ts's rewrites for the cache: a signed-in document load of a cached page. */
 export function pageCacheRewrites() {
   return CACHED_PAGES.flatMap(({ source }) =>

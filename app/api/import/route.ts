@@ -38,6 +38,12 @@ const querySchema = z.object({
   stream: z.literal("1").optional(),
 });
 
+/** Ledger checks and imports per user per 10 minutes (PARKLINE_IMPORT_RATE_LIMIT, default 60). */
+function ledgerImportLimit(): number {
+  const n = Number(process.env.PARKLINE_IMPORT_RATE_LIMIT);
+  return Number.isInteger(n) && n > 0 ? n : 60;
+}
+
 /**
  * POST /api/import?parkId=…&kind=projects|progress&mode=preview|commit — the ledger file is the request body.
  * Editors and admins of the park only. With `stream=1` the answer is NDJSON: progress events, then
@@ -47,7 +53,13 @@ const querySchema = z.object({
  */
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
   POST: guardedRoute(
-    { schema: querySchema, access: { who: "member", atLeast: "editor" }, upload: { maxBytes: LEDGER_LIMITS.maxBytes, tooLarge: "ledger.file.tooBig" } },
+    { schema: querySchema, access: { who: "member", atLeast: "editor" }, upload: {
+        maxBytes: LEDGER_LIMITS.maxBytes,
+        tooLarge: "ledger.file.tooBig",
+        // Each check reads a whole file (seconds of a CPU for a dense workbook): checks and imports per user.
+        perUser: { name: "ledger-import", perWindow: ledgerImportLimit, windowMs: 10 * 60_000, message: "ledger.file.rateLimited" },
+      },
+    },
     async ({ input, viewer, body, t }) => {
       const db = await getDb();
       const run = (onProgress: (event: ImportEvent) => void) =>

@@ -95,6 +95,8 @@ export const ledgerEn = {
   "ledger.file.binary": "This is not a text file. Upload a .csv or .xlsx ledger.",
   "ledger.file.unclosedQuote": "A quoted field that starts on row {row} is never closed.",
   "ledger.file.tooManyRows": "The file has more than {rows} rows. Split it into several files of at most {rows} rows.",
+  "ledger.file.tooHeavy": "Reading this file took more than {seconds} s or too much memory, so it was stopped. Split it into smaller files (at most {maxRows} rows each) or save it again without formatting, then try again.",
+  "ledger.file.rateLimited": "Too many ledger files checked or imported in a short time (at most {limit} every {minutes} minutes). Try again in {seconds} s.",
   "ledger.file.noSheet": "The workbook has no worksheet.",
   "ledger.file.noRows": "The file has no data rows below the header.",
   "ledger.file.missingColumns": "Required columns are missing: {columns}. Add them to the file or choose them under Columns.",

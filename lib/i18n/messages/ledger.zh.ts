@@ -94,6 +94,8 @@ export const ledgerZh: Record<keyof typeof ledgerEn, string> = {
   "ledger.file.binary": "这不是文本文件。请上传 .csv 或 .xlsx 台账。",
   "ledger.file.unclosedQuote": "第 {row} 行开始的带引号单元格没有结束引号。",
   "ledger.file.tooManyRows": "文件超过 {rows} 行。请拆分为每个不超过 {rows} 行的多个文件。",
+  "ledger.file.tooHeavy": "读取此文件超过 {seconds} 秒或占用内存过多，已停止。请拆分为较小的文件（每个不超过 {maxRows} 行），或去掉格式后重新保存，再试一次。",
+  "ledger.file.rateLimited": "短时间内检查或导入的台账文件过多（每 {minutes} 分钟最多 {limit} 个）。请在 {seconds} 秒后再试。",
   "ledger.file.noSheet": "工作簿中没有工作表。",
   "ledger.file.noRows": "表头下方没有数据行。",
   "ledger.file.missingColumns": "缺少必填列：{columns}。请在文件中补上，或在“列对应”中选择。",

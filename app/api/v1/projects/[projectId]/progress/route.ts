@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { isoDate, uuid } from "@/lib/domain/fields";
 import { listProgressPage } from "@/db/queries/api-reads";
 import { logProgress as writeProgress } from "@/db/queries/progress-writes";
 import { listProgress, logProgress } from "@/app/_lib/api/operations/progress";
@@ -9,12 +11,13 @@ import { routeMethods } from "@/app/_lib/api/methods";
 export const dynamic = "force-dynamic";
 
 const DEFAULT_LIMIT = 50;
-const KEYSET = [/^\d{4}-\d{2}-01$/, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/];
+// The keyset: a month's first day that is a real date (2026-13-01 would reach the database as one), and an id.
+const KEYSET = [z.string().regex(/-01$/).pipe(isoDate()), uuid()];
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
   GET: apiRoute(listProgress, async ({ request, db, actor, params, query }) => {
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const after = query.cursor ? decodeCursor(query.cursor, 2, (values) => values.every((v, i) => KEYSET[i]!.test(v))) : null;
+    const after = query.cursor ? decodeCursor(query.cursor, 2, (values) => values.every((v, i) => KEYSET[i]!.safeParse(v).success)) : null;
     const page = await listProgressPage(db, {
       parkId: actor.parkId, projectId: params.projectId, limit, after: after ? { period: after[0]!, id: after[1]! } : null,
     });
