@@ -9,7 +9,20 @@ import { NavLink } from "./nav-link";
  * The header, navigation and main landmark of every signed-in page. It only draws what it is given:
  * the (app) layout passes the viewer it read, the bench reference page a fixed one.
  */
-export function AppChrome({ t, user, dashboardSlug, children }: { t: Translate; user: { name: string; email: string }; dashboardSlug: string | null; children: ReactNode }) {
+export function AppChrome({
+  t,
+  user,
+  dashboardSlug,
+  platformAdmin = false,
+  children,
+}: {
+  t: Translate;
+  user: { name: string; email: string };
+  dashboardSlug: string | null;
+  /** Platform admins get the link to /admin (regions, parks, people); nobody else sees it. */
+  platformAdmin?: boolean;
+  children: ReactNode;
+}) {
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -29,6 +42,7 @@ export function AppChrome({ t, user, dashboardSlug, children }: { t: Translate; 
             {/* One park: its dashboard is one click away. Several: the park cards on "/" link to each. */}
             {dashboardSlug ? <NavLink href={`/parks/${dashboardSlug}`}>{t("nav.dashboard")}</NavLink> : null}
             <NavLink href="/regions">{t("nav.regions")}</NavLink>
+            {platformAdmin ? <NavLink href="/admin">{t("nav.admin")}</NavLink> : null}
           </nav>
           <div className="ml-auto flex items-center gap-2">
             <LanguageSwitch />
