@@ -1,7 +1,7 @@
 import "server-only";
-import { asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { parks, regions, type ParkCluster } from "../schema";
+import { auditEvents, parks, regions, users, type ParkCluster } from "../schema";
 import type { Db, Executor } from "../types";
 import { diffFields, listChangesSince, recordAudit } from "./audit";
 import { NotFound, runWrite, WriteRefused, type WriteOutcome } from "./outcomes";
@@ -216,4 +216,15 @@ export async function listParksOfRegion(db: Executor, { regionId }: { regionId: 
 /** Regions with no parent: the provinces a city can be added under. */
 export async function listProvinces(db: Executor) {
   return db.select({ id: regions.id, name: regions.name, nameEn: regions.nameEn }).from(regions).where(isNull(regions.parentId)).orderBy(asc(regions.name));
+}
+
+/** A park's own audit history (its names, region, clusters, archiving), newest first. */
+export async function listParkHistory(db: Executor, { parkId }: { parkId: string }) {
+  return db
+    .select({ id: auditEvents.id, at: auditEvents.at, actorName: users.name, entity: auditEvents.entity, action: auditEvents.action, changes: auditEvents.changes })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.parkId, parkId), eq(auditEvents.entityId, parkId), eq(auditEvents.entity, "park")))
+    .orderBy(desc(auditEvents.id))
+    .limit(50);
 }
