@@ -57,7 +57,6 @@ export const parkSchema = z.object({
   slug: z
     .string("validation.required")
     .trim()
-    .toLowerCase()
     .min(1, "validation.required")
     .max(60, "validation.tooLong")
     .regex(SLUG_RE, "admin.park.slugInvalid"),
