@@ -10,7 +10,7 @@ import type { Actor } from "@/db/queries/project-writes";
 import { createShareLink } from "@/db/queries/share-links";
 import { DEFAULT_REDACTION } from "@/lib/domain/share-schemas";
 import { apiTokens, memberships, parkHealthRules, parks, projects, regions } from "@/db/schema";
-import { saveRegion } from "@/db/queries/organisation";
+import { savePark, saveRegion } from "@/db/queries/organisation";
 import { addRegionReader } from "@/db/queries/region-roles";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import type { Db } from "@/db/types";
@@ -24,10 +24,9 @@ import { API_ROUTE_ROWS } from "./api-matrix";
  * a handler exists that has no row here. tests/integration/hostile-inputs.test.ts reuses the forms.
  */
 
-export const ROLES = ["admin", "editor", "viewer", "otherPark", "signedOut", "platform", "regionReader"] as const;
-export type Role = (typeof ROLES)[number];
-export type Cell = "allowed" | "refused";
-export type Cells = Record<Role, Cell>;
+import { cells, ROLES, type Cell, type Cells, type Role } from "./matrix-cells";
+
+export { cells, ROLES, type Cell, type Cells, type Role };
 
 /**
  * The demo account behind each role; "otherPark" is the Ningbo officer, editor of two other parks.
@@ -214,8 +213,7 @@ export const FORMS = {
   },
 } satisfies Record<string, FormBuilder>;
 
-async function saveParkDirect(ctx: MatrixContext) {
-  const { savePark } = await import("@/db/queries/organisation");
+function saveParkDirect(ctx: MatrixContext) {
   return savePark(ctx.db, { actorId: ctx.platformAdminId }, { slug: unique("archive-me"), name: unique("归档园区"), nameEn: null, regionId: ctx.cityId, clusters: [] });
 }
 
@@ -223,13 +221,6 @@ async function saveParkDirect(ctx: MatrixContext) {
 
 const A = "allowed";
 const R = "refused";
-/**
- * A platform admin (here also a viewer of another park) gets what another park's user gets unless
- * told; a region reader of Ningxiang's province what its viewer gets: region roles read, never write.
- */
-export const cells = (admin: Cell, editor: Cell, viewer: Cell, otherPark: Cell, signedOut: Cell, platform: Cell = otherPark, regionReader: Cell = viewer): Cells => ({
-  admin, editor, viewer, otherPark, signedOut, platform, regionReader,
-});
 
 export interface ActionRow {
   /** The module under app/_lib/actions, without ".ts". */

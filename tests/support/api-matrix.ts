@@ -1,6 +1,7 @@
 import { OPENAPI_PATH } from "@/app/_lib/api/operation";
 import { OPERATIONS } from "@/app/_lib/api/operations";
-import { cells, type Cell, type Cells, type MatrixContext, type RouteRow } from "./access-matrix";
+import type { MatrixContext, RouteRow } from "./access-matrix";
+import { cells, type Cell, type Cells } from "./matrix-cells";
 import { routeFileOf } from "./api-client";
 import { validRequest } from "./api-fixture";
 
