@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { auditEvents, parks, regions, users, type ParkCluster } from "../schema";
 import type { Db, Executor } from "../types";
@@ -211,11 +211,6 @@ export async function listParksOfRegion(db: Executor, { regionId }: { regionId: 
     .from(parks)
     .where(inArray(parks.regionId, cityIds))
     .orderBy(asc(parks.name));
-}
-
-/** Regions with no parent: the provinces a city can be added under. */
-export async function listProvinces(db: Executor) {
-  return db.select({ id: regions.id, name: regions.name, nameEn: regions.nameEn }).from(regions).where(isNull(regions.parentId)).orderBy(asc(regions.name));
 }
 
 /** A park's own audit history (its names, region, clusters, archiving), newest first. */
