@@ -23,6 +23,8 @@ export class AdminPage {
     await form.getByLabel(/^(英文名称（可选）|Name in English \(optional\))$/).fill(nameEn);
     await form.getByRole("button", { name: /^(添加地区|Add region)$/ }).click();
     await expect(form.getByRole("status")).toHaveText(/^(地区已添加。|Region added\.)$/);
+    // The list shows it (in the page's language) once the action's re-render arrived.
+    await expect(this.regionList().getByRole("link", { name: new RegExp(`^(${name}|${nameEn})$`) })).toBeVisible();
   }
 
   regionList(): Locator {
