@@ -91,7 +91,11 @@ const FIELD_KINDS: Record<string, Record<string, FieldKind>> = {
     slug: { kind: "identifier", table: parks, column: "slug" },
     clusters: { kind: "value", accepts: /^[\s\S]*$/, why: "any line of text names a cluster (kept as JSON in parks.clusters)" },
   },
-  setParkArchivedAction: { archived: CHECKBOX },
+  // A platform admin's scope is every park: another park's id is a legitimate target, not a tenant escape.
+  setParkArchivedAction: {
+    archived: CHECKBOX,
+    parkId: { kind: "value", accepts: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, why: "a platform admin may archive any park" },
+  },
 };
 
 /** Tables a refused call may legitimately write: a failed sign-in is counted (that is the rate limit). */
