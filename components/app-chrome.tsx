@@ -15,12 +15,15 @@ export function AppChrome({
   user,
   dashboardSlug,
   actions,
+  platformAdmin = false,
   children,
 }: {
   t: Translate;
   user: { name: string; email: string };
   dashboardSlug: string | null;
   actions: { signOut: FormAction; setLocale: FormAction };
+  /** Platform admins get the link to /admin (regions, parks, people); nobody else sees it. */
+  platformAdmin?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -42,6 +45,7 @@ export function AppChrome({
             {/* One park: its dashboard is one click away. Several: the park cards on "/" link to each. */}
             {dashboardSlug ? <NavLink href={`/parks/${dashboardSlug}`}>{t("nav.dashboard")}</NavLink> : null}
             <NavLink href="/regions">{t("nav.regions")}</NavLink>
+            {platformAdmin ? <NavLink href="/admin">{t("nav.admin")}</NavLink> : null}
           </nav>
           <div className="ml-auto flex items-center gap-2">
             <LanguageSwitch setLocale={actions.setLocale} />

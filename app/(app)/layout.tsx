@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { AppChrome } from "@/components/app-chrome";
 import { signOutAction, setLocaleAction } from "@/app/_lib/actions/session";
-import { requireViewer } from "@/app/_lib/auth/viewer";
+import { listedMemberships, requireViewer } from "@/app/_lib/auth/viewer";
 import { getTranslator } from "@/app/_lib/request-locale";
 
 // Every page below needs a session; each page also asks for the viewer itself (layouts are not
@@ -9,8 +9,13 @@ import { getTranslator } from "@/app/_lib/request-locale";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
   const { t } = await getTranslator();
+  const parks = listedMemberships(viewer);
   return (
-    <AppChrome t={t} user={viewer} dashboardSlug={viewer.memberships.length === 1 ? viewer.memberships[0]!.slug : null}
+    <AppChrome
+      t={t}
+      user={viewer}
+      platformAdmin={viewer.platformAdmin}
+      dashboardSlug={parks.length === 1 ? parks[0]!.slug : null}
       actions={{ signOut: signOutAction, setLocale: setLocaleAction }}
     >
       {children}

@@ -9,7 +9,7 @@ import { ProjectCards, ProjectTableRows } from "@/components/projects/project-li
 import { projectRowView } from "@/components/projects/project-row-view";
 import { Headline } from "@/components/parks/headline";
 import { ParkComparison } from "@/components/parks/park-comparison";
-import { requireViewer, parkIdsOf, type Viewer } from "../_lib/auth/viewer";
+import { listedMemberships, listedParkIdsOf, requireViewer, type Viewer } from "../_lib/auth/viewer";
 import { getParksOverview } from "../_lib/dashboard/overview";
 import { isoToday } from "@/lib/domain/milestones";
 import { formatPlanningMoney } from "@/lib/format/numbers";
@@ -37,10 +37,12 @@ export default async function ProjectsPage() {
   const viewer = await requireViewer();
   const { locale, t } = await getTranslator();
   const db = await getDb();
-  if (viewer.memberships.length > MANY_PARKS) return <ManyParksOverview viewer={viewer} locale={locale} t={t} />;
+  // Archived parks are out of the overview (their pages still read by a direct link).
+  const parks = listedMemberships(viewer);
+  if (parks.length > MANY_PARKS) return <ManyParksOverview viewer={viewer} locale={locale} t={t} />;
   const [items, summaries] = await Promise.all([
-    listProjectsByParks(db, { parkIds: parkIdsOf(viewer), perPark: PROJECTS_PER_PARK }),
-    summarizeParks(db, { parkIds: parkIdsOf(viewer) }),
+    listProjectsByParks(db, { parkIds: listedParkIdsOf(viewer), perPark: PROJECTS_PER_PARK }),
+    summarizeParks(db, { parkIds: listedParkIdsOf(viewer) }),
   ]);
 
   return (
@@ -50,9 +52,9 @@ export default async function ProjectsPage() {
         <p className="mt-1 text-sm text-slate-600">{t("projects.subtitle")}</p>
       </div>
 
-      {viewer.memberships.length === 0 ? <Card className="p-6 text-slate-700">{t("projects.noParks")}</Card> : null}
+      {parks.length === 0 ? <Card className="p-6 text-slate-700">{t("projects.noParks")}</Card> : null}
 
-      {viewer.memberships.map((park) => {
+      {parks.map((park) => {
         const parkProjects = items.filter((p) => p.parkId === park.parkId);
         const rows = parkProjects.map((p) => projectRowView(p, locale, t));
         const summary = summaries.get(park.parkId) ?? { projects: 0, planned: "0" };
@@ -122,8 +124,8 @@ export default async function ProjectsPage() {
 /** Every park of the viewer: their figures together, then one row each, linking to its dashboard. */
 async function ManyParksOverview({ viewer, locale, t }: { viewer: Viewer; locale: Locale; t: Translate }) {
   const today = isoToday();
-  const { rollup, rows } = await getParksOverview(await getDb(), { parkIds: parkIdsOf(viewer), today });
-  const parks = viewer.memberships.map((m) => ({ id: m.parkId, slug: m.slug, name: m.name, nameEn: m.nameEn }));
+  const { rollup, rows } = await getParksOverview(await getDb(), { parkIds: listedParkIdsOf(viewer), today });
+  const parks = listedMemberships(viewer).map((m) => ({ id: m.parkId, slug: m.slug, name: m.name, nameEn: m.nameEn }));
   return (
     <div className="space-y-6">
       <div>

@@ -1,9 +1,10 @@
 import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { effectiveParkRoles } from "./effective-roles";
 import { preparedFor } from "../prepared";
 import { jsonRows, parsedRows } from "./json-rows";
-import { apiTokens, memberships, parkDataVersions, parks, sessions, users, type MembershipRole } from "../schema";
+import { apiTokens, parkDataVersions, parks, sessions, users, type MembershipRole } from "../schema";
 import type { Db, Executor } from "../types";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -44,6 +45,8 @@ export interface ParkMembership {
   provinceEn: string | null;
   city: string;
   cityEn: string | null;
+  /** Archived: read-only (the role is at most viewer) and left out of every list (listedMemberships). */
+  archived: boolean;
 }
 
 export interface SessionViewer {
@@ -52,7 +55,10 @@ export interface SessionViewer {
   name: string;
   locale: string;
   platformAdmin: boolean;
-  /** The user's parks by name, as they are now: a removed membership is gone on the next request. */
+  /**
+   * The user's parks by name, as they are now: their memberships and the parks of the regions they read
+   * (effectiveParkRoles). A removed membership or region role is gone on the next request.
+   */
   memberships: ParkMembership[];
 }
 
@@ -76,12 +82,12 @@ export async function getSessionViewer(db: Executor, { sessionId }: { sessionId:
   return { ...row, memberships: parsedRows<ParkMembership[]>(row.memberships) };
 }
 
-/** The session user's memberships (ParkMembership) as a JSON array, by park name. */
+/** The session user's effective park roles (ParkMembership) as a JSON array, by park name. */
 function membershipsJson(d: Executor) {
   const parkRows = d
     .select({
       parkId: sql`${parks.id}`.as("parkId"),
-      role: sql`${memberships.role}`.as("role"),
+      role: sql`e.role`.as("role"),
       slug: sql`${parks.slug}`.as("slug"),
       name: sql`${parks.name}`.as("name"),
       nameEn: sql`${parks.nameEn}`.as("nameEn"),
@@ -89,11 +95,17 @@ function membershipsJson(d: Executor) {
       provinceEn: sql`${parks.provinceEn}`.as("provinceEn"),
       city: sql`${parks.city}`.as("city"),
       cityEn: sql`${parks.cityEn}`.as("cityEn"),
+      archived: sql`(${parks.archivedAt} is not null)`.as("archived"),
     })
-    .from(memberships)
-    .innerJoin(parks, eq(parks.id, memberships.parkId))
-    .where(eq(memberships.userId, users.id));
+    .from(sql`${effectiveParkRoles(users.id)} e`)
+    .innerJoin(parks, sql`${parks.id} = e.park_id`);
   return jsonRows(parkRows, sql`r."name", r."parkId"`);
+}
+
+/** A user's effective park roles outside a session (the test harness builds its viewers with it). */
+export async function listEffectiveMemberships(db: Executor, { userId }: { userId: string }): Promise<ParkMembership[]> {
+  const [row] = await db.select({ memberships: membershipsJson(db) }).from(users).where(eq(users.id, userId));
+  return row ? parsedRows<ParkMembership[]>(row.memberships) : [];
 }
 
 export interface ParkPageGate {
@@ -106,7 +118,6 @@ export interface ParkPageGate {
 }
 
 const pagePark = alias(parks, "page_park");
-const pageMembership = alias(memberships, "page_membership");
 
 /**
  * What the page cache (app/_lib/page-cache) must know to serve a park's page to a session, in one
@@ -116,18 +127,19 @@ const pageMembership = alias(memberships, "page_membership");
  * never existed. Only a fingerprint leaves the database, not the viewer's list of parks.
  */
 export async function getParkPageGate(db: Executor, { sessionId, slug }: { sessionId: string; slug: string }): Promise<ParkPageGate | null> {
+  // The viewer's effective role in the page's park: the same rows getSessionViewer lists.
+  const pageRole = sql`(select e.role from ${effectiveParkRoles(users.id)} e where e.park_id = ${pagePark.id})`;
   const query = preparedFor(db, "park_page_gate", (d) =>
     d
       .select({
         viewerFingerprint: sql<string>`md5(concat_ws(E'\n', ${users.id}, ${users.email}, ${users.name}, ${users.locale}, ${users.platformAdmin}, ${membershipsJson(d)}::text))`,
-        role: pageMembership.role,
-        dataVersion: sql<number>`coalesce(${parkDataVersions.version}, 0)`.mapWith(Number),
+        role: sql<MembershipRole | null>`${pageRole}`,
+        dataVersion: sql<number>`case when ${pageRole} is null then 0 else coalesce(${parkDataVersions.version}, 0) end`.mapWith(Number),
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .leftJoin(pagePark, eq(pagePark.slug, sql.placeholder("slug")))
-      .leftJoin(pageMembership, and(eq(pageMembership.parkId, pagePark.id), eq(pageMembership.userId, users.id)))
-      .leftJoin(parkDataVersions, eq(parkDataVersions.parkId, pageMembership.parkId))
+      .leftJoin(parkDataVersions, eq(parkDataVersions.parkId, pagePark.id))
       .where(and(eq(sessions.id, sql.placeholder("sessionId")), gt(sessions.expiresAt, sql`now()`), isNull(users.deactivatedAt)))
       .prepare("park_page_gate"),
   );

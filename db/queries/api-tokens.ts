@@ -2,7 +2,8 @@ import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import { API_TOKEN_PREFIX, API_TOKEN_RE, MAX_ACTIVE_TOKENS } from "@/lib/domain/api-token-schemas";
-import { apiTokenParks, apiTokens, memberships, parks, users, type MembershipRole } from "../schema";
+import { apiTokenParks, apiTokens, parks, users, type MembershipRole } from "../schema";
+import { effectiveParkRoles } from "./effective-roles";
 import type { Db, Executor } from "../types";
 import { runWrite, type WriteOutcome } from "./outcomes";
 import { Refusal } from "@/lib/refusal";
@@ -37,11 +38,11 @@ export function createApiToken(db: Db, { userId }: { userId: string }, input: Ne
         .from(apiTokens)
         .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`))));
       if ((active?.n ?? 0) >= MAX_ACTIVE_TOKENS) throw Refusal.invalidField("label", "apiToken.tooMany");
-      // The parks must be the owner's now; a membership removed later disables the token there at request time.
+      // The parks must be the owner's now (a membership or a region read); one removed later disables the token there at request time.
       const own = await tx
-        .select({ parkId: memberships.parkId })
-        .from(memberships)
-        .where(and(eq(memberships.userId, userId), inArray(memberships.parkId, input.parkIds)));
+        .select({ parkId: sql<string>`e.park_id` })
+        .from(sql`${effectiveParkRoles(sql`${userId}::uuid`)} e`)
+        .where(inArray(sql`e.park_id`, input.parkIds));
       if (input.parkIds.length === 0 || own.length !== new Set(input.parkIds).size) throw Refusal.invalidField("parkIds", "apiToken.parksNotYours");
       const token = newToken();
       const [row] = await tx
@@ -94,10 +95,12 @@ export function revokeApiToken(db: Db, { userId }: { userId: string }, { tokenId
   });
 }
 
-/** A park a token reaches: listed on the token AND its owner still a member there. */
+/** A park a token reaches: listed on the token AND its owner still reads it (effectiveParkRoles). */
 export interface TokenPark {
   parkId: string;
   role: MembershipRole;
+  /** Archived: readable (the role is capped at viewer) but left out of the park list. */
+  archived: boolean;
 }
 
 export interface AuthenticatedToken {
@@ -125,19 +128,21 @@ export async function authenticateApiToken(db: Executor, token: string): Promise
       lastUsedAt: apiTokens.lastUsedAt,
       // A deactivated owner's tokens stop with their sessions.
       live: sql<boolean>`(${apiTokens.revokedAt} is null and (${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > now()) and ${users.deactivatedAt} is null)`,
-      parkId: memberships.parkId,
-      role: memberships.role,
+      parkId: apiTokenParks.parkId,
+      // The owner's effective role there now (null: no longer theirs), and whether the park is archived.
+      role: sql<MembershipRole | null>`(select e.role from ${effectiveParkRoles(apiTokens.userId)} e where e.park_id = ${apiTokenParks.parkId})`,
+      archived: sql<boolean>`(${parks.archivedAt} is not null)`,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .leftJoin(apiTokenParks, eq(apiTokenParks.tokenId, apiTokens.id))
-    .leftJoin(memberships, and(eq(memberships.parkId, apiTokenParks.parkId), eq(memberships.userId, apiTokens.userId)))
+    .leftJoin(parks, eq(parks.id, apiTokenParks.parkId))
     .where(eq(apiTokens.tokenHash, hash));
   const first = rows[0];
   if (!first) return null;
   const stored = Buffer.from(first.tokenHash);
   if (stored.length !== hash.length || !timingSafeEqual(stored, hash) || !first.live) return null;
-  const reachable = rows.flatMap((r) => (r.parkId && r.role ? [{ parkId: r.parkId, role: r.role }] : []));
+  const reachable = rows.flatMap((r) => (r.parkId && r.role ? [{ parkId: r.parkId, role: r.role, archived: Boolean(r.archived) }] : []));
   return { tokenId: first.tokenId, userId: first.userId, canWrite: first.canWrite, lastUsedAt: first.lastUsedAt, parks: reachable };
 }
 

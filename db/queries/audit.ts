@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull } from "drizzle-orm";
 import { auditEvents, users } from "../schema";
 import type { Executor } from "../types";
 
@@ -26,7 +26,8 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 export interface AuditInput {
-  parkId: string;
+  /** Null for a change of no park's: a region or a region role. */
+  parkId: string | null;
   actorId: string | null;
   entity: string;
   entityId: string;
@@ -47,12 +48,12 @@ export async function recordAudits(db: Executor, events: AuditInput[]) {
 }
 
 /** What others changed on a row since the version a user read: shown with a conflict. */
-export async function listChangesSince(db: Executor, { parkId, entityId, sinceVersion }: { parkId: string; entityId: string; sinceVersion: number }) {
+export async function listChangesSince(db: Executor, { parkId, entityId, sinceVersion }: { parkId: string | null; entityId: string; sinceVersion: number }) {
   return db
     .select({ at: auditEvents.at, actorName: users.name, action: auditEvents.action, changes: auditEvents.changes })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(and(eq(auditEvents.parkId, parkId), eq(auditEvents.entityId, entityId), gt(auditEvents.entityVersion, sinceVersion)))
+    .where(and(parkId === null ? isNull(auditEvents.parkId) : eq(auditEvents.parkId, parkId), eq(auditEvents.entityId, entityId), gt(auditEvents.entityVersion, sinceVersion)))
     .orderBy(asc(auditEvents.id));
 }
 

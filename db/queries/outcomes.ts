@@ -32,6 +32,9 @@ export async function runWrite<T>(work: () => Promise<WriteOutcome<T>>): Promise
 const UNIQUE_MESSAGES: Record<string, { field: string; messageKey: string }> = {
   projects_park_id_code_uq: { field: "code", messageKey: "project.duplicateCode" },
   progress_entries_supersedes_id_uq: { field: "supersedesId", messageKey: "progress.alreadyCorrected" },
+  parks_slug_unique: { field: "slug", messageKey: "admin.park.slugTaken" },
+  regions_parent_id_name_uq: { field: "name", messageKey: "admin.region.nameTaken" },
+  region_memberships_user_id_region_id_pk: { field: "email", messageKey: "admin.regionRole.already" },
 };
 
 /**

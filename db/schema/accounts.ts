@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
-import { membershipRole } from "./enums";
+import { membershipRole, regionRole } from "./enums";
 import { parks } from "./parks";
+import { regions } from "./regions";
 
 export const users = pgTable(
   "users",
@@ -59,6 +60,27 @@ export const memberships = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.parkId] }), index("memberships_park_id_idx").on(t.parkId)],
 );
 
+/**
+ * A region role: the user reads every park of the region (a province's role covers its cities'
+ * parks) without a membership per park. The viewer query (db/queries/accounts.ts) folds these into
+ * the user's effective park roles, so every park check reads them unchanged.
+ */
+export const regionMemberships = pgTable(
+  "region_memberships",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    regionId: uuid("region_id")
+      .notNull()
+      .references(() => regions.id, { onDelete: "cascade" }),
+    role: regionRole("role").notNull().default("viewer"),
+    createdAt: createdAt(),
+  },
+  // The primary key serves "regions of this user" (every request); the index "readers of this region".
+  (t) => [primaryKey({ columns: [t.userId, t.regionId] }), index("region_memberships_region_id_idx").on(t.regionId)],
+);
+
 /** Failed sign-ins, kept in the database so limits hold across app instances (issue 6). */
 export const signInAttempts = pgTable(
   "sign_in_attempts",
@@ -93,3 +115,4 @@ export const signInKnownAddresses = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
+export type RegionMembership = typeof regionMemberships.$inferSelect;

@@ -8,9 +8,8 @@ export const auditEvents = pgTable(
   "audit_events",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    parkId: uuid("park_id")
-      .notNull()
-      .references(() => parks.id, { onDelete: "cascade" }),
+    /** Null for a change that belongs to no park: a region or a region role (platform administration). */
+    parkId: uuid("park_id").references(() => parks.id, { onDelete: "cascade" }),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
     entity: text("entity").notNull(),
     entityId: uuid("entity_id").notNull(),

@@ -6,11 +6,15 @@ import {
   MILESTONE_TYPES,
   PROJECT_HEALTHS,
   PROJECT_STAGES,
+  REGION_LEVELS,
+  REGION_ROLES,
   TARGET_METRICS,
 } from "../../lib/domain/values";
 
 // The value lists live in lib/domain/values.ts, shared with zod schemas and client components.
 export const membershipRole = pgEnum("membership_role", MEMBERSHIP_ROLES);
+export const regionLevel = pgEnum("region_level", REGION_LEVELS);
+export const regionRole = pgEnum("region_role", REGION_ROLES);
 
 /** 签约 → 开工 → 投产 → 达产. Ordered: later stages compare greater. */
 export const projectStage = pgEnum("project_stage", PROJECT_STAGES);

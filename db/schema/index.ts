@@ -1,4 +1,5 @@
 export * from "./enums";
+export * from "./regions";
 export * from "./accounts";
 export * from "./parks";
 export * from "./projects";

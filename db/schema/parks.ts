@@ -1,7 +1,14 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, numeric, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, numeric, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt, yuan } from "./columns";
 import { targetMetric } from "./enums";
+import { regions } from "./regions";
+
+/** One of a park's industry clusters (产业集群), in Chinese and optionally English. */
+export interface ParkCluster {
+  name: string;
+  nameEn: string | null;
+}
 
 /** An industrial park or high-tech zone: the tenant. Every tenant row carries its park_id. */
 export const parks = pgTable(
@@ -11,10 +18,21 @@ export const parks = pgTable(
     slug: text("slug").notNull().unique(),
     name: text("name").notNull(),
     nameEn: text("name_en"),
+    /**
+     * The city the park sits in. Null only for parks written by plain SQL outside the admin pages
+     * (test fixtures); the admin form requires it, and migration 0012 set it for every park then.
+     */
+    regionId: uuid("region_id").references(() => regions.id, { onDelete: "restrict" }),
+    // Copies of the region's names, written with region_id by the park and region writes in one
+    // transaction (db/queries/organisation.ts): every rollup, page and API reads them without a join.
     province: text("province").notNull(),
     provinceEn: text("province_en"),
     city: text("city").notNull(),
     cityEn: text("city_en"),
+    /** The park's industry clusters, in the order the admin listed them. */
+    clusters: jsonb("clusters").$type<ParkCluster[]>().notNull().default([]),
+    /** An archived park is read-only for everyone and out of every list; its data stays. */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -23,6 +41,8 @@ export const parks = pgTable(
     check("parks_slug_chk", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     // Region rollups group parks by province, then city.
     index("parks_province_city_idx").on(t.province, t.city),
+    // Region roles: "parks of these cities" in the viewer query.
+    index("parks_region_id_idx").on(t.regionId),
   ],
 );
 

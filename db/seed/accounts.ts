@@ -8,6 +8,10 @@ export interface DemoAccount {
   name: string;
   locale: "en" | "zh";
   memberships: { parkSlug: string; role: MembershipRole }[];
+  /** Creates regions and parks and assigns region roles (/admin). */
+  platformAdmin?: boolean;
+  /** Regions (a province's or a city's Chinese name) the account reads as a whole. */
+  regionReads?: string[];
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -23,4 +27,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
       { parkSlug: "yinzhou", role: "editor" },
     ],
   },
+  { email: "platform@parkline.demo", name: "平台管理员", locale: "zh", memberships: [], platformAdmin: true },
+  // A provincial department reading every park of Zhejiang (region role), with no membership per park.
+  { email: "reader@zhejiang.demo", name: "周省经信厅", locale: "zh", memberships: [], regionReads: ["浙江省"] },
 ];

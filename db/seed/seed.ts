@@ -1,5 +1,5 @@
 import { hash } from "@node-rs/argon2";
-import { count, sql } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import {
   capacities,
   memberships,
@@ -10,6 +10,8 @@ import {
   progressEntries,
   projects,
   provenance,
+  regionMemberships,
+  regions,
   sources,
   targets,
   users,
@@ -32,7 +34,7 @@ async function countRows(db: Executor) {
 
 /** Every table the seed writes, children first; `--force` empties them before seeding. */
 const ALL_TABLES =
-  "park_project_stats, park_capacity_stats, park_monthly_stats, park_health_rules, audit_events, provenance, sources, share_links, problem_updates, problems, progress_capacities, progress_entries, milestone_baselines, milestones, capacities, production_lines, phases, projects, targets, memberships, sessions, sign_in_attempts, sign_in_known_addresses, users, parks";
+  "park_project_stats, park_capacity_stats, park_monthly_stats, park_health_rules, audit_events, provenance, sources, share_links, problem_updates, problems, progress_capacities, progress_entries, milestone_baselines, milestones, capacities, production_lines, phases, projects, targets, memberships, sessions, sign_in_attempts, sign_in_known_addresses, region_memberships, users, parks, regions";
 
 /**
  * Loads the demo dataset. Refuses a database that already holds data unless `force`, which wipes
@@ -50,6 +52,10 @@ export async function seedDemoData(db: Db, { force = false, dataset = demoData }
       await tx.execute(sql.raw(`truncate ${ALL_TABLES} restart identity cascade`));
     }
     await insertDataset(tx, dataset);
+    // Each park's industry clusters: those its projects name, by Chinese name.
+    await tx.execute(sql`update ${parks} p set clusters = coalesce((
+      select jsonb_agg(jsonb_build_object('name', c.cluster, 'nameEn', c.cluster_en) order by c.cluster)
+      from (select distinct on (cluster) cluster, cluster_en from ${projects} where park_id = p.id order by cluster, cluster_en nulls last) c), '[]'::jsonb)`);
     await rebuildMonthlyStats(tx);
     await insertAccounts(tx);
   });
@@ -69,14 +75,30 @@ async function insertAccounts(tx: Tx) {
   for (const account of DEMO_ACCOUNTS) {
     const [user] = await tx
       .insert(users)
-      .values({ email: account.email, name: account.name, locale: account.locale, passwordHash: await hash(DEMO_PASSWORD) })
+      .values({ email: account.email, name: account.name, locale: account.locale, passwordHash: await hash(DEMO_PASSWORD), platformAdmin: account.platformAdmin ?? false })
       .returning({ id: users.id });
+    for (const regionName of account.regionReads ?? []) {
+      const [region] = await tx.select({ id: regions.id }).from(regions).where(eq(regions.name, regionName));
+      if (!region) throw new Error(`Demo account ${account.email} reads an unknown region ${regionName}`);
+      await tx.insert(regionMemberships).values({ userId: user!.id, regionId: region.id, role: "viewer" });
+    }
     for (const m of account.memberships) {
       const parkId = parkIdBySlug.get(m.parkSlug);
       if (!parkId) throw new Error(`Demo account ${account.email} names an unknown park ${m.parkSlug}`);
       await tx.insert(memberships).values({ userId: user!.id, parkId, role: m.role });
     }
   }
+}
+
+/** The park's city region, created (with its province) the first time a park names it. */
+async function cityRegion(tx: Tx, park: { province: string; provinceEn: string | null; city: string; cityEn: string | null }): Promise<string> {
+  const findOrCreate = async (parentId: string | null, name: string, nameEn: string | null) => {
+    const [found] = await tx.select({ id: regions.id }).from(regions).where(and(parentId ? eq(regions.parentId, parentId) : isNull(regions.parentId), eq(regions.name, name)));
+    if (found) return found.id;
+    const [row] = await tx.insert(regions).values({ parentId, level: parentId ? "city" : "province", name, nameEn }).returning({ id: regions.id });
+    return row!.id;
+  };
+  return findOrCreate(await findOrCreate(null, park.province, park.provinceEn), park.city, park.cityEn);
 }
 
 async function insertDataset(tx: Tx, dataset: DemoDataset) {
@@ -99,6 +121,7 @@ async function insertDataset(tx: Tx, dataset: DemoDataset) {
     const [parkRow] = await tx
       .insert(parks)
       .values({
+        regionId: await cityRegion(tx, park),
         slug: park.slug,
         name: park.name,
         nameEn: park.nameEn,

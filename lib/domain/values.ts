@@ -1,6 +1,10 @@
 // Value lists shared by the database enums (db/schema/enums.ts), zod schemas and the UI.
 // Plain data, so client components can import them without pulling in the ORM.
 export const MEMBERSHIP_ROLES = ["admin", "editor", "viewer"] as const;
+/** A province holds cities; a park sits in a city. */
+export const REGION_LEVELS = ["province", "city"] as const;
+/** A region role reads every park of the region (a province's covers its cities'); only reading, for now. */
+export const REGION_ROLES = ["viewer"] as const;
 export const PROJECT_STAGES = ["signed", "construction", "production", "full_capacity"] as const;
 export const PROJECT_HEALTHS = ["on_track", "at_risk", "off_track"] as const;
 export const CAPACITY_UNITS = ["m2", "t", "unit", "piece", "GWh"] as const;

@@ -80,7 +80,8 @@ function isProblem(response: Response, body: string): boolean {
   );
 }
 
-const isMember = (role: Role) => role === "admin" || role === "editor" || role === "viewer";
+/** Reads Ningxiang: its members, and the reader of its province by region role. */
+const isMember = (role: Role) => role === "admin" || role === "editor" || role === "viewer" || role === "regionReader";
 
 function changedTables(before: DatabaseSnapshot, after: DatabaseSnapshot): string[] {
   return Object.keys(after).filter((t) => after[t]!.digest !== before[t]?.digest);

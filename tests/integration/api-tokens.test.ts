@@ -49,7 +49,7 @@ describe.each(TEST_TARGETS)("personal API tokens on %s", (kind) => {
     const [stored] = await db.execute(sql`select count(*)::int as n from api_tokens t where strpos(to_jsonb(t)::text, ${token.slice(17)}) > 0`).then((r) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { n: number }[]);
     expect(stored!.n).toBe(0);
     expect((await db.select().from(apiTokenParks).where(eq(apiTokenParks.tokenId, id))).map((p) => p.parkId)).toEqual([ningxiang]);
-    expect((await authenticateApiToken(db, token))?.parks).toEqual([{ parkId: ningxiang, role: "editor" }]);
+    expect((await authenticateApiToken(db, token))?.parks).toEqual([{ parkId: ningxiang, role: "editor", archived: false }]);
     const listed = (await listApiTokensByUser(db, { userId: await userIdOf(db, EDITOR) })).find((t) => t.id === id)!;
     expect(listed).toMatchObject({ label: "月报脚本", tokenPrefix: token.slice(0, 17), canWrite: true, expired: false });
     expect(listed.parks.map((p) => p.parkId)).toEqual([ningxiang]);

@@ -6,7 +6,7 @@ import { REDACTION_SECTIONS, type Redaction } from "@/lib/domain/share-schemas";
 import { escapeHtml } from "@/lib/html";
 import * as shareRoute from "@/pages/api/share/[token]";
 import { createShareLink } from "@/db/queries/share-links";
-import { apiTokens, capacities, phases, problems, problemUpdates, productionLines, progressEntries, projects, shareLinks, signInAttempts } from "@/db/schema";
+import { apiTokens, capacities, parks, phases, problems, problemUpdates, productionLines, progressEntries, projects, regions, shareLinks, signInAttempts } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed";
 import type { Db } from "@/db/types";
 import { ACCOUNT, ACTION_ROWS, buildMatrixContext, ROUTE_ROWS, type ActionRow, type MatrixContext, type Role } from "../support/access-matrix";
@@ -83,6 +83,19 @@ const FIELD_KINDS: Record<string, Record<string, FieldKind>> = {
   saveTargetAction: { statedGrowthPct: { kind: "value", accepts: /^-?\d+$/, why: "a stated growth rate may be negative" } },
   signInAction: { callbackUrl: ignored("only a same-site path is followed; anything else falls back to /") },
   createApiTokenAction: { label: text(apiTokens, "label") },
+  // The organisation (platform admins): names are free text; a slug is an identifier; clusters are lines of text.
+  saveRegionAction: { name: text(regions, "name"), nameEn: text(regions, "nameEn") },
+  saveParkAction: {
+    name: text(parks, "name"),
+    nameEn: text(parks, "nameEn"),
+    slug: { kind: "identifier", table: parks, column: "slug" },
+    clusters: { kind: "value", accepts: /^[\s\S]*$/, why: "any line of text names a cluster (kept as JSON in parks.clusters)" },
+  },
+  // A platform admin's scope is every park: another park's id is a legitimate target, not a tenant escape.
+  setParkArchivedAction: {
+    archived: CHECKBOX,
+    parkId: { kind: "value", accepts: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, why: "a platform admin may archive any park" },
+  },
 };
 
 /** Tables a refused call may legitimately write: a failed sign-in is counted (that is the rate limit). */
@@ -130,7 +143,8 @@ async function actionOf(row: ActionRow): Promise<ServerAction> {
 }
 
 /** The role that would succeed with the valid form: the editor where allowed, else the admin, else nobody signed in. */
-const actingRole = (row: ActionRow): Role => (row.cells.editor === "allowed" ? "editor" : row.cells.admin === "allowed" ? "admin" : "signedOut");
+const actingRole = (row: ActionRow): Role =>
+  row.cells.editor === "allowed" ? "editor" : row.cells.admin === "allowed" ? "admin" : row.cells.platform === "allowed" ? "platform" : "signedOut";
 
 describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
   let database: TestDatabase;

@@ -9,7 +9,9 @@ import { raiseProblem } from "@/db/queries/progress-writes";
 import type { Actor } from "@/db/queries/project-writes";
 import { createShareLink } from "@/db/queries/share-links";
 import { DEFAULT_REDACTION } from "@/lib/domain/share-schemas";
-import { apiTokens, parkHealthRules, projects } from "@/db/schema";
+import { apiTokens, memberships, parkHealthRules, parks, projects, regions } from "@/db/schema";
+import { savePark, saveRegion } from "@/db/queries/organisation";
+import { addRegionReader } from "@/db/queries/region-roles";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import type { Db } from "@/db/types";
 import { mockDbClient, type FormValues } from "./action-harness";
@@ -22,18 +24,24 @@ import { API_ROUTE_ROWS } from "./api-matrix";
  * a handler exists that has no row here. tests/integration/hostile-inputs.test.ts reuses the forms.
  */
 
-export const ROLES = ["admin", "editor", "viewer", "otherPark", "signedOut"] as const;
-export type Role = (typeof ROLES)[number];
-export type Cell = "allowed" | "refused";
-export type Cells = Record<Role, Cell>;
+import { cells, ROLES, type Cell, type Cells, type Role } from "./matrix-cells";
 
-/** The demo account behind each role; "otherPark" is the Ningbo officer, editor of two other parks. */
+export { cells, ROLES, type Cell, type Cells, type Role };
+
+/**
+ * The demo account behind each role; "otherPark" is the Ningbo officer, editor of two other parks.
+ * "platform" is the platform admin, who the fixture also makes a viewer of another park (Qianwan): it
+ * has no rights in Ningxiang from being a platform admin. "regionReader" reads Zhejiang (seed) and, by
+ * the fixture, Hunan: Ningxiang by region role alone, no membership.
+ */
 export const ACCOUNT: Record<Role, string | null> = {
   admin: "admin@ningxiang.demo",
   editor: "editor@ningxiang.demo",
   viewer: "viewer@ningxiang.demo",
   otherPark: "officer@ningbo.demo",
   signedOut: null,
+  platform: "platform@parkline.demo",
+  regionReader: "reader@zhejiang.demo",
 };
 
 /** The park every row acts on. */
@@ -60,6 +68,10 @@ export interface MatrixContext {
   editor: Actor;
   /** Each demo account's current password (changePasswordAction changes it). */
   passwords: Map<string, string>;
+  platformAdminId: string;
+  /** Hunan (Ningxiang's province) and Changsha (its city). */
+  provinceId: string;
+  cityId: string;
 }
 
 /** AUTH_SECRET for the matrix: its session cookies are made with next-auth's own encode. */
@@ -90,9 +102,14 @@ export async function buildMatrixContext(db: Db): Promise<MatrixContext> {
   const link = await createShareLink(db, editor, { label: "矩阵", scope: "park", projectId: null, redaction: DEFAULT_REDACTION, expiresAt: null, snapshotAt: null });
   if (!link.ok) throw new Error("access-matrix fixture: share link refused");
   const passwords = new Map(Object.values(ACCOUNT).flatMap((email) => (email ? [[email, DEMO_PASSWORD] as const] : [])));
+  const platformAdminId = await userIdOf(db, ACCOUNT.platform!);
+  await db.insert(memberships).values({ userId: platformAdminId, parkId: otherParkId, role: "viewer" });
+  const [city] = await db.select({ id: parks.regionId }).from(parks).where(eq(parks.id, parkId));
+  const [province] = await db.select({ id: regions.parentId }).from(regions).where(eq(regions.id, city!.id!));
+  idOf(await addRegionReader(db, { actorId: platformAdminId }, { regionId: province!.id!, email: ACCOUNT.regionReader! }), "region reader");
   return {
     db, parkId, otherParkId, projectId, projectCode, phaseId, lineId, capacityId, milestoneId, problemId,
-    shareToken: link.value.token, editor, passwords,
+    shareToken: link.value.token, editor, passwords, platformAdminId, provinceId: province!.id!, cityId: city!.id!,
   };
 }
 
@@ -170,12 +187,29 @@ export const FORMS = {
   createApiToken: async (ctx, role) => {
     const email = ownEmail(role);
     await revokeTestTokens(ctx.db, email);
-    return { label: unique("月报脚本"), parkIds: [role === "otherPark" ? ctx.otherParkId : ctx.parkId], scope: "write", expiresOn: "" };
+    return { label: unique("月报脚本"), parkIds: [role === "otherPark" || role === "platform" ? ctx.otherParkId : ctx.parkId], scope: "write", expiresOn: "" };
   },
   revokeApiToken: async (ctx, role) => {
-    const token = await issueToken(ctx.db, ownEmail(role), { parkIds: [role === "otherPark" ? ctx.otherParkId : ctx.parkId] });
+    const token = await issueToken(ctx.db, ownEmail(role), { parkIds: [role === "otherPark" || role === "platform" ? ctx.otherParkId : ctx.parkId] });
     const [row] = await ctx.db.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.tokenPrefix, visiblePrefix(token)));
     return { tokenId: row!.id };
+  },
+  // The organisation: a new province each time (names are unique), a new park in Ningxiang's city.
+  saveRegion: () => ({ parentId: "", name: unique("矩阵省"), nameEn: "Matrix province" }),
+  savePark: (ctx) => ({ slug: unique("matrix-park"), name: unique("矩阵园区"), nameEn: "Matrix park", regionId: ctx.cityId, clusters: "新材料 | New materials\n智能装备" }),
+  // Archives a fresh park (so Ningxiang itself stays writable for the other rows).
+  setParkArchived: async (ctx) => {
+    const park = idOf(await saveParkDirect(ctx), "park");
+    return { parkId: park, version: 1, archived: "1" };
+  },
+  addRegionReader: async (ctx) => {
+    const region = idOf(await saveRegion(ctx.db, { actorId: ctx.platformAdminId }, { name: unique("读者省"), nameEn: null }), "region");
+    return { regionId: region, email: ACCOUNT.viewer! };
+  },
+  removeRegionReader: async (ctx) => {
+    const region = idOf(await saveRegion(ctx.db, { actorId: ctx.platformAdminId }, { name: unique("移除省"), nameEn: null }), "region");
+    idOf(await addRegionReader(ctx.db, { actorId: ctx.platformAdminId }, { regionId: region, email: ACCOUNT.viewer! }), "region reader");
+    return { regionId: region, userId: await userIdOf(ctx.db, ACCOUNT.viewer!) };
   },
   revokeShareLink: async (ctx) => {
     const link = await createShareLink(ctx.db, ctx.editor, { label: unique("待撤销"), scope: "park", projectId: null, redaction: DEFAULT_REDACTION, expiresAt: null, snapshotAt: null });
@@ -183,11 +217,14 @@ export const FORMS = {
   },
 } satisfies Record<string, FormBuilder>;
 
+function saveParkDirect(ctx: MatrixContext) {
+  return savePark(ctx.db, { actorId: ctx.platformAdminId }, { slug: unique("archive-me"), name: unique("归档园区"), nameEn: null, regionId: ctx.cityId, clusters: [] });
+}
+
 // ---- the table ----
 
 const A = "allowed";
 const R = "refused";
-const cells = (admin: Cell, editor: Cell, viewer: Cell, otherPark: Cell, signedOut: Cell): Cells => ({ admin, editor, viewer, otherPark, signedOut });
 
 export interface ActionRow {
   /** The module under app/_lib/actions, without ".ts". */
@@ -234,6 +271,13 @@ export const ACTION_ROWS: ActionRow[] = [
   action("session",       "setLocaleAction",        cells(A, A, A, A, A), FORMS.setLocale, "ok"),
   action("share-links",   "createShareLinkAction",  cells(A, A, R, R, R), FORMS.createShareLink, "ok"),
   action("share-links",   "revokeShareLinkAction",  cells(A, A, R, R, R), FORMS.revokeShareLink, "ok"),
+  // The organisation: platform admins only — a park admin, a region reader and the signed-out are refused.
+  //      module           export                    admin editor viewer other out platform reader
+  action("organisation",  "saveRegionAction",       cells(R, R, R, R, R, A, R), FORMS.saveRegion, "ok"),
+  action("organisation",  "saveParkAction",         cells(R, R, R, R, R, A, R), FORMS.savePark, "ok"),
+  action("organisation",  "setParkArchivedAction",  cells(R, R, R, R, R, A, R), FORMS.setParkArchived, "ok"),
+  action("organisation",  "addRegionReaderAction",  cells(R, R, R, R, R, A, R), FORMS.addRegionReader, "ok"),
+  action("organisation",  "removeRegionReaderAction", cells(R, R, R, R, R, A, R), FORMS.removeRegionReader, "ok"),
 ];
 
 export interface RouteRow {

@@ -3,7 +3,7 @@ import { vi } from "vitest";
 import type { FormResult } from "@/app/_lib/guard";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { asc, eq } from "drizzle-orm";
-import { getUserByEmail, type ParkMembership } from "@/db/queries/accounts";
+import { getUserByEmail, listEffectiveMemberships, type ParkMembership } from "@/db/queries/accounts";
 import { memberships as membershipsTable, parks } from "@/db/schema";
 import type { Db } from "@/db/types";
 
@@ -46,15 +46,16 @@ export async function viewerByEmail(db: Db, email: string | null): Promise<Viewe
   const user = await getUserByEmail(db, { email });
   if (!user) throw new Error(`action-harness: no user ${email}`);
   // Without a session row (getSessionViewer needs one, and it would show in snapshotTables).
-  return { userId: user.id, email: user.email, name: user.name, sessionId: FAKE_SESSION_ID, platformAdmin: user.platformAdmin, memberships: await membershipsOf(db, user.id) };
+  return { userId: user.id, email: user.email, name: user.name, sessionId: FAKE_SESSION_ID, platformAdmin: user.platformAdmin, memberships: await listEffectiveMemberships(db, { userId: user.id }) };
 }
 
-/** A user's parks as getSessionViewer should give them, from a plain join of the two tables. */
+/** A user's direct memberships as getSessionViewer should give them (no region roles), from a plain join of the two tables. */
 export function membershipsOf(db: Db, userId: string): Promise<ParkMembership[]> {
   return db
     .select({
       parkId: parks.id, role: membershipsTable.role, slug: parks.slug, name: parks.name, nameEn: parks.nameEn,
       province: parks.province, provinceEn: parks.provinceEn, city: parks.city, cityEn: parks.cityEn,
+      archived: sql<boolean>`(${parks.archivedAt} is not null)`,
     })
     .from(membershipsTable)
     .innerJoin(parks, eq(parks.id, membershipsTable.parkId))

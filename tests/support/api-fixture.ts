@@ -1,10 +1,10 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Operation } from "@/app/_lib/api/operation";
-import { getUserByEmail } from "@/db/queries/accounts";
+import { getUserByEmail, listEffectiveMemberships } from "@/db/queries/accounts";
 import { createApiToken } from "@/db/queries/api-tokens";
 import { logProgress } from "@/db/queries/progress-writes";
 import { createProject, saveCapacity, saveLine, saveMilestone, savePhase, type Actor } from "@/db/queries/project-writes";
-import { apiTokens, memberships, milestones, parks, phases, projects } from "@/db/schema";
+import { apiTokens, milestones, parks, phases, projects } from "@/db/schema";
 import type { Db } from "@/db/types";
 
 /**
@@ -155,7 +155,8 @@ export async function tokenForUser(db: Db, email: string): Promise<string> {
   const cached = cache.get(email);
   if (cached) return cached;
   const userId = await userIdOf(db, email);
-  const parkIds = (await db.select({ parkId: memberships.parkId }).from(memberships).where(eq(memberships.userId, userId))).map((m) => m.parkId);
+  // Every park the user reads now: memberships and region roles alike.
+  const parkIds = (await listEffectiveMemberships(db, { userId })).map((m) => m.parkId);
   const outcome = await createApiToken(db, { userId }, { label: FIXTURE_LABEL, parkIds, canWrite: true, expiresAt: null });
   if (!outcome.ok) throw new Error(`api fixture: token refused: ${JSON.stringify(outcome)}`);
   cache.set(email, outcome.value.token);

@@ -1,6 +1,7 @@
 import { OPENAPI_PATH } from "@/app/_lib/api/operation";
 import { OPERATIONS } from "@/app/_lib/api/operations";
-import type { Cell, Cells, MatrixContext, RouteRow } from "./access-matrix";
+import type { MatrixContext, RouteRow } from "./access-matrix";
+import { cells, type Cell, type Cells } from "./matrix-cells";
 import { routeFileOf } from "./api-client";
 import { validRequest } from "./api-fixture";
 
@@ -12,7 +13,6 @@ import { validRequest } from "./api-fixture";
 
 const A: Cell = "allowed";
 const R: Cell = "refused";
-const cells = (admin: Cell, editor: Cell, viewer: Cell, otherPark: Cell, signedOut: Cell): Cells => ({ admin, editor, viewer, otherPark, signedOut });
 
 const READ = cells(A, A, A, R, R);
 const WRITE = cells(A, A, R, R, R);

@@ -4,7 +4,7 @@ import { ChangePasswordForm } from "@/app/(app)/account/change-password-form";
 import { CreateApiTokenForm, RevokeApiTokenButton } from "@/app/(app)/account/api-token-forms";
 import { getDb } from "@/db/client";
 import { listApiTokensByUser } from "@/db/queries/api-tokens";
-import { requireViewer } from "@/app/_lib/auth/viewer";
+import { listedMemberships, requireViewer } from "@/app/_lib/auth/viewer";
 import { chinaDateOf } from "@/lib/domain/china-day";
 import { pickName } from "@/lib/i18n/pick";
 import { getTranslator } from "@/app/_lib/request-locale";
@@ -20,7 +20,7 @@ export default async function AccountPage() {
   const viewer = await requireViewer();
   const { locale, t } = await getTranslator();
   const tokens = await listApiTokensByUser(await getDb(), { userId: viewer.userId });
-  const parks = viewer.memberships.map((m) => ({ id: m.parkId, label: `${pickName(locale, m.name, m.nameEn)} · ${t(`role.${m.role}`)}` }));
+  const parks = listedMemberships(viewer).map((m) => ({ id: m.parkId, label: `${pickName(locale, m.name, m.nameEn)} · ${t(`role.${m.role}`)}` }));
   const when = (d: Date) => formatChinaDateTime(d, locale);
   return (
     <div className="mx-auto max-w-4xl space-y-6">

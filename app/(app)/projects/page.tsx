@@ -10,7 +10,7 @@ import { cn } from "@/components/ui/cn";
 import { ProjectCards, ProjectTableRows } from "@/components/projects/project-list-rows";
 import { projectRowView } from "@/components/projects/project-row-view";
 import { ExportLinks } from "@/components/parks/export-links";
-import { hasRole, parkIdsOf, requireViewer } from "../../_lib/auth/viewer";
+import { hasRole, listedMemberships, listedParkIdsOf, requireViewer } from "../../_lib/auth/viewer";
 import { PROJECT_HEALTHS, PROJECT_STAGES } from "@/lib/domain/values";
 import { searchText } from "@/lib/domain/fields";
 import { getTranslator } from "@/app/_lib/request-locale";
@@ -120,7 +120,9 @@ export default async function ProjectListPage({ searchParams }: { searchParams: 
   const viewer = await requireViewer();
   const { locale, t } = await getTranslator();
   const db = await getDb();
-  const parkIds = parkIdsOf(viewer);
+  // Archived parks are out of the list and its park picker.
+  const parkIds = listedParkIdsOf(viewer);
+  const listed = listedMemberships(viewer);
 
   // One cluster may carry several English names across parks; the filter matches on the Chinese one.
   const clusterNames = new Map<string, string | null>();
@@ -147,10 +149,10 @@ export default async function ProjectListPage({ searchParams }: { searchParams: 
   const nextHref = params.page < pages ? listHref(params, { page: params.page + 1 }) : null;
 
   const newProjectPark =
-    params.park && hasRole(viewer, params.park, "editor") ? params.park : viewer.memberships.find((m) => hasRole(viewer, m.parkId, "editor"))?.parkId;
-  const importSlug = viewer.memberships.find((m) => m.parkId === newProjectPark)?.slug;
+    params.park && hasRole(viewer, params.park, "editor") ? params.park : listed.find((m) => hasRole(viewer, m.parkId, "editor"))?.parkId;
+  const importSlug = listed.find((m) => m.parkId === newProjectPark)?.slug;
   // Ledger exports are per park: the park filtered on, or the only one.
-  const exportPark = viewer.memberships.find((m) => m.parkId === params.park) ?? (viewer.memberships.length === 1 ? viewer.memberships[0] : undefined);
+  const exportPark = listed.find((m) => m.parkId === params.park) ?? (listed.length === 1 ? listed[0] : undefined);
 
   return (
     <div className="space-y-6">
@@ -189,7 +191,7 @@ export default async function ProjectListPage({ searchParams }: { searchParams: 
             label={t("project.park")}
             value={params.park}
             all={t("list.allParks")}
-            options={viewer.memberships.map((m) => ({ value: m.parkId, label: pickName(locale, m.name, m.nameEn) }))}
+            options={listed.map((m) => ({ value: m.parkId, label: pickName(locale, m.name, m.nameEn) }))}
           />
           <FilterSelect
             name="cluster"

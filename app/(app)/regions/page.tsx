@@ -6,7 +6,7 @@ import { ParkComparison } from "@/components/parks/park-comparison";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { compareParks, getRollup, listParksInRegion } from "@/db/queries/rollups";
-import { parkIdsOf, requireViewer, type Viewer } from "@/app/_lib/auth/viewer";
+import { listedMemberships, listedParkIdsOf, requireViewer, type Viewer } from "@/app/_lib/auth/viewer";
 import { isoToday } from "@/lib/domain/milestones";
 import type { Locale } from "@/lib/i18n/locale";
 import { pickName } from "@/lib/i18n/pick";
@@ -29,7 +29,7 @@ const href = (province: string, city?: string) => `/regions?${new URLSearchParam
 /** The viewer's provinces, each with its cities, as links. */
 function RegionList({ viewer, locale, t }: { viewer: Viewer; locale: Locale; t: Translate }) {
   const provinces = new Map<string, { label: string; cities: Map<string, string> }>();
-  for (const m of viewer.memberships) {
+  for (const m of listedMemberships(viewer)) {
     const p = provinces.get(m.province) ?? { label: pickName(locale, m.province, m.provinceEn), cities: new Map() };
     p.cities.set(m.city, pickName(locale, m.city, m.cityEn));
     provinces.set(m.province, p);
@@ -76,7 +76,7 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
   }
   const db = await getDb();
   const today = isoToday();
-  const parks = await listParksInRegion(db, { parkIds: parkIdsOf(viewer), province, city });
+  const parks = await listParksInRegion(db, { parkIds: listedParkIdsOf(viewer), province, city });
   const parkIds = parks.map((p) => p.id);
   const [rollup, rows] = await Promise.all([getRollup(db, { parkIds, today }), compareParks(db, { parkIds, today })]);
   const first = parks[0];

@@ -50,7 +50,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
                 <li key={a.email} className="flex flex-wrap justify-between gap-2">
                   <code className="text-slate-800">{a.email}</code>
                   <span className="text-slate-600">
-                    {a.memberships.map((m) => `${m.parkSlug} · ${t(`role.${m.role}`)}`).join(", ")}
+                    {[
+                      ...a.memberships.map((m) => `${m.parkSlug} · ${t(`role.${m.role}`)}`),
+                      ...(a.platformAdmin ? [t("nav.admin")] : []),
+                      ...(a.regionReads ?? []).map((r) => `${r} · ${t("role.viewer")}`),
+                    ].join(", ")}
                   </span>
                 </li>
               ))}

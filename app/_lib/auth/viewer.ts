@@ -52,6 +52,16 @@ export function isAtLeast(role: MembershipRole | null, atLeast: MembershipRole):
   return role !== null && RANK[role] >= RANK[atLeast];
 }
 
+/** Every park the viewer may read, archived ones included (a direct link to one still reads). */
 export function parkIdsOf(viewer: Viewer): string[] {
   return viewer.memberships.map((m) => m.parkId);
+}
+
+/** The viewer's parks that lists show (overview, regions, park pickers): archived parks are left out. */
+export function listedMemberships(viewer: Viewer): ParkMembership[] {
+  return viewer.memberships.filter((m) => !m.archived);
+}
+
+export function listedParkIdsOf(viewer: Viewer): string[] {
+  return listedMemberships(viewer).map((m) => m.parkId);
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { listProjectsByParks, summarizeParks } from "@/db/queries/projects";
-import { parkIdsOf } from "@/app/_lib/auth/viewer";
+import { listedMemberships, listedParkIdsOf } from "@/app/_lib/auth/viewer";
 import { guardedRoute } from "@/app/_lib/guard";
 import { routeMethods } from "@/app/_lib/api/methods";
 
@@ -9,16 +9,16 @@ export const dynamic = "force-dynamic";
 
 const PROJECTS_PER_PARK = 50;
 
-/** The signed-in user's parks, their role in each, and each park's projects. */
+/** The signed-in user's parks (archived ones left out), their role in each, and each park's projects. */
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
   GET: guardedRoute({ schema: z.object({}), access: { who: "signed-in" } }, async ({ viewer }) => {
     const db = await getDb();
     // The largest projects of each park; the full, paginated list is the project list's job.
     const [projects, summaries] = await Promise.all([
-      listProjectsByParks(db, { parkIds: parkIdsOf(viewer!), perPark: PROJECTS_PER_PARK }),
-      summarizeParks(db, { parkIds: parkIdsOf(viewer!) }),
+      listProjectsByParks(db, { parkIds: listedParkIdsOf(viewer!), perPark: PROJECTS_PER_PARK }),
+      summarizeParks(db, { parkIds: listedParkIdsOf(viewer!) }),
     ]);
-    const parks = viewer!.memberships.map((m) => ({
+    const parks = listedMemberships(viewer!).map((m) => ({
       id: m.parkId,
       slug: m.slug,
       name: m.name,

@@ -18,6 +18,7 @@ export const FIXTURE_PARK: ParkMembership = {
   provinceEn: "Hunan",
   city: "长沙市",
   cityEn: "Changsha",
+  archived: false,
 };
 
 const CLUSTERS = [

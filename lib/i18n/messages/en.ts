@@ -1,6 +1,7 @@
 // The English catalog is the reference: zh.ts must have exactly these keys and placeholders
 // (the type below enforces the keys; tests/unit/messages.test.ts checks the placeholders).
 import { accountEn } from "./account.en";
+import { adminEn } from "./admin.en";
 import { apiEn } from "./api.en";
 import { dashboardEn } from "./dashboard.en";
 import { ledgerEn } from "./ledger.en";
@@ -9,6 +10,7 @@ import { shareEn } from "./share.en";
 
 export const en = {
   ...accountEn,
+  ...adminEn,
   ...apiEn,
   ...projectEn,
   ...shareEn,

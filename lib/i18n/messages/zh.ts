@@ -1,4 +1,5 @@
 import { accountZh } from "./account.zh";
+import { adminZh } from "./admin.zh";
 import { apiZh } from "./api.zh";
 import type { MessageKey } from "./en";
 import { dashboardZh } from "./dashboard.zh";
@@ -8,6 +9,7 @@ import { shareZh } from "./share.zh";
 
 export const zh: Record<MessageKey, string> = {
   ...accountZh,
+  ...adminZh,
   ...apiZh,
   ...projectZh,
   ...shareZh,

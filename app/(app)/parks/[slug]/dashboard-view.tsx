@@ -55,6 +55,11 @@ export function ParkDashboardView({ park, isAdmin, data, today, locale, t }: { p
             <Badge>{t("projects.yourRole", { role: t(`role.${park.role}`) })}</Badge>
             <span>{t("dashboard.asOf", { date: today })}</span>
           </p>
+          {park.archived ? (
+            <p role="note" className="mt-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              {t("admin.park.archivedNotice")}
+            </p>
+          ) : null}
         </div>
         <div className="flex flex-wrap gap-2">
           {park.role === "admin" || park.role === "editor" ? (

@@ -9,7 +9,8 @@ export const dynamic = "force-dynamic";
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
   GET: apiRoute(listParks, async ({ request, db, token }) => {
-    const rows = await listParksByIds(db, { parkIds: token.parks.map((p) => p.parkId) });
+    // An archived park stays readable by its id but is out of the list.
+    const rows = await listParksByIds(db, { parkIds: token.parks.filter((p) => !p.archived).map((p) => p.parkId) });
     const data = rows.map((park) => {
       const role = token.parks.find((p) => p.parkId === park.id)!.role;
       return parkJson(park, role, token.canWrite && role !== "viewer");
