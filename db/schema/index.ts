@@ -7,3 +7,4 @@ export * from "./sharing";
 export * from "./audit";
 export * from "./rollups";
 export * from "./integration";
+export * from "./people";
