@@ -15,6 +15,8 @@ import { isMessageKey } from "@/lib/domain/fields";
 export type Access =
   | { who: "anyone" }
   | { who: "signed-in" }
+  /** Platform administrators only (accounts across parks); a park role does not count. */
+  | { who: "platform-admin" }
   /** The park is read from the raw input's `parkId` and checked before the rest is validated. */
   | { who: "member"; atLeast: MembershipRole };
 
@@ -83,6 +85,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function checkAccess(access: Access, raw: unknown, viewer: Viewer | null): void {
   if (access.who === "anyone") return;
   if (!viewer) throw new RefusedError(401, "error.unauthorized");
+  if (access.who === "platform-admin" && !viewer.platformAdmin) throw new RefusedError(403, "error.forbidden");
   const parkId = typeof raw === "object" && raw !== null ? (raw as { parkId?: unknown }).parkId : undefined;
   if (access.who === "member" && (typeof parkId !== "string" || !UUID.test(parkId) || !hasRole(viewer, parkId, access.atLeast))) {
     // Not a member and too low a role look the same from outside: no oracle for other parks' ids.
