@@ -43,7 +43,7 @@ export async function proxy(request: NextRequest) {
 }
 
 /** Pages anyone may open; everything else under app/(app) needs a session. */
-const PUBLIC_PAGES = /^\/(signin|bench)(\/|$)/;
+const PUBLIC_PAGES = /^\/(signin|bench|invite|reset|forgot)(\/|$)/;
 
 /**
  * A page request with no session cookie at all goes to /signin as a real redirect, RSC and prefetch

@@ -4,6 +4,7 @@ import { accountEn } from "./account.en";
 import { apiEn } from "./api.en";
 import { dashboardEn } from "./dashboard.en";
 import { ledgerEn } from "./ledger.en";
+import { peopleEn } from "./people.en";
 import { projectEn } from "./project.en";
 import { shareEn } from "./share.en";
 
@@ -14,6 +15,7 @@ export const en = {
   ...shareEn,
   ...dashboardEn,
   ...ledgerEn,
+  ...peopleEn,
   "app.name": "Parkline",
   "app.tagline": "Industrial investment projects, month by month",
   "app.skipToContent": "Skip to content",
