@@ -5,8 +5,8 @@ import type { Executor } from "@/db/types";
 import { clientIpOf } from "./client-ip";
 
 const WINDOW_MS = 15 * 60_000;
-/** Opening or using invitation and reset links, per client address and 15 minutes. */
-export const TOKEN_ATTEMPTS_PER_WINDOW = 30;
+/** Opening or using invitation and reset links, per client address and 15 minutes (PARKLINE_TOKEN_RATE_LIMIT overrides). */
+const limit = () => Number(process.env.PARKLINE_TOKEN_RATE_LIMIT) || 30;
 
 /**
  * Counts one use of a one-time link (an invitation, a password reset, a "forgot password" request) for
@@ -16,5 +16,5 @@ export async function tokenAttemptAllowed(db: Executor, kind: "invite" | "reset"
   const h = await headers();
   const ip = clientIpOf(h.get("x-forwarded-for"), h.get("x-real-ip"));
   const { count } = await countRequest(db, { key: `${kind}:${ip}`, windowMs: WINDOW_MS });
-  return count <= TOKEN_ATTEMPTS_PER_WINDOW;
+  return count <= limit();
 }
