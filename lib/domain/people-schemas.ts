@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCALES } from "../i18n/locale";
+import { requiredText } from "./fields";
 import { MEMBERSHIP_ROLES } from "./values";
 
 const uuid = z.string("validation.required").uuid("validation.invalid");
@@ -7,7 +8,7 @@ const email = z.string("validation.required").trim().min(1, "validation.required
 const role = z.enum(MEMBERSHIP_ROLES, "validation.invalid");
 /** A link's token: 32 random bytes as base64url (43 characters); anything else cannot be one. */
 export const tokenSchema = z.string("validation.invalid").regex(/^[A-Za-z0-9_-]{43}$/, "validation.invalid");
-const personName = z.string("validation.required").trim().min(1, "validation.required").max(120, "validation.tooLong");
+const personName = requiredText(120);
 const newPassword = z.string("validation.required").min(10, "account.tooShort").max(1024, "validation.tooLong");
 
 export const inviteSchema = z.object({ parkId: uuid, email, role });
