@@ -3,6 +3,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { preparedFor } from "../prepared";
 import { jsonRows, parsedRows } from "./json-rows";
+import { auditAccountChange } from "./people";
 import { memberships, parkDataVersions, parks, sessions, users, type MembershipRole } from "../schema";
 import type { Db, Executor } from "../types";
 
@@ -131,6 +132,7 @@ export async function changePassword(db: Db, { userId, passwordHash }: { userId:
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await auditAccountChange(tx, { actorId: userId, userId, action: "update", changes: { password: ["…", "changed by its owner"] } });
   });
 }
 

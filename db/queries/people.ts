@@ -7,7 +7,7 @@ import type { Db, Executor } from "../types";
 import { recordAudits, type AuditInput } from "./audit";
 import { runWrite, WriteRefused, type WriteOutcome } from "./outcomes";
 
-export const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000;
+const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000;
 
 /** 256 random bits, URL-safe; only its SHA-256 is ever stored. */
 export function newToken(): { token: string; hash: Buffer } {

@@ -52,5 +52,3 @@ export const passwordResets = pgTable(
   },
   (t) => [index("password_resets_user_id_idx").on(t.userId)],
 );
-
-export type Invitation = typeof invitations.$inferSelect;

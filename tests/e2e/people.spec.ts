@@ -21,6 +21,9 @@ const RUNS = [
   },
 ] as const;
 
+// Two browsers and a dozen pages, on a machine that may be busy.
+test.setTimeout(180_000);
+
 for (const run of RUNS) {
   test(`people (${run.lang}, ${run.viewport.width} px): an admin invites an officer, who joins and logs a month, then is removed and refused`, async ({ browser, baseURL }) => {
     const cookie = { name: "parkline-locale", value: run.lang, url: baseURL! };
