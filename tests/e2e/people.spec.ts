@@ -67,7 +67,10 @@ for (const run of RUNS) {
     await signIn.submitCredentials(email, PASSWORD);
     await officer.waitForURL((url) => url.pathname === "/");
     const project = new ProjectPage(officer);
-    await project.openByCode(run.code);
+    // Phones get project cards rather than the table: follow whichever link to the project is shown.
+    await officer.goto(`/projects?q=${run.code}`);
+    await officer.locator('main a[href^="/projects/"]:not([href^="/projects/new"]):visible').first().click();
+    await officer.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
     await officer.getByRole("link", { name: run.text.log }).click();
     const form = officer.locator("form#progress");
     await form.getByLabel(run.text.invested).fill("3000万");

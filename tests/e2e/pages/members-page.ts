@@ -34,7 +34,7 @@ export class MembersPage {
   }
 
   async remove(email: string) {
-    await this.member(email).getByRole("button", { name: /^(移除|Remove)$/ }).click();
+    await this.member(email).getByRole("button", { name: /^(将 .+ 移出园区|Remove .+ from the park)$/ }).click();
     await expect(this.member(email)).toHaveCount(0);
   }
 }
