@@ -54,6 +54,9 @@ const nextConfig: NextConfig = {
       { source: "/api/((?!auth/).*)", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
       // The public status pages carry their token in the URL: it must never leave in a Referer.
       { source: "/share/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      // One-time links carry their token in the path: no page they lead to may see it as a referrer.
+      { source: "/invite/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      { source: "/reset/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
     ];
   },
 };

@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import type { DatabaseTarget } from "./config";
+import { lockDataDir } from "./data-dir-lock";
 import * as schema from "./schema";
 import type { Db } from "./types";
 
@@ -43,16 +44,24 @@ export async function openDatabase(target: DatabaseTarget | { kind: "pglite-memo
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   let client: InstanceType<typeof PGlite>;
+  let release = () => {};
   if (target.kind === "pglite") {
     mkdirSync(target.dataDir, { recursive: true });
+    // Refuses, with the holder's pid, while another process (the server, a script) has the directory open.
+    release = lockDataDir(target.dataDir);
     client = new PGlite(target.dataDir);
   } else {
     client = new PGlite();
   }
-  await client.waitReady;
+  try {
+    await client.waitReady;
+  } catch (error) {
+    release();
+    throw error;
+  }
   return {
     db: drizzle({ client, schema }) as unknown as Db,
     kind: "pglite",
-    close: () => client.close(),
+    close: () => client.close().finally(release),
   };
 }

@@ -22,6 +22,8 @@ import { Refusal, type FieldRefusal } from "@/lib/refusal";
 export type Access =
   | { who: "anyone" }
   | { who: "signed-in" }
+  /** Platform administrators only (accounts across parks); a park role does not count. */
+  | { who: "platform-admin" }
   /** The park is read from the raw input's `parkId` and checked before the rest is validated. */
   | { who: "member"; atLeast: MembershipRole }
   /** Regions, parks and region roles: platform administrators only (a park admin is refused). */

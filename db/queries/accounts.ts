@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { effectiveParkRoles } from "./effective-roles";
 import { preparedFor } from "../prepared";
 import { jsonRows, parsedRows } from "./json-rows";
+import { auditAccountChange } from "./people";
 import { apiTokens, parkDataVersions, parks, sessions, users, type MembershipRole } from "../schema";
 import type { Db, Executor } from "../types";
 
@@ -152,6 +153,7 @@ export async function changePassword(db: Db, { userId, passwordHash }: { userId:
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await auditAccountChange(tx, { actorId: userId, userId, action: "update", changes: { password: ["…", "changed by its owner"] } });
   });
 }
 

@@ -32,7 +32,7 @@ export interface AuditInput {
   entity: string;
   entityId: string;
   projectId: string | null;
-  action: "create" | "update" | "delete" | "supersede" | "derive" | "rebaseline" | "close";
+  action: "create" | "update" | "delete" | "supersede" | "derive" | "rebaseline" | "close" | "revoke" | "accept" | "issue";
   changes: Changes;
   entityVersion?: number | null;
 }

@@ -8,3 +8,4 @@ export * from "./sharing";
 export * from "./audit";
 export * from "./rollups";
 export * from "./integration";
+export * from "./people";

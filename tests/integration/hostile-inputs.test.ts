@@ -6,7 +6,7 @@ import { REDACTION_SECTIONS, type Redaction } from "@/lib/domain/share-schemas";
 import { escapeHtml } from "@/lib/html";
 import * as shareRoute from "@/pages/api/share/[token]";
 import { createShareLink } from "@/db/queries/share-links";
-import { apiTokens, capacities, parks, phases, problems, problemUpdates, productionLines, progressEntries, projects, regions, shareLinks, signInAttempts } from "@/db/schema";
+import { apiTokens, users, capacities, parks, phases, problems, problemUpdates, productionLines, progressEntries, projects, regions, shareLinks, signInAttempts } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed";
 import type { Db } from "@/db/types";
 import { ACCOUNT, ACTION_ROWS, buildMatrixContext, ROUTE_ROWS, type ActionRow, type MatrixContext, type Role } from "../support/access-matrix";
@@ -96,10 +96,25 @@ const FIELD_KINDS: Record<string, Record<string, FieldKind>> = {
     archived: CHECKBOX,
     parkId: { kind: "value", accepts: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, why: "a platform admin may archive any park" },
   },
+  // A new account's name is free text; passwords are only ever stored hashed.
+  acceptInvitationAction: {
+    name: text(users, "name"),
+    newPassword: ignored("stored only as its argon2 hash"),
+    confirmPassword: ignored("compared with the new password, never stored"),
+  },
+  resetPasswordAction: { newPassword: ignored("stored only as its argon2 hash"), confirmPassword: ignored("compared with the new password, never stored") },
+  updateProfileAction: { name: text(users, "name") },
 };
 
 /** Tables a refused call may legitimately write: a failed sign-in is counted (that is the rate limit). */
-const REFUSAL_MAY_WRITE: Record<string, string[]> = { signInAction: ["sign_in_attempts"] };
+const REFUSAL_MAY_WRITE: Record<string, string[]> = {
+  signInAction: ["sign_in_attempts"],
+  // Every use of a one-time link is counted per address, refused or not (that is the rate limit).
+  acceptInvitationAction: ["rate_limit_hits"],
+  joinParkAction: ["rate_limit_hits"],
+  resetPasswordAction: ["rate_limit_hits"],
+  forgotPasswordAction: ["rate_limit_hits"],
+};
 
 /** The text as the server receives it: FormData carries scalar values (a lone surrogate becomes U+FFFD); zod trims. */
 function asReceived(value: string): string {
@@ -158,6 +173,7 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
     // Thousands of requests with one token: the per-token and per-address limits would answer first.
     process.env.PARKLINE_API_RATE_LIMIT = "1000000";
     process.env.PARKLINE_API_AUTH_FAILURE_LIMIT = "1000000";
+    process.env.PARKLINE_TOKEN_RATE_LIMIT = "1000000";
     database = await createTestDatabase(kind);
     await seedDemoData(database.db);
     useDatabase(database.db);
@@ -171,6 +187,7 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
     await flushShareViews();
     delete process.env.PARKLINE_API_RATE_LIMIT;
     delete process.env.PARKLINE_API_AUTH_FAILURE_LIMIT;
+    delete process.env.PARKLINE_TOKEN_RATE_LIMIT;
     await database.drop();
   });
 

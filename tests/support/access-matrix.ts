@@ -9,9 +9,11 @@ import { raiseProblem } from "@/db/queries/progress-writes";
 import type { Actor } from "@/db/queries/project-writes";
 import { createShareLink } from "@/db/queries/share-links";
 import { DEFAULT_REDACTION } from "@/lib/domain/share-schemas";
-import { apiTokens, memberships, parkHealthRules, parks, projects, regions } from "@/db/schema";
+import { apiTokens, invitations, memberships, parkHealthRules, parks, projects, regions, users } from "@/db/schema";
 import { savePark, saveRegion } from "@/db/queries/organisation";
 import { addRegionReader } from "@/db/queries/region-roles";
+import { issuePasswordReset } from "@/db/queries/password-resets";
+import { createInvitation } from "@/db/queries/people";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import type { Db } from "@/db/types";
 import { mockDbClient, type FormValues } from "./action-harness";
@@ -72,6 +74,24 @@ export interface MatrixContext {
   /** Hunan (Ningxiang's province) and Changsha (its city). */
   provinceId: string;
   cityId: string;
+  /** Ningxiang's admin, who issues the invitations the people rows use. */
+  parkAdmin: { parkId: string; actorId: string };
+  /** A park none of the five roles belongs to: joinParkAction's invitations lead there. */
+  thirdParkId: string;
+}
+
+/** A new account, member of Ningxiang with `role`: the target of the people rows (never the caller). */
+export async function plantMember(db: Db, parkId: string, role: "viewer" | "editor" | "admin" = "viewer"): Promise<string> {
+  const [user] = await db.insert(users).values({ email: `${unique("member")}@matrix.example`, name: unique("成员"), passwordHash: "x" }).returning({ id: users.id });
+  await db.insert(memberships).values({ userId: user!.id, parkId, role });
+  return user!.id;
+}
+
+/** An open invitation into a park, made through the data layer; returns its token. */
+export async function plantInvitation(db: Db, actor: { parkId: string; actorId: string }, email: string, role: "viewer" | "editor" | "admin" = "viewer"): Promise<string> {
+  const outcome = await createInvitation(db, actor, { email, role });
+  if (!outcome.ok) throw new Error(`access-matrix fixture: invitation refused (${JSON.stringify(outcome)})`);
+  return outcome.value.token;
 }
 
 /** AUTH_SECRET for the matrix: its session cookies are made with next-auth's own encode. */
@@ -110,6 +130,8 @@ export async function buildMatrixContext(db: Db): Promise<MatrixContext> {
   return {
     db, parkId, otherParkId, projectId, projectCode, phaseId, lineId, capacityId, milestoneId, problemId,
     shareToken: link.value.token, editor, passwords, platformAdminId, provinceId: province!.id!, cityId: city!.id!,
+    parkAdmin: { parkId, actorId: await userIdOf(db, ACCOUNT.admin!) },
+    thirdParkId: await parkIdOf(db, "ningxia-new-materials"),
   };
 }
 
@@ -215,6 +237,37 @@ export const FORMS = {
     const link = await createShareLink(ctx.db, ctx.editor, { label: unique("待撤销"), scope: "park", projectId: null, redaction: DEFAULT_REDACTION, expiresAt: null, snapshotAt: null });
     return { parkId: ctx.parkId, linkId: idOf(link, "share link") };
   },
+  // People: each row acts on a member planted for it, never on the caller or the demo accounts.
+  inviteMember: (ctx) => ({ parkId: ctx.parkId, email: `${unique("invitee")}@matrix.example`, role: "editor" }),
+  revokeInvitation: async (ctx) => {
+    const email = `${unique("revoke")}@matrix.example`;
+    await plantInvitation(ctx.db, ctx.parkAdmin, email);
+    const [row] = await ctx.db.select({ id: invitations.id }).from(invitations).where(eq(invitations.email, email));
+    return { parkId: ctx.parkId, invitationId: row!.id };
+  },
+  changeRole: async (ctx) => ({ parkId: ctx.parkId, userId: await plantMember(ctx.db, ctx.parkId), role: "editor" }),
+  removeMember: async (ctx) => ({ parkId: ctx.parkId, userId: await plantMember(ctx.db, ctx.parkId) }),
+  issuePasswordReset: async (ctx) => ({ parkId: ctx.parkId, userId: await plantMember(ctx.db, ctx.parkId) }),
+  acceptInvitation: async (ctx) => {
+    const token = await plantInvitation(ctx.db, ctx.parkAdmin, `${unique("new")}@matrix.example`);
+    return { token, name: "新成员", newPassword: "a-password-long-enough", confirmPassword: "a-password-long-enough" };
+  },
+  // The caller's own address, invited into a park none of the roles belongs to (joining keeps the matrix's roles true).
+  joinPark: async (ctx, role) => {
+    const email = ACCOUNT[role] ?? `${unique("signed-out")}@matrix.example`;
+    const token = await plantInvitation(ctx.db, { parkId: ctx.thirdParkId, actorId: ctx.parkAdmin.actorId }, email);
+    return { token };
+  },
+  resetPassword: async (ctx) => {
+    const token = await issuePasswordReset(ctx.db, { userId: await plantMember(ctx.db, ctx.parkId), issuedBy: null });
+    return { token, newPassword: "a-password-long-enough", confirmPassword: "a-password-long-enough" };
+  },
+  forgotPassword: () => ({ email: ACCOUNT.viewer! }),
+  updateProfile: async (ctx, role) => {
+    const [user] = await ctx.db.select({ name: users.name, locale: users.locale }).from(users).where(eq(users.email, ownEmail(role)));
+    return { name: user!.name, locale: user!.locale };
+  },
+  setUserActive: async (ctx) => ({ userId: await plantMember(ctx.db, ctx.parkId), active: "false" }),
 } satisfies Record<string, FormBuilder>;
 
 function saveParkDirect(ctx: MatrixContext) {
@@ -278,6 +331,19 @@ export const ACTION_ROWS: ActionRow[] = [
   action("organisation",  "setParkArchivedAction",  cells(R, R, R, R, R, A, R), FORMS.setParkArchived, "ok"),
   action("organisation",  "addRegionReaderAction",  cells(R, R, R, R, R, A, R), FORMS.addRegionReader, "ok"),
   action("organisation",  "removeRegionReaderAction", cells(R, R, R, R, R, A, R), FORMS.removeRegionReader, "ok"),
+  // People: a park's admins only; a link's token is the credential of accepting and resetting.
+  action("people",        "inviteMemberAction",     cells(A, R, R, R, R), FORMS.inviteMember, "ok"),
+  action("people",        "revokeInvitationAction", cells(A, R, R, R, R), FORMS.revokeInvitation, "ok"),
+  action("people",        "changeRoleAction",       cells(A, R, R, R, R), FORMS.changeRole, "ok"),
+  action("people",        "removeMemberAction",     cells(A, R, R, R, R), FORMS.removeMember, "ok"),
+  action("people",        "issuePasswordResetAction", cells(A, R, R, R, R), FORMS.issuePasswordReset, "ok"),
+  action("invitations",   "acceptInvitationAction", cells(A, A, A, A, A), FORMS.acceptInvitation, new RegExp(`^/parks/${PARK_SLUG}$`)),
+  action("invitations",   "joinParkAction",         cells(A, A, A, A, R), FORMS.joinPark, /^\/parks\/ningxia-new-materials$/),
+  action("password-reset", "resetPasswordAction",   cells(A, A, A, A, A), FORMS.resetPassword, /^\/$/),
+  action("password-reset", "forgotPasswordAction",  cells(A, A, A, A, A), FORMS.forgotPassword, "ok"),
+  action("account",       "updateProfileAction",    cells(A, A, A, A, R), FORMS.updateProfile, "ok"),
+  // Accounts across parks: platform administrators only.
+  action("admin-users",   "setUserActiveAction",    cells(R, R, R, R, R, A, R), FORMS.setUserActive, "ok"),
 ];
 
 export interface RouteRow {

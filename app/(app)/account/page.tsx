@@ -10,6 +10,7 @@ import { pickName } from "@/lib/i18n/pick";
 import { getTranslator } from "@/app/_lib/request-locale";
 import { formatChinaDateTime } from "@/lib/format/dates";
 import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
+import { ProfileForm } from "./profile-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -28,6 +29,12 @@ export default async function AccountPage() {
         <h1 className="text-2xl font-semibold tracking-tight">{t("account.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{viewer.email}</p>
       </header>
+      <Card className="max-w-md p-5" aria-labelledby="profile-title">
+        <h2 id="profile-title" className="mb-4 text-lg font-semibold">
+          {t("people.profile")}
+        </h2>
+        <ProfileForm name={viewer.name} locale={locale} />
+      </Card>
       <Card className="max-w-md p-5" aria-labelledby="change-password-title">
         <h2 id="change-password-title" className="mb-4 text-lg font-semibold">
           {t("account.changePassword")}

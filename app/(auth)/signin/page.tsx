@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/accounts";
 import { Card } from "@/components/ui/card";
@@ -38,6 +39,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <p className="mt-1 text-sm text-slate-600">{t("signin.subtitle")}</p>
           </div>
           <SignInForm callbackUrl={callbackUrl} />
+          <Link href="/forgot" className="block text-sm font-medium text-brand-700 hover:underline">
+            {t("forgot.link")}
+          </Link>
         </Card>
         {showDemo ? (
           <Card className="space-y-2 p-4 text-sm" aria-labelledby="demo-accounts">

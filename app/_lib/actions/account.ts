@@ -2,6 +2,12 @@
 
 import { getDb } from "@/db/client";
 import { changePassword, getPasswordHash, signOutEverywhere } from "@/db/queries/accounts";
+import { updateProfile } from "@/db/queries/people";
+import { profileSchema } from "@/lib/domain/people-schemas";
+import { cookies } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { LOCALE_COOKIE } from "@/app/_lib/request-locale";
+import { createTranslator } from "@/lib/i18n/translate";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { signOut } from "../auth/config";
 import { changePasswordSchema, signOutEverywhereSchema } from "@/lib/domain/account-schemas";
@@ -28,4 +34,18 @@ export const signOutEverywhereAction = guardedAction({ schema: signOutEverywhere
   await signOutEverywhere(await getDb(), { userId: viewer!.userId, revokeApiTokens: input.revokeApiTokens });
   await signOut({ redirectTo: "/signin" });
   return { ok: true };
+});
+
+/** One's own name and language; the language also becomes this browser's (the cookie the pages read). */
+export const updateProfileAction = guardedAction({ schema: profileSchema, access: { who: "signed-in" } }, async ({ input, viewer }) => {
+  await updateProfile(await getDb(), { userId: viewer!.userId, name: input.name, locale: input.locale });
+  (await cookies()).set(LOCALE_COOKIE, input.locale, {
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+    sameSite: "lax",
+    httpOnly: true,
+    secure: process.env.NODE_ENV === "production",
+  });
+  revalidatePath("/", "layout");
+  return { ok: true, message: createTranslator(input.locale)("people.profileSaved") };
 });

@@ -5,6 +5,7 @@ import { adminEn } from "./admin.en";
 import { apiEn } from "./api.en";
 import { dashboardEn } from "./dashboard.en";
 import { ledgerEn } from "./ledger.en";
+import { peopleEn } from "./people.en";
 import { projectEn } from "./project.en";
 import { shareEn } from "./share.en";
 
@@ -16,6 +17,7 @@ export const en = {
   ...shareEn,
   ...dashboardEn,
   ...ledgerEn,
+  ...peopleEn,
   "app.name": "Parkline",
   "app.tagline": "Industrial investment projects, month by month",
   "app.skipToContent": "Skip to content",

@@ -4,6 +4,7 @@ import { apiZh } from "./api.zh";
 import type { MessageKey } from "./en";
 import { dashboardZh } from "./dashboard.zh";
 import { ledgerZh } from "./ledger.zh";
+import { peopleZh } from "./people.zh";
 import { projectZh } from "./project.zh";
 import { shareZh } from "./share.zh";
 
@@ -15,6 +16,7 @@ export const zh: Record<MessageKey, string> = {
   ...shareZh,
   ...dashboardZh,
   ...ledgerZh,
+  ...peopleZh,
   "app.name": "Parkline 园区项目通",
   "app.tagline": "工业投资项目，按月跟踪",
   "app.skipToContent": "跳到正文",

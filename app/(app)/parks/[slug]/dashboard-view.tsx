@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { MapPin, Settings, Upload } from "lucide-react";
+import { MapPin, Settings, Upload, Users } from "lucide-react";
 import { ExportLinks } from "@/components/parks/export-links";
 import { Headline } from "@/components/parks/headline";
 import { Badge } from "@/components/ui/badge";
@@ -75,6 +75,14 @@ export function ParkDashboardView({ park, isAdmin, data, today, locale, t }: { p
               <Link prefetch={false} href={`/parks/${park.slug}/settings`}>
                 <Settings aria-hidden className="size-4" />
                 {t("settings.link")}
+              </Link>
+            </Button>
+          ) : null}
+          {isAdmin ? (
+            <Button asChild variant="secondary">
+              <Link prefetch={false} href={`/parks/${park.slug}/members`}>
+                <Users aria-hidden className="size-4" />
+                {t("people.link")}
               </Link>
             </Button>
           ) : null}
