@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, numeric, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, numeric, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt, yuan } from "./columns";
 import { targetMetric } from "./enums";
 
@@ -15,6 +15,8 @@ export const parks = pgTable(
     provinceEn: text("province_en"),
     city: text("city").notNull(),
     cityEn: text("city_en"),
+    /** A demonstration park with generated, illustrative figures: every page showing its data says so. */
+    isDemo: boolean("is_demo").notNull().default(false),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

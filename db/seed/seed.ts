@@ -16,8 +16,10 @@ import {
 } from "../schema";
 import type { Executor, Tx, Db } from "../types";
 import { rebuildMonthlyStats } from "../queries/rollup-maintenance";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
+import { chinaToday } from "../../lib/domain/china-day";
+import { DEMO_ACCOUNTS, DEMO_PARK_ACTOR, DEMO_PASSWORD } from "./accounts";
 import { demoData } from "./demo-data";
+import { insertDemoPark, insertDemoParkActivity, type DemoShareToken } from "./demo-park-insert";
 import type { DemoCapacity, DemoDataset, Provenance } from "./types";
 
 export class SeedRefusedError extends Error {
@@ -35,11 +37,13 @@ const ALL_TABLES =
   "park_project_stats, park_capacity_stats, park_monthly_stats, park_health_rules, audit_events, provenance, sources, share_links, problem_updates, problems, progress_capacities, progress_entries, milestone_baselines, milestones, capacities, production_lines, phases, projects, targets, memberships, sessions, sign_in_attempts, users, parks";
 
 /**
- * Loads the demo dataset. Refuses a database that already holds data unless `force`, which wipes
- * every Parkline table first — all in one transaction, so a failure leaves the database as it was.
+ * Loads the sourced parks of the demo dataset and the demonstration park generated for `today` (a
+ * China day). Refuses a database that already holds data unless `force`, which wipes every Parkline
+ * table first — all in one transaction, so a failure leaves the database as it was. Returns the
+ * tokens of the demonstration park's share links (only their hashes are stored).
  */
-export async function seedDemoData(db: Db, { force = false, dataset = demoData } = {}) {
-  await db.transaction(async (tx) => {
+export async function seedDemoData(db: Db, { force = false, dataset = demoData, today = chinaToday() } = {}): Promise<DemoShareToken[]> {
+  return db.transaction(async (tx) => {
     const existing = await countRows(tx);
     if (existing.parks > 0 || existing.users > 0) {
       if (!force) {
@@ -50,33 +54,39 @@ export async function seedDemoData(db: Db, { force = false, dataset = demoData }
       await tx.execute(sql.raw(`truncate ${ALL_TABLES} restart identity cascade`));
     }
     await insertDataset(tx, dataset);
+    const demo = await insertDemoPark(tx, today);
     await rebuildMonthlyStats(tx);
     await insertAccounts(tx);
+    return insertDemoParkActivity(tx, { ...demo, actorEmail: DEMO_PARK_ACTOR });
   });
 }
 
 /** Used at the first start on the embedded database: seeds only a database with no parks and no users. */
-export async function seedIfEmpty(db: Db): Promise<boolean> {
+export async function seedIfEmpty(db: Db, { today = chinaToday() } = {}): Promise<boolean> {
   const existing = await countRows(db);
   if (existing.parks > 0 || existing.users > 0) return false;
-  await seedDemoData(db);
+  await seedDemoData(db, { today });
   return true;
 }
 
 async function insertAccounts(tx: Tx) {
   const parkRows = await tx.select({ id: parks.id, slug: parks.slug }).from(parks);
   const parkIdBySlug = new Map(parkRows.map((p) => [p.slug, p.id]));
-  for (const account of DEMO_ACCOUNTS) {
-    const [user] = await tx
-      .insert(users)
-      .values({ email: account.email, name: account.name, locale: account.locale, passwordHash: await hash(DEMO_PASSWORD) })
-      .returning({ id: users.id });
-    for (const m of account.memberships) {
+  // One hash for all: they share the published demo password, and argon2 is slow on purpose (~0.1 s each).
+  const passwordHash = await hash(DEMO_PASSWORD);
+  const userRows = await tx
+    .insert(users)
+    .values(DEMO_ACCOUNTS.map((a) => ({ email: a.email, name: a.name, locale: a.locale, passwordHash })))
+    .returning({ id: users.id, email: users.email });
+  const userIdByEmail = new Map(userRows.map((u) => [u.email, u.id]));
+  const rows = DEMO_ACCOUNTS.flatMap((account) =>
+    account.memberships.map((m) => {
       const parkId = parkIdBySlug.get(m.parkSlug);
       if (!parkId) throw new Error(`Demo account ${account.email} names an unknown park ${m.parkSlug}`);
-      await tx.insert(memberships).values({ userId: user!.id, parkId, role: m.role });
-    }
-  }
+      return { userId: userIdByEmail.get(account.email)!, parkId, role: m.role };
+    }),
+  );
+  await tx.insert(memberships).values(rows);
 }
 
 async function insertDataset(tx: Tx, dataset: DemoDataset) {
