@@ -35,6 +35,8 @@ export interface ParkMembership {
   provinceEn: string | null;
   city: string;
   cityEn: string | null;
+  /** The demonstration park: its figures are illustrative, and its pages say so. */
+  isDemo: boolean;
 }
 
 export interface SessionViewer {
@@ -79,6 +81,7 @@ function membershipsJson(d: Executor) {
       provinceEn: sql`${parks.provinceEn}`.as("provinceEn"),
       city: sql`${parks.city}`.as("city"),
       cityEn: sql`${parks.cityEn}`.as("cityEn"),
+      isDemo: sql`${parks.isDemo}`.as("isDemo"),
     })
     .from(memberships)
     .innerJoin(parks, eq(parks.id, memberships.parkId))

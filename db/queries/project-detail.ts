@@ -14,7 +14,7 @@ import { listAuditByProject } from "./audit";
 export async function getProjectDetail(db: Executor, { parkIds, projectId }: { parkIds: string[]; projectId: string }) {
   if (parkIds.length === 0) return null;
   const [row] = await db
-    .select({ project: projects, park: { id: parks.id, slug: parks.slug, name: parks.name, nameEn: parks.nameEn } })
+    .select({ project: projects, park: { id: parks.id, slug: parks.slug, name: parks.name, nameEn: parks.nameEn, isDemo: parks.isDemo } })
     .from(projects)
     .innerJoin(parks, eq(parks.id, projects.parkId))
     .where(and(eq(projects.id, projectId), inArray(projects.parkId, parkIds)));

@@ -4,7 +4,7 @@
 import type { capacities, milestoneBaselines, milestones, phases, productionLines, projects } from "../schema";
 import type { problems, problemUpdates, progressCapacities, progressEntries } from "../schema/progress";
 import type { targets } from "../schema/parks";
-import { COMPANY_STEMS, COMPANY_SUFFIX, DEMO_CLUSTERS, LEADERS, PROBLEM_TEXTS, RESPONSIBLE_UNITS, type DemoCluster } from "./demo-park-catalog";
+import { COMPANY_STEMS, COMPANY_SUFFIX, DEMO_CLUSTERS, LEADERS, PROBLEM_TEXTS, RESPONSIBLE_UNITS } from "./demo-park-catalog";
 import { addDays, calendarMonth, createRng, dateInMonth, monthIndexOf, periodOfIndex, type Rng } from "./demo-prng";
 import type { Stage } from "./types";
 

@@ -54,7 +54,7 @@ export function membershipsOf(db: Db, userId: string): Promise<ParkMembership[]>
   return db
     .select({
       parkId: parks.id, role: membershipsTable.role, slug: parks.slug, name: parks.name, nameEn: parks.nameEn,
-      province: parks.province, provinceEn: parks.provinceEn, city: parks.city, cityEn: parks.cityEn,
+      province: parks.province, provinceEn: parks.provinceEn, city: parks.city, cityEn: parks.cityEn, isDemo: parks.isDemo,
     })
     .from(membershipsTable)
     .innerJoin(parks, eq(parks.id, membershipsTable.parkId))

@@ -18,6 +18,7 @@ export const FIXTURE_PARK: ParkMembership = {
   provinceEn: "Hunan",
   city: "长沙市",
   cityEn: "Changsha",
+  isDemo: false,
 };
 
 const CLUSTERS = [

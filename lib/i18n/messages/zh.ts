@@ -15,6 +15,8 @@ export const zh: Record<MessageKey, string> = {
   ...ledgerZh,
   "app.name": "Parkline 园区项目通",
   "app.tagline": "工业投资项目，按月跟踪",
+  "demo.label": "示例园区 · 演示数据",
+  "demo.explain": "按载入数据当天生成的演示数据：本园区的数字均无出处。",
   "app.skipToContent": "跳到正文",
 
   "nav.projects": "概览",

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Pencil, NotebookPen, Share2 } from "lucide-react";
+import { DemoParkLabel } from "@/components/parks/demo-label";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { StageBadge } from "@/components/stage-badge";
@@ -30,7 +31,7 @@ export function ProjectHeader({ detail, canEdit, locale, t }: { detail: ProjectD
             <Link href="/projects" className="font-medium text-brand-700 hover:underline">
               {t("project.backToList")}
             </Link>{" "}
-            · {p.code}
+            · {p.code} <DemoParkLabel isDemo={detail.park.isDemo} t={t} />
           </p>
           <h1 className="mt-1 text-2xl font-semibold tracking-tight">{pickName(locale, p.name, p.nameEn)}</h1>
           <p className="mt-1 text-slate-700">{pickName(locale, p.company, p.companyEn)}</p>
