@@ -60,8 +60,9 @@ export const dashboardEn = {
   "dashboard.lateAll": "{count, plural, one {The # late milestone} other {All # late milestones}}",
 
   "dashboard.offPaceMore": "{count} more — see the project list",
-  "dashboard.offPaceTitle": "Projects off pace",
-  "dashboard.offPaceNone": "Every project is on pace under the rule.",
+  "dashboard.offPaceTitle": "Projects flagged by computed health",
+  "dashboard.offPaceNone": "Every project is on track: no milestone slipping, every project on pace under the rule.",
+  "dashboard.reasonSlip": "Milestone slip: {health}",
   "dashboard.ruleText": "Yellow at {yellow} pp behind pace, red at {red} pp, or when construction has not started {months, plural, one {# month} other {# months}} after its planned date.",
   "dashboard.ruleDefault": "(default rule)",
   "dashboard.ruleOfPark": "(this park's rule)",

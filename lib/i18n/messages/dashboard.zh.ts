@@ -61,8 +61,9 @@ export const dashboardZh: Record<keyof typeof dashboardEn, string> = {
   "dashboard.lateAll": "\u5168\u90e8 {count} \u4e2a\u903e\u671f\u8282\u70b9",
 
   "dashboard.offPaceMore": "另有 {count} 个——查看项目列表",
-  "dashboard.offPaceTitle": "进度滞后项目",
-  "dashboard.offPaceNone": "按规则，所有项目进度正常。",
+  "dashboard.offPaceTitle": "计算健康度预警项目",
+  "dashboard.offPaceNone": "所有项目正常：无节点滞后，按规则投资进度均正常。",
+  "dashboard.reasonSlip": "节点滞后：{health}",
   "dashboard.ruleText": "落后序时进度 {yellow} 个百分点为黄色，{red} 个百分点为红色；计划开工 {months} 个月后仍未开工亦为红色。",
   "dashboard.ruleDefault": "（默认规则）",
   "dashboard.ruleOfPark": "（本园区规则）",
