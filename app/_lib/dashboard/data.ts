@@ -13,7 +13,7 @@ import {
 } from "@/db/queries/rollups";
 import type { Executor } from "@/db/types";
 import { computeHealth } from "@/lib/domain/health";
-import { DEFAULT_HEALTH_RULE, type HealthRule } from "@/lib/domain/pace-health";
+import { healthRuleOf, type HealthRule } from "@/lib/domain/pace-health";
 import { cachedByVersion } from "./version-cache";
 import { growthFor } from "@/lib/domain/rollups";
 import { cumulativeThisYear, figuresMonth, monthlyPoints, monthWindow, rampSeries } from "@/lib/domain/series";
@@ -89,9 +89,7 @@ export type ParkDashboardRows = Awaited<ReturnType<typeof readParkDashboard>>;
 export function assembleParkDashboard(rows: ParkDashboardRows, today: string) {
   const { rollup, ruleRow } = rows;
   const periods = monthWindow(today, MONTH_WINDOW);
-  const rule = ruleRow
-    ? { yellowBehindPp: Number(ruleRow.yellowBehindPp), redBehindPp: Number(ruleRow.redBehindPp), redMonthsNotStarted: ruleRow.redMonthsNotStarted }
-    : DEFAULT_HEALTH_RULE;
+  const rule = healthRuleOf(ruleRow);
   const flagged = flagOffPace(rows.paceInputs, rule, today);
   const monthly = rollup.monthly.map((m) => ({ period: m.period, value: m.investment }));
   const figuresAt = figuresMonth(monthly, today);

@@ -22,7 +22,7 @@ export const projectEn = {
   "project.leaderInCharge": "Leader in charge (包联领导)",
   "project.reportedHealth": "Reported health",
   "project.computedHealth": "Computed health",
-  "project.computedHealthHint": "From the milestones not yet reached: {rule}",
+  "project.computedHealthHint": "The worse of milestone slip and investment pace under the park's rule (see the dashboard). Slip: {rule}",
   "project.stage": "Stage",
   "project.stageHint": "Follows from the milestones reached.",
   "project.overview": "Overview",
@@ -211,6 +211,6 @@ export const projectEn = {
   "list.none": "No projects match these filters.",
   "list.pagination": "Pagination",
   "list.filters": "Filters",
-  "list.health": "Health",
+  "list.health": "Computed health",
   "list.dir": "Order",
 } as const;

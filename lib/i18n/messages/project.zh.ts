@@ -23,7 +23,7 @@ export const projectZh: Record<keyof typeof projectEn, string> = {
   "project.leaderInCharge": "包联领导",
   "project.reportedHealth": "上报状态",
   "project.computedHealth": "计算状态",
-  "project.computedHealthHint": "依据尚未完成的节点：{rule}",
+  "project.computedHealthHint": "取节点滞后与按园区规则的投资进度两者中较差者（规则见园区看板）。节点滞后：{rule}",
   "project.stage": "阶段",
   "project.stageHint": "由已完成的节点决定。",
   "project.overview": "概况",
@@ -212,6 +212,6 @@ export const projectZh: Record<keyof typeof projectEn, string> = {
   "list.none": "没有符合条件的项目。",
   "list.pagination": "分页",
   "list.filters": "筛选条件",
-  "list.health": "进度状态",
+  "list.health": "计算状态",
   "list.dir": "顺序",
 };

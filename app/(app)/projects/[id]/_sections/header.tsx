@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { StageBadge } from "@/components/stage-badge";
 import { HEALTH_TONE } from "@/components/health-badge";
 import type { ProjectDetail } from "@/db/queries/project-detail";
-import { isoToday, projectHealthFromMilestones, SLIP_RULE } from "@/lib/domain/milestones";
+import { computeHealth } from "@/lib/domain/health";
+import { isoToday, SLIP_RULE } from "@/lib/domain/milestones";
 import type { Locale } from "@/lib/i18n/locale";
 import { pickName } from "@/lib/i18n/pick";
 import type { Translate } from "@/lib/i18n/translate";
@@ -15,7 +16,7 @@ export { HEALTH_TONE };
 
 export function ProjectHeader({ detail, canEdit, locale, t }: { detail: ProjectDetail; canEdit: boolean; locale: Locale; t: Translate }) {
   const p = detail.project;
-  const computed = projectHealthFromMilestones(detail.milestones, isoToday());
+  const computed = computeHealth({ ...p, milestones: detail.milestones }, detail.healthRule, isoToday()).health;
   const rule = t("milestone.rule", { onTrack: SLIP_RULE.onTrackMaxDays, atRisk: SLIP_RULE.atRiskMaxDays });
   const facts: [string, string][] = [
     [t("project.park"), pickName(locale, detail.park.name, detail.park.nameEn)],
