@@ -58,6 +58,7 @@ export const projectEn = {
   "structure.title": "Phases, lines and capacity",
   "structure.none": "No phases or capacities recorded yet.",
   "structure.totals": "Project total",
+  "structure.phaseTotals": "{phase} total",
   "structure.totalsHint": "Summed per unit only; different units are shown side by side.",
   "structure.projectLevel": "Whole project",
   "phase.add": "Add phase",
