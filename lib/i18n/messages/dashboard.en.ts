@@ -88,6 +88,7 @@ export const dashboardEn = {
   "dashboard.timelineScroll": "Timeline chart (scrolls sideways)",
   "dashboard.timelineAll": "{count, plural, one {The # project's milestones} other {All # projects' milestones}}",
   "dashboard.allReached": "Every milestone reached",
+  "dashboard.noNextMilestone": "No next milestone planned · last reached: {milestone}",
   "dashboard.legendPlanned": "Planned",
   "dashboard.legendActual": "Reached",
   "dashboard.legendLate": "Late",

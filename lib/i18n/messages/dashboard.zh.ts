@@ -89,6 +89,7 @@ export const dashboardZh: Record<keyof typeof dashboardEn, string> = {
   "dashboard.timelineScroll": "\u8282\u70b9\u65f6\u95f4\u8f74\u56fe\uff08\u53ef\u6a2a\u5411\u6eda\u52a8\uff09",
   "dashboard.timelineAll": "\u5168\u90e8 {count} \u4e2a\u9879\u76ee\u7684\u8282\u70b9",
   "dashboard.allReached": "\u5168\u90e8\u8282\u70b9\u5df2\u5b8c\u6210",
+  "dashboard.noNextMilestone": "未填写后续计划节点 · 最近完成：{milestone}",
   "dashboard.legendPlanned": "计划",
   "dashboard.legendActual": "已完成",
   "dashboard.legendLate": "逾期",
