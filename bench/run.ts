@@ -25,7 +25,7 @@ import { BENCH_ROUTES_FLAG } from "./route-files";
 import { listCapacityRampChanges, listMilestoneTimeline } from "../db/queries/park-dashboard";
 import { monthWindow } from "@/lib/domain/series";
 import { MONTH_WINDOW } from "../app/_lib/dashboard/data";
-import { compareParks, getRollup, listLateMilestones, listOpenProblems, listProjectPaceInputs } from "../db/queries/rollups";
+import { compareParks, getRollup, listLateMilestones, listOpenProblems, listProjectHealthInputs } from "../db/queries/rollups";
 import { createShareLink } from "../db/queries/share-links";
 import { memberships, parks, projects } from "../db/schema";
 import type { Db } from "../db/types";
@@ -198,7 +198,7 @@ async function timeRollups(db: Db, url: string, parkRows: { id: string; province
     // No targets of their own: the rest of what the dashboard and the region view read.
     { name: `getRollup, 1 province (${province.length} parks)`, targetMs: null, run: (d) => getRollup(d, { parkIds: province, today }) },
     { name: "listOpenProblems, 1 park", targetMs: null, run: (d) => listOpenProblems(d, { parkIds: one }) },
-    { name: "listProjectPaceInputs, 1 park", targetMs: null, run: (d) => listProjectPaceInputs(d, { parkId: one[0]! }) },
+    { name: "listProjectHealthInputs, 1 park", targetMs: null, run: (d) => listProjectHealthInputs(d, { parkId: one[0]! }) },
     { name: "listMilestoneTimeline, 1 park", targetMs: null, run: (d) => listMilestoneTimeline(d, { parkId: one[0]!, limit: 12 }) },
     // The capacity ramp from its summary (park_capacity_ramp): grows with clusters × months, not with reports.
     { name: "listCapacityRampChanges, 1 park", targetMs: TARGET_MS.onePark, run: (d) => listCapacityRampChanges(d, { parkId: one[0]!, from: window[0]!, to: window.at(-1)! }) },

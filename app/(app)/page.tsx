@@ -1,3 +1,4 @@
+import { DemoParkLabel } from "@/components/parks/demo-label";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Building2, MapPin } from "lucide-react";
@@ -76,6 +77,7 @@ export default async function ProjectsPage() {
               </div>
               <div className="flex flex-wrap items-center gap-3 text-sm">
                 <Badge>{t("projects.yourRole", { role: t(`role.${park.role}`) })}</Badge>
+                <DemoParkLabel isDemo={park.isDemo} t={t} />
                 <span className="text-slate-600">{t("projects.count", { count: summary.projects })}</span>
                 <span className="text-slate-600">
                   {t("projects.plannedTotal")}:{" "}

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useActionState, useContext, useState, type FormEvent, type ReactNode } from "react";
+import { createContext, useActionState, useContext, useEffect, useState, type FormEvent, type ReactNode } from "react";
 import type { z } from "zod";
 import type { FormResult } from "@/lib/form-result";
 import { isMessageKey } from "@/lib/domain/fields";
@@ -8,6 +8,9 @@ import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { useI18n } from "../i18n-provider";
 import { ConflictNotice } from "./conflict-notice";
+
+/** Announced when a form saves, so the other forms on the page take down their own "saved". */
+const SAVED_EVENT = "parkline:form-saved";
 
 interface FormState {
   formId: string;
@@ -54,6 +57,17 @@ export function ActionForm<D>({
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(action, null);
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
+  // A page holds many forms (one per milestone): only the latest "saved" stays, so they do not stack.
+  const [dismissed, setDismissed] = useState<unknown>(null);
+  useEffect(() => {
+    if (!state?.ok) return;
+    window.dispatchEvent(new CustomEvent(SAVED_EVENT, { detail: id }));
+    const onSaved = (event: Event) => {
+      if ((event as CustomEvent<string>).detail !== id) setDismissed(state);
+    };
+    window.addEventListener(SAVED_EVENT, onSaved);
+    return () => window.removeEventListener(SAVED_EVENT, onSaved);
+  }, [state, id]);
 
   function validate(event: FormEvent<HTMLFormElement>) {
     if (!schema) return;
@@ -74,7 +88,7 @@ export function ActionForm<D>({
 
   const failed = state && !state.ok ? state : null;
   const errors = clientErrors ?? failed?.fieldErrors ?? {};
-  const message = clientErrors ? t("error.fixFields") : state?.message;
+  const message = clientErrors ? t("error.fixFields") : state && state === dismissed ? undefined : state?.message;
   return (
     <form id={id} action={formAction} onSubmit={validate} noValidate className={cn("space-y-4", className)}>
       {hidden ? Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={String(value)} />) : null}

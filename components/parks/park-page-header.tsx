@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { DemoParkLabel } from "./demo-label";
 import type { Locale } from "@/lib/i18n/locale";
 import { pickName } from "@/lib/i18n/pick";
 import type { Translate } from "@/lib/i18n/translate";
@@ -12,7 +13,7 @@ export function ParkPageHeader({
   title,
   children,
 }: {
-  park: { slug: string; name: string; nameEn: string | null };
+  park: { slug: string; name: string; nameEn: string | null; isDemo?: boolean };
   locale: Locale;
   t: Translate;
   title: string;
@@ -23,7 +24,8 @@ export function ParkPageHeader({
       <p className="text-sm text-slate-600">
         <Link href={`/parks/${park.slug}`} className="font-medium text-brand-700 hover:underline">
           {t("settings.back", { park: pickName(locale, park.name, park.nameEn) })}
-        </Link>
+        </Link>{" "}
+        <DemoParkLabel isDemo={park.isDemo ?? false} t={t} />
       </p>
       <h1 className="mt-1 text-2xl font-semibold tracking-tight">{title}</h1>
       {children ? <p className="mt-1 max-w-3xl text-sm text-slate-600">{children}</p> : null}

@@ -42,6 +42,7 @@ export function ProjectCards({ items, none }: { items: ProjectRowView[]; none: s
             <span className="flex flex-col items-end gap-1">
               <span className="font-medium tabular-nums">{p.planned}</span>
               <Badge tone={p.health.tone}>{p.health.label}</Badge>
+              {p.reported ? <span className="text-xs text-slate-600">{p.reported}</span> : null}
             </span>
           </div>
         </li>
@@ -69,6 +70,7 @@ export function ProjectTableRows({ items, none }: { items: ProjectRowView[]; non
           </td>
           <td className="px-3 py-3">
             <Badge tone={p.health.tone}>{p.health.label}</Badge>
+            {p.reported ? <span className="mt-1 block text-xs text-slate-600">{p.reported}</span> : null}
           </td>
           <td className="px-3 py-3 text-slate-700">
             <Capacity lines={p.capacity} none={none} />

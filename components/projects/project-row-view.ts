@@ -18,7 +18,10 @@ export interface ProjectRowView {
   park: string | null;
   company: string;
   stage: { label: string; tone: BadgeTone };
+  /** Computed health (lib/domain/health.ts) where the source has it, else the reported one. */
   health: { label: string; tone: BadgeTone };
+  /** The reported health beside the computed one: "Reported: On track"; null where only one is known. */
+  reported: string | null;
   /** Designed capacity, one line per unit and period (never added across units); empty when none. */
   capacity: string[];
   planned: string;
@@ -36,6 +39,7 @@ export interface ProjectRowSource {
   companyEn: string | null;
   stage: ProjectStage;
   health: ProjectHealth;
+  computedHealth?: ProjectHealth;
   plannedInvestment: string;
   capacity: readonly CapacityTotal[];
   parkName?: string;
@@ -51,7 +55,8 @@ export function projectRowView(p: ProjectRowSource, locale: Locale, t: Translate
     park: p.parkName !== undefined ? pickName(locale, p.parkName, p.parkNameEn ?? null) : null,
     company: pickName(locale, p.company, p.companyEn),
     stage: { label: t(`stage.${p.stage}`), tone: STAGE_TONE[p.stage] },
-    health: { label: t(`health.${p.health}`), tone: HEALTH_TONE[p.health] },
+    health: { label: t(`health.${p.computedHealth ?? p.health}`), tone: HEALTH_TONE[p.computedHealth ?? p.health] },
+    reported: p.computedHealth ? t("dashboard.reported", { health: t(`health.${p.health}`) }) : null,
     capacity: p.capacity.map((c) => formatQuantity(c.designed, c.unit, c.period, locale)),
     planned: formatPlanningMoney(p.plannedInvestment, locale, t("projects.none")),
   };

@@ -48,6 +48,8 @@ export interface ParkMembership {
   cityEn: string | null;
   /** Archived: read-only (the role is at most viewer) and left out of every list (listedMemberships). */
   archived: boolean;
+  /** The demonstration park: its figures are illustrative, and its pages say so. */
+  isDemo: boolean;
 }
 
 export interface SessionViewer {
@@ -97,6 +99,7 @@ function membershipsJson(d: Executor) {
       city: sql`${parks.city}`.as("city"),
       cityEn: sql`${parks.cityEn}`.as("cityEn"),
       archived: sql`(${parks.archivedAt} is not null)`.as("archived"),
+      isDemo: sql`${parks.isDemo}`.as("isDemo"),
     })
     .from(sql`${effectiveParkRoles(users.id)} e`)
     .innerJoin(parks, sql`${parks.id} = e.park_id`);

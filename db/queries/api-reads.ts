@@ -1,4 +1,6 @@
 import "server-only";
+import { isoToday } from "@/lib/domain/milestones";
+import { computeHealthByProject } from "./health";
 import { and, asc, desc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
@@ -50,9 +52,14 @@ const projectColumns = {
   updatedAt: projects.updatedAt,
 };
 
+/** Rows with their capacity totals and their computed health on today (lib/domain/health.ts). */
 async function withCapacity<T extends { id: string }>(db: Executor, parkId: string, rows: T[]) {
-  const totals = await listCapacityTotalsByProjects(db, { parkIds: [parkId], projectIds: rows.map((r) => r.id) });
-  return rows.map((r) => ({ ...r, capacity: totals.get(r.id) ?? [] }));
+  const ids = rows.map((r) => r.id);
+  const [totals, health] = await Promise.all([
+    listCapacityTotalsByProjects(db, { parkIds: [parkId], projectIds: ids }),
+    computeHealthByProject(db, { parkIds: [parkId], projectIds: ids, today: isoToday() }),
+  ]);
+  return rows.map((r) => ({ ...r, capacity: totals.get(r.id) ?? [], computedHealth: health.get(r.id)!.health }));
 }
 
 export async function getProjectInPark(db: Executor, { parkId, projectId }: { parkId: string; projectId: string }) {

@@ -6,6 +6,7 @@ import {
 } from "../schema";
 import type { Executor } from "../types";
 import { listAuditByProject } from "./audit";
+import { listHealthRules } from "./health";
 
 /**
  * Everything the project page shows, for one project of one of the given parks (the viewer's).
@@ -14,7 +15,7 @@ import { listAuditByProject } from "./audit";
 export async function getProjectDetail(db: Executor, { parkIds, projectId }: { parkIds: string[]; projectId: string }) {
   if (parkIds.length === 0) return null;
   const [row] = await db
-    .select({ project: projects, park: { id: parks.id, slug: parks.slug, name: parks.name, nameEn: parks.nameEn } })
+    .select({ project: projects, park: { id: parks.id, slug: parks.slug, name: parks.name, nameEn: parks.nameEn, isDemo: parks.isDemo } })
     .from(projects)
     .innerJoin(parks, eq(parks.id, projects.parkId))
     .where(and(eq(projects.id, projectId), inArray(projects.parkId, parkIds)));
@@ -39,6 +40,7 @@ export async function getProjectDetail(db: Executor, { parkIds, projectId }: { p
     db.select().from(problems).where(byProject(problems)).orderBy(asc(problems.status), desc(problems.createdAt)),
     listAuditByProject(db, scope),
   ]);
+  const healthRule = (await listHealthRules(db, { parkIds: [scope.parkId] })).get(scope.parkId)!;
 
   const milestoneIds = milestoneRows.map((m) => m.id);
   const problemIds = problemRows.map((p) => p.id);
@@ -86,6 +88,8 @@ export async function getProjectDetail(db: Executor, { parkIds, projectId }: { p
     problems: problemRows.map((p) => ({ ...p, updates: updates.filter((u) => u.update.problemId === p.id) })),
     audit,
     provenance: sourceRows,
+    /** The park's three-colour rule: with the milestones and investment above, the computed health. */
+    healthRule,
   };
 }
 

@@ -2,6 +2,8 @@ import "server-only";
 import { and, asc, desc, eq, gt, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { parkProjectStats, parks, projects, type ProjectHealth, type ProjectStage } from "../schema";
 import type { Executor } from "../types";
+import { isoToday } from "@/lib/domain/milestones";
+import { computeHealthByProject } from "./health";
 import { listCapacityTotalsByProjects } from "./projects";
 
 export const PROJECT_SORTS = ["code", "name", "company", "stage", "planned", "updated"] as const;
@@ -14,7 +16,10 @@ export interface ProjectListQuery {
   parkId?: string;
   cluster?: string;
   stage?: ProjectStage;
+  /** Computed health (lib/domain/health.ts) on `today`, not the reported one. */
   health?: ProjectHealth;
+  /** The China day computed health is measured on; today when absent. */
+  today?: string;
   sort: ProjectSort;
   dir: "asc" | "desc";
   page: number;
@@ -34,14 +39,18 @@ const SORT_COLUMNS = {
   updated: projects.updatedAt,
 } as const;
 
-/** One page of projects and the total number matching. */
+/**
+ * One page of projects and the total number matching, each with its computed health beside the
+ * reported one. Computed health depends on today and every milestone, so it has no column: filtering
+ * on it reads the matching ids in list order, computes their health, and pages what is left.
+ */
 export async function listProjects(db: Executor, query: ProjectListQuery) {
   const scope = query.parkId ? query.parkIds.filter((id) => id === query.parkId) : query.parkIds;
   if (scope.length === 0) return { rows: [], total: 0 };
+  const today = query.today ?? isoToday();
   const where: (SQL | undefined)[] = [inArray(projects.parkId, scope)];
   if (query.cluster) where.push(eq(projects.cluster, query.cluster));
   if (query.stage) where.push(eq(projects.stage, query.stage));
-  if (query.health) where.push(eq(projects.health, query.health));
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
     where.push(
@@ -49,6 +58,17 @@ export async function listProjects(db: Executor, query: ProjectListQuery) {
     );
   }
   const order = query.dir === "desc" ? desc(SORT_COLUMNS[query.sort]) : asc(SORT_COLUMNS[query.sort]);
+  let pageIds: string[] | null = null;
+  let healthTotal = 0;
+  if (query.health) {
+    const ordered = await db.select({ id: projects.id }).from(projects).where(and(...where)).orderBy(order, asc(projects.id));
+    const health = await computeHealthByProject(db, { parkIds: scope, projectIds: ordered.map((r) => r.id), today });
+    const matching = ordered.filter((r) => health.get(r.id)?.health === query.health).map((r) => r.id);
+    healthTotal = matching.length;
+    pageIds = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+    if (pageIds.length === 0) return { rows: [], total: healthTotal };
+    where.push(inArray(projects.id, pageIds));
+  }
   // The count runs beside the page query: a window count would read and sort every match first.
   const [rows, total] = await Promise.all([
     db
@@ -75,12 +95,16 @@ export async function listProjects(db: Executor, query: ProjectListQuery) {
       .where(and(...where))
       .orderBy(order, asc(projects.id))
       .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    query.q || query.health ? countProjects(db, where) : countFromStats(db, scope, query),
+      .offset(pageIds ? 0 : (query.page - 1) * query.pageSize),
+    pageIds ? healthTotal : query.q ? countProjects(db, where) : countFromStats(db, scope, query),
   ]);
-  const totals = await listCapacityTotalsByProjects(db, { parkIds: scope, projectIds: rows.map((r) => r.id) });
+  const ids = rows.map((r) => r.id);
+  const [totals, health] = await Promise.all([
+    listCapacityTotalsByProjects(db, { parkIds: scope, projectIds: ids }),
+    computeHealthByProject(db, { parkIds: scope, projectIds: ids, today }),
+  ]);
   return {
-    rows: rows.map((r) => ({ ...r, capacity: totals.get(r.id) ?? [] })),
+    rows: rows.map((r) => ({ ...r, capacity: totals.get(r.id) ?? [], computedHealth: health.get(r.id)!.health })),
     total,
   };
 }

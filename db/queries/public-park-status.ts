@@ -12,7 +12,7 @@ export interface PublicParkStatus {
   kind: "park";
   asOf: AsOf;
   redaction: Redaction;
-  park: Named & { province: string; provinceEn: string | null; city: string; cityEn: string | null };
+  park: Named & { isDemo: boolean; province: string; provinceEn: string | null; city: string; cityEn: string | null };
   stages: Record<ProjectStage, number>;
   projectCount: number;
   investment: { planned: string; inPlace: string; completed: string } | null;
@@ -32,7 +32,7 @@ export async function getPublicParkStatus(db: Executor, link: Pick<ResolvedShare
   const r = link.redaction;
   const asOf = asOfOf(link, now);
   const [park] = await db
-    .select({ name: parks.name, nameEn: parks.nameEn, province: parks.province, provinceEn: parks.provinceEn, city: parks.city, cityEn: parks.cityEn })
+    .select({ name: parks.name, nameEn: parks.nameEn, isDemo: parks.isDemo, province: parks.province, provinceEn: parks.provinceEn, city: parks.city, cityEn: parks.cityEn })
     .from(parks)
     .where(eq(parks.id, link.parkId));
   if (!park) return null;

@@ -97,7 +97,7 @@ export interface PublicProjectStatus {
   kind: "project";
   asOf: AsOf;
   redaction: Redaction;
-  park: Named;
+  park: Named & { isDemo: boolean };
   project: Named & { company: string; companyEn: string | null; cluster: string; clusterEn: string | null; stage: ProjectStage; health: ProjectHealth };
   contacts: { responsibleUnit: string | null; leaderInCharge: string | null } | null;
   investment: { planned: string; inPlace: string; completed: string } | null;
@@ -122,7 +122,7 @@ export async function getPublicProjectStatus(db: Executor, link: Scope & { proje
     .select({
       name: projects.name, nameEn: projects.nameEn, company: projects.company, companyEn: projects.companyEn,
       cluster: projects.cluster, clusterEn: projects.clusterEn, stage: projects.stage, reportedHealth: projects.health,
-      parkName: parks.name, parkNameEn: parks.nameEn,
+      parkName: parks.name, parkNameEn: parks.nameEn, parkIsDemo: parks.isDemo,
     })
     .from(projects)
     .innerJoin(parks, eq(parks.id, projects.parkId))
@@ -197,7 +197,7 @@ export async function getPublicProjectStatus(db: Executor, link: Scope & { proje
     kind: "project",
     asOf,
     redaction: r,
-    park: { name: head.parkName, nameEn: head.parkNameEn },
+    park: { name: head.parkName, nameEn: head.parkNameEn, isDemo: head.parkIsDemo },
     project: {
       name: head.name, nameEn: head.nameEn, company: head.company, companyEn: head.companyEn,
       cluster: head.cluster, clusterEn: head.clusterEn, stage: head.stage, health,

@@ -2,6 +2,7 @@ import "server-only";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { CapacityPeriod, CapacityUnit } from "@/lib/format/units";
+import type { HealthMilestone } from "@/lib/domain/health";
 import { sumYuan } from "@/lib/domain/rollups";
 import type { ParkComparisonRow, ParkRollup } from "@/lib/domain/rollup-shapes";
 import { milestones, parkCapacityStats, parkHealthRules, parkMonthlyStats, parkProjectStats, parks, problems, projects, targets, type ProjectStage } from "../schema";
@@ -192,10 +193,12 @@ export async function listOpenProblems(db: Executor, { parkIds, limit = 20 }: { 
     .limit(limit);
 }
 
-/** Per project of one park: the inputs of the computed health (pace against 开工 → 投产). */
-export async function listProjectPaceInputs(db: Executor, { parkId }: { parkId: string }) {
-  const startType = sql`'construction_start'::milestone_type`;
-  return db
+/**
+ * Per project of one park: the inputs of its computed health (lib/domain/health.ts) — investment and
+ * every milestone's dates — so the health itself is computed in one place, never in SQL.
+ */
+export async function listProjectHealthInputs(db: Executor, { parkId }: { parkId: string }) {
+  const rows = await db
     .select({
       id: projects.id,
       code: projects.code,
@@ -205,15 +208,14 @@ export async function listProjectPaceInputs(db: Executor, { parkId }: { parkId: 
       stage: projects.stage,
       plannedInvestment: projects.plannedInvestment,
       completedInvestment: projects.completedInvestment,
-      startPlanned: sql<string | null>`min(${milestones.plannedDate}) filter (where ${milestones.type} = ${startType})`,
-      startActual: sql<string | null>`min(${milestones.actualDate}) filter (where ${milestones.type} = ${startType})`,
-      endPlanned: sql<string | null>`coalesce(min(${milestones.plannedDate}) filter (where ${milestones.type} = 'production'), min(${milestones.plannedDate}) filter (where ${milestones.type} = 'full_capacity'))`,
+      milestones: sql<string>`coalesce(json_agg(json_build_object('type', ${milestones.type}, 'plannedDate', ${milestones.plannedDate}, 'forecastDate', ${milestones.forecastDate}, 'actualDate', ${milestones.actualDate})) filter (where ${milestones.id} is not null), '[]')::text`,
     })
     .from(projects)
     .leftJoin(milestones, and(eq(milestones.projectId, projects.id), eq(milestones.parkId, parkId)))
     .where(eq(projects.parkId, parkId))
     .groupBy(projects.id)
     .orderBy(asc(projects.code));
+  return rows.map((r) => ({ ...r, milestones: JSON.parse(r.milestones) as HealthMilestone[] }));
 }
 
 export async function getHealthRule(db: Executor, { parkId }: { parkId: string }) {

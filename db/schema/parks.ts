@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, numeric, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, numeric, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt, yuan } from "./columns";
 import { targetMetric } from "./enums";
 import { regions } from "./regions";
@@ -33,6 +33,8 @@ export const parks = pgTable(
     clusters: jsonb("clusters").$type<ParkCluster[]>().notNull().default([]),
     /** An archived park is read-only for everyone and out of every list; its data stays. */
     archivedAt: timestamp("archived_at", { withTimezone: true }),
+    /** A demonstration park with generated, illustrative figures: every page showing its data says so. */
+    isDemo: boolean("is_demo").notNull().default(false),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

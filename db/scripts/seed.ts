@@ -12,8 +12,10 @@ async function main() {
   const { db, close } = await openDatabase(target);
   try {
     await applyMigrations(db);
-    await seedDemoData(db, { force });
+    const links = await seedDemoData(db, { force });
     console.log(`Demo data loaded into ${target.kind === "postgres" ? "PostgreSQL" : target.dataDir}.`);
+    // Only the tokens' hashes are stored: this is the one time the demo park's share links can be read.
+    for (const link of links) console.log(`Share link "${link.label}": /share/${link.token}`);
   } finally {
     await close();
   }

@@ -30,4 +30,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "platform@parkline.demo", name: "平台管理员", locale: "zh", memberships: [], platformAdmin: true },
   // A provincial department reading every park of Zhejiang (region role), with no membership per park.
   { email: "reader@zhejiang.demo", name: "周省经信厅", locale: "zh", memberships: [], regionReads: ["浙江省"] },
+  // The demonstration park (db/seed/demo-park.ts): one account per role.
+  { email: "admin@demo-park.demo", name: "示例管理员", locale: "zh", memberships: [{ parkSlug: "demo-park", role: "admin" }] },
+  { email: "editor@demo-park.demo", name: "Demo Editor", locale: "en", memberships: [{ parkSlug: "demo-park", role: "editor" }] },
+  { email: "viewer@demo-park.demo", name: "示例领导", locale: "zh", memberships: [{ parkSlug: "demo-park", role: "viewer" }] },
+  { email: "admin@ningxia.demo", name: "马园区管理员", locale: "zh", memberships: [{ parkSlug: "ningxia-new-materials", role: "admin" }] },
 ];
+
+/** Who made the demonstration park's history and share links. */
+export const DEMO_PARK_ACTOR = "editor@demo-park.demo";

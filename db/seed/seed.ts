@@ -18,8 +18,11 @@ import {
 } from "../schema";
 import type { Executor, Tx, Db } from "../types";
 import { rebuildMonthlyStats } from "../queries/rollup-maintenance";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
+import { chinaToday } from "../../lib/domain/china-day";
+import { DEMO_ACCOUNTS, DEMO_PARK_ACTOR, DEMO_PASSWORD } from "./accounts";
 import { demoData } from "./demo-data";
+import { DEMO_PARK } from "./demo-park-catalog";
+import { insertDemoPark, insertDemoParkActivity, type DemoShareToken } from "./demo-park-insert";
 import type { DemoCapacity, DemoDataset, Provenance } from "./types";
 
 export class SeedRefusedError extends Error {
@@ -37,11 +40,13 @@ const ALL_TABLES =
   "park_project_stats, park_capacity_stats, park_monthly_stats, park_health_rules, audit_events, provenance, sources, share_links, problem_updates, problems, progress_capacities, progress_entries, milestone_baselines, milestones, capacities, production_lines, phases, projects, targets, memberships, sessions, sign_in_attempts, sign_in_known_addresses, region_memberships, users, parks, regions";
 
 /**
- * Loads the demo dataset. Refuses a database that already holds data unless `force`, which wipes
- * every Parkline table first — all in one transaction, so a failure leaves the database as it was.
+ * Loads the sourced parks of the demo dataset and the demonstration park generated for `today` (a
+ * China day). Refuses a database that already holds data unless `force`, which wipes every Parkline
+ * table first — all in one transaction, so a failure leaves the database as it was. Returns the
+ * tokens of the demonstration park's share links (only their hashes are stored).
  */
-export async function seedDemoData(db: Db, { force = false, dataset = demoData } = {}) {
-  await db.transaction(async (tx) => {
+export async function seedDemoData(db: Db, { force = false, dataset = demoData, today = chinaToday() } = {}): Promise<DemoShareToken[]> {
+  return db.transaction(async (tx) => {
     const existing = await countRows(tx);
     if (existing.parks > 0 || existing.users > 0) {
       if (!force) {
@@ -52,42 +57,53 @@ export async function seedDemoData(db: Db, { force = false, dataset = demoData }
       await tx.execute(sql.raw(`truncate ${ALL_TABLES} restart identity cascade`));
     }
     await insertDataset(tx, dataset);
+    const demo = await insertDemoPark(tx, today);
+    // The demonstration park names its own province and city: they become regions like the others'.
+    await tx.update(parks).set({ regionId: await cityRegion(tx, DEMO_PARK) }).where(eq(parks.id, demo.parkId));
     // Each park's industry clusters: those its projects name, by Chinese name.
     await tx.execute(sql`update ${parks} p set clusters = coalesce((
       select jsonb_agg(jsonb_build_object('name', c.cluster, 'nameEn', c.cluster_en) order by c.cluster)
       from (select distinct on (cluster) cluster, cluster_en from ${projects} where park_id = p.id order by cluster, cluster_en nulls last) c), '[]'::jsonb)`);
     await rebuildMonthlyStats(tx);
     await insertAccounts(tx);
+    return insertDemoParkActivity(tx, { ...demo, actorEmail: DEMO_PARK_ACTOR });
   });
 }
 
 /** Used at the first start on the embedded database: seeds only a database with no parks and no users. */
-export async function seedIfEmpty(db: Db): Promise<boolean> {
+export async function seedIfEmpty(db: Db, { today = chinaToday() } = {}): Promise<boolean> {
   const existing = await countRows(db);
   if (existing.parks > 0 || existing.users > 0) return false;
-  await seedDemoData(db);
+  await seedDemoData(db, { today });
   return true;
 }
 
 async function insertAccounts(tx: Tx) {
   const parkRows = await tx.select({ id: parks.id, slug: parks.slug }).from(parks);
   const parkIdBySlug = new Map(parkRows.map((p) => [p.slug, p.id]));
+  // One hash for all: they share the published demo password, and argon2 is slow on purpose (~0.1 s each).
+  const passwordHash = await hash(DEMO_PASSWORD);
+  const userRows = await tx
+    .insert(users)
+    .values(DEMO_ACCOUNTS.map((a) => ({ email: a.email, name: a.name, locale: a.locale, passwordHash, platformAdmin: a.platformAdmin ?? false })))
+    .returning({ id: users.id, email: users.email });
+  const userIdByEmail = new Map(userRows.map((u) => [u.email, u.id]));
+  // Region readers (a provincial department) read every park of the region without a membership per park.
   for (const account of DEMO_ACCOUNTS) {
-    const [user] = await tx
-      .insert(users)
-      .values({ email: account.email, name: account.name, locale: account.locale, passwordHash: await hash(DEMO_PASSWORD), platformAdmin: account.platformAdmin ?? false })
-      .returning({ id: users.id });
     for (const regionName of account.regionReads ?? []) {
       const [region] = await tx.select({ id: regions.id }).from(regions).where(eq(regions.name, regionName));
       if (!region) throw new Error(`Demo account ${account.email} reads an unknown region ${regionName}`);
-      await tx.insert(regionMemberships).values({ userId: user!.id, regionId: region.id, role: "viewer" });
-    }
-    for (const m of account.memberships) {
-      const parkId = parkIdBySlug.get(m.parkSlug);
-      if (!parkId) throw new Error(`Demo account ${account.email} names an unknown park ${m.parkSlug}`);
-      await tx.insert(memberships).values({ userId: user!.id, parkId, role: m.role });
+      await tx.insert(regionMemberships).values({ userId: userIdByEmail.get(account.email)!, regionId: region.id, role: "viewer" });
     }
   }
+  const rows = DEMO_ACCOUNTS.flatMap((account) =>
+    account.memberships.map((m) => {
+      const parkId = parkIdBySlug.get(m.parkSlug);
+      if (!parkId) throw new Error(`Demo account ${account.email} names an unknown park ${m.parkSlug}`);
+      return { userId: userIdByEmail.get(account.email)!, parkId, role: m.role };
+    }),
+  );
+  await tx.insert(memberships).values(rows);
 }
 
 /** The park's city region, created (with its province) the first time a park names it. */

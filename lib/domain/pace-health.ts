@@ -9,6 +9,11 @@ export interface HealthRule {
 
 export const DEFAULT_HEALTH_RULE: HealthRule = { yellowBehindPp: 10, redBehindPp: 30, redMonthsNotStarted: 3 };
 
+/** A stored rule (numeric columns arrive as strings), or the default when the park set none. */
+export function healthRuleOf(row: { yellowBehindPp: string; redBehindPp: string; redMonthsNotStarted: number } | null): HealthRule {
+  return row ? { yellowBehindPp: Number(row.yellowBehindPp), redBehindPp: Number(row.redBehindPp), redMonthsNotStarted: row.redMonthsNotStarted } : DEFAULT_HEALTH_RULE;
+}
+
 export interface ProjectPaceInput {
   plannedInvestment: string;
   completedInvestment: string;

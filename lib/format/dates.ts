@@ -1,19 +1,17 @@
-import type { Locale } from "../i18n/locale";
+import { chinaDateOf } from "../domain/china-day";
 
 // Parks, officers and leaders are in China: instants read in China time whatever the zone of the
 // server (UTC in most deployments) or of the browser. A day is the China day, as for milestones and
-// link expiries (lib/domain/china-day.ts).
-const ZONE = "Asia/Shanghai";
-const TAG: Record<Locale, string> = { zh: "zh-CN", en: "en-GB" };
-const dateTime = { zh: new Intl.DateTimeFormat(TAG.zh, { dateStyle: "short", timeStyle: "short", timeZone: ZONE }), en: new Intl.DateTimeFormat(TAG.en, { dateStyle: "short", timeStyle: "short", timeZone: ZONE }) };
-const dateOnly = { zh: new Intl.DateTimeFormat(TAG.zh, { dateStyle: "short", timeZone: ZONE }), en: new Intl.DateTimeFormat(TAG.en, { dateStyle: "short", timeZone: ZONE }) };
+// link expiries (lib/domain/china-day.ts). Dates read YYYY-MM-DD in both languages, as everywhere
+// else in Parkline: "08/12/2026" is 8 December to some readers and 12 August to others.
+const CHINA_OFFSET_MS = 8 * 3_600_000;
 
-/** 2026-03-01T17:30Z → zh "2026/3/2 01:30", en "02/03/2026, 01:30". */
-export function formatChinaDateTime(at: Date, locale: Locale): string {
-  return dateTime[locale].format(at);
+/** 2026-03-01T17:30Z → "2026-03-02 01:30" in either language. */
+export function formatChinaDateTime(at: Date): string {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace("T", " ");
 }
 
-/** 2026-03-01T17:30Z → zh "2026/3/2", en "02/03/2026": the day it was in China. */
-export function formatChinaDate(at: Date, locale: Locale): string {
-  return dateOnly[locale].format(at);
+/** 2026-03-01T17:30Z → "2026-03-02": the day it was in China. */
+export function formatChinaDate(at: Date): string {
+  return chinaDateOf(at);
 }

@@ -17,8 +17,8 @@ for (const label of ["中文", "EN"] as const) {
     await dashboard.goto(PARK);
     const en = label === "EN";
     for (const title of en
-      ? ["Stage funnel", /^Open problems \(\d+\)$/, "Investment completed per month", /^Cumulative investment in \d{4}$/, /^Late milestones \(\d+\)$/, /^Projects off pace \(\d+\)$/, "Milestone timeline", "Capacity online by cluster", "Targets"]
-      : ["项目阶段漏斗", /^未解决问题 \(\d+\)$/, "逐月完成投资", /^\d{4} 年累计完成投资$/, /^逾期节点 \(\d+\)$/, /^进度滞后项目 \(\d+\)$/, "节点时间轴", "分产业集群产能投产情况", "发展目标"]) {
+      ? ["Stage funnel", /^Open problems \(\d+\)$/, "Investment completed per month", /^Cumulative investment in \d{4}$/, /^Late milestones \(\d+\)$/, /^Projects flagged by computed health \(\d+\)$/, "Milestone timeline", "Capacity online by cluster", "Targets"]
+      : ["项目阶段漏斗", /^未解决问题 \(\d+\)$/, "逐月完成投资", /^\d{4} 年累计完成投资$/, /^逾期节点 \(\d+\)$/, /^计算健康度预警项目 \(\d+\)$/, "节点时间轴", "分产业集群产能投产情况", "发展目标"]) {
       await expect(dashboard.section(title)).toBeVisible();
     }
     await expect(page.getByTestId("headline-projects")).toHaveText(/^\d+$/);

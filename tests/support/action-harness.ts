@@ -56,6 +56,7 @@ export function membershipsOf(db: Db, userId: string): Promise<ParkMembership[]>
       parkId: parks.id, role: membershipsTable.role, slug: parks.slug, name: parks.name, nameEn: parks.nameEn,
       province: parks.province, provinceEn: parks.provinceEn, city: parks.city, cityEn: parks.cityEn,
       archived: sql<boolean>`(${parks.archivedAt} is not null)`,
+      isDemo: parks.isDemo,
     })
     .from(membershipsTable)
     .innerJoin(parks, eq(parks.id, membershipsTable.parkId))

@@ -7,14 +7,14 @@ describe("China time", () => {
   const lateEvening = new Date("2026-03-01T17:30:00Z");
 
   it("reads an instant in China time, whatever the process's zone", () => {
-    expect(formatChinaDateTime(lateEvening, "zh")).toBe("2026/3/2 01:30");
-    expect(formatChinaDateTime(lateEvening, "en")).toBe("02/03/2026, 01:30");
+    expect(formatChinaDateTime(lateEvening)).toBe("2026-03-02 01:30");
+    expect(formatChinaDateTime(lateEvening)).toBe("2026-03-02 01:30");
   });
 
   it("gives the China day of an instant", () => {
-    expect(formatChinaDate(lateEvening, "zh")).toBe("2026/3/2");
-    expect(formatChinaDate(lateEvening, "en")).toBe("02/03/2026");
-    expect(formatChinaDate(new Date("2026-03-01T15:59:59Z"), "zh")).toBe("2026/3/1");
+    expect(formatChinaDate(lateEvening)).toBe("2026-03-02");
+    expect(formatChinaDate(lateEvening)).toBe("2026-03-02"); // YYYY-MM-DD in both languages
+    expect(formatChinaDate(new Date("2026-03-01T15:59:59Z"))).toBe("2026-03-01");
   });
 
   it("starts today at midnight in China, not in UTC", () => {

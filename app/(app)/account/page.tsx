@@ -22,7 +22,7 @@ export default async function AccountPage() {
   const { locale, t } = await getTranslator();
   const tokens = await listApiTokensByUser(await getDb(), { userId: viewer.userId });
   const parks = listedMemberships(viewer).map((m) => ({ id: m.parkId, label: `${pickName(locale, m.name, m.nameEn)} · ${t(`role.${m.role}`)}` }));
-  const when = (d: Date) => formatChinaDateTime(d, locale);
+  const when = (d: Date) => formatChinaDateTime(d);
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <header>

@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { ProjectCards, ProjectTableRows } from "@/components/projects/project-list-rows";
 import { projectRowView } from "@/components/projects/project-row-view";
+import { DemoParkLabel } from "@/components/parks/demo-label";
 import { ExportLinks } from "@/components/parks/export-links";
 import { hasRole, listedMemberships, listedParkIdsOf, requireViewer } from "../../_lib/auth/viewer";
 import { PROJECT_HEALTHS, PROJECT_STAGES } from "@/lib/domain/values";
@@ -154,10 +155,20 @@ export default async function ProjectListPage({ searchParams }: { searchParams: 
   // Ledger exports are per park: the park filtered on, or the only one.
   const exportPark = listed.find((m) => m.parkId === params.park) ?? (listed.length === 1 ? listed[0] : undefined);
 
+  // The demonstration park's projects are in the list unless another park is filtered on: say so.
+  const demoPark = viewer.memberships.find((m) => m.isDemo && (!params.park || params.park === m.parkId));
+
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <h1 className="text-2xl font-semibold tracking-tight">{t("list.title")}</h1>
+        <div className="min-w-0">
+          <h1 className="text-2xl font-semibold tracking-tight">{t("list.title")}</h1>
+          {demoPark ? (
+            <p className="mt-1 text-sm text-slate-600">
+              <DemoParkLabel isDemo t={t} /> {pickName(locale, demoPark.name, demoPark.nameEn)}
+            </p>
+          ) : null}
+        </div>
         <div className="flex flex-wrap gap-2">
           {importSlug ? (
             <Button asChild variant="secondary">

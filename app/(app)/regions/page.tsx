@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { DemoParkLabel } from "@/components/parks/demo-label";
 import { Headline } from "@/components/parks/headline";
 import { ParkComparison } from "@/components/parks/park-comparison";
 import { Card } from "@/components/ui/card";
@@ -92,7 +93,9 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
           </Link>
         </p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{name}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t("region.subtitle", { count: parks.length, date: today })}</p>
+        <p className="mt-1 text-sm text-slate-600">
+          {t("region.subtitle", { count: parks.length, date: today })} <DemoParkLabel isDemo={parks.some((p) => p.isDemo)} t={t} />
+        </p>
       </header>
       {!rollup ? (
         <>

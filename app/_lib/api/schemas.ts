@@ -87,7 +87,10 @@ export const ProjectSchema = component(
     responsibleUnit: z.string().nullable(),
     leaderInCharge: z.string().nullable(),
     stage: z.enum(PROJECT_STAGES),
-    health: z.enum(PROJECT_HEALTHS),
+    health: z.enum(PROJECT_HEALTHS).describe("Reported health: what the park's officer set."),
+    computedHealth: z
+      .enum(PROJECT_HEALTHS)
+      .describe("Computed health today: the worse of milestone slip and investment pace under the park's rule (README, \"One health model\")."),
     plannedInvestment: money,
     contractedInvestment: money,
     inPlaceInvestment: money,

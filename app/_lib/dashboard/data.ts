@@ -7,12 +7,13 @@ import {
   listClusterNames,
   listLateMilestones,
   listOpenProblems,
-  listProjectPaceInputs,
+  listProjectHealthInputs,
   listTargets,
   listYearlyTotals,
 } from "@/db/queries/rollups";
 import type { Executor } from "@/db/types";
-import { computeProjectHealth, DEFAULT_HEALTH_RULE, type HealthRule } from "@/lib/domain/pace-health";
+import { computeHealth } from "@/lib/domain/health";
+import { healthRuleOf, type HealthRule } from "@/lib/domain/pace-health";
 import { cachedByVersion } from "./version-cache";
 import { growthFor } from "@/lib/domain/rollups";
 import { cumulativeThisYear, figuresMonth, monthlyPoints, monthWindow, rampSeries } from "@/lib/domain/series";
@@ -32,13 +33,20 @@ export async function loadCapacityRamp(db: Executor, { parkId, periods }: { park
   return rampSeries(changes, periods, names).filter((s) => s.values.some((v) => Number(v) !== 0));
 }
 
-/** Projects the park's rule flags, worst first: off track before at risk, then the furthest behind. */
-function flagOffPace(inputs: Awaited<ReturnType<typeof listProjectPaceInputs>>, rule: HealthRule, today: string) {
+/**
+ * Projects whose computed health (the one model, lib/domain/health.ts) is not on track, worst first:
+ * off track before at risk, then the furthest behind pace.
+ */
+function flagOffPace(inputs: Awaited<ReturnType<typeof listProjectHealthInputs>>, rule: HealthRule, today: string) {
   return inputs
-    .map((p) => ({ project: { id: p.id, name: p.name, nameEn: p.nameEn, health: p.health, startPlanned: p.startPlanned }, computed: computeProjectHealth(p, rule, today) }))
+    .map((p) => {
+      const computed = computeHealth(p, rule, today);
+      const startPlanned = p.milestones.filter((m) => m.type === "construction_start").map((m) => m.plannedDate).filter((d) => d !== null).sort()[0] ?? null;
+      return { project: { id: p.id, name: p.name, nameEn: p.nameEn, health: p.health, startPlanned }, computed };
+    })
     .filter(({ computed }) => computed.health !== "on_track")
     .sort((a, b) =>
-      a.computed.health === b.computed.health ? (b.computed.behindPp ?? 999) - (a.computed.behindPp ?? 999) : a.computed.health === "off_track" ? -1 : 1,
+      a.computed.health === b.computed.health ? (b.computed.pace.behindPp ?? 999) - (a.computed.pace.behindPp ?? 999) : a.computed.health === "off_track" ? -1 : 1,
     );
 }
 
@@ -61,7 +69,7 @@ async function readParkDashboard(db: Executor, { parkId, today }: { parkId: stri
     listLateMilestones(db, { parkIds, today, limit: SHOWN.late }),
     countLateMilestones(db, { parkIds, today }),
     listOpenProblems(db, { parkIds, limit: SHOWN.problems }),
-    listProjectPaceInputs(db, { parkId }),
+    listProjectHealthInputs(db, { parkId }),
     getHealthRule(db, { parkId }),
     listTargets(db, { parkIds }),
     listYearlyTotals(db, { parkIds }),
@@ -81,9 +89,7 @@ export type ParkDashboardRows = Awaited<ReturnType<typeof readParkDashboard>>;
 export function assembleParkDashboard(rows: ParkDashboardRows, today: string) {
   const { rollup, ruleRow } = rows;
   const periods = monthWindow(today, MONTH_WINDOW);
-  const rule = ruleRow
-    ? { yellowBehindPp: Number(ruleRow.yellowBehindPp), redBehindPp: Number(ruleRow.redBehindPp), redMonthsNotStarted: ruleRow.redMonthsNotStarted }
-    : DEFAULT_HEALTH_RULE;
+  const rule = healthRuleOf(ruleRow);
   const flagged = flagOffPace(rows.paceInputs, rule, today);
   const monthly = rollup.monthly.map((m) => ({ period: m.period, value: m.investment }));
   const figuresAt = figuresMonth(monthly, today);

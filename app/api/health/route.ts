@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { pingDatabase } from "@/db/queries/health";
+import { pingDatabase } from "@/db/queries/readiness";
 import { guardedRoute } from "@/app/_lib/guard";
 import { routeMethods } from "@/app/_lib/api/methods";
 

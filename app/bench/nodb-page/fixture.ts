@@ -19,6 +19,7 @@ export const FIXTURE_PARK: ParkMembership = {
   city: "长沙市",
   cityEn: "Changsha",
   archived: false,
+  isDemo: false,
 };
 
 const CLUSTERS = [
@@ -77,9 +78,10 @@ export function fixtureRows(today: string): ParkDashboardRows {
       stage: "construction" as const,
       plannedInvestment: yuan(1e8 + r() * 1e9),
       completedInvestment: yuan(r() * 5e8),
-      startPlanned: addDays(today, -400 + Math.floor(r() * 300)),
-      startActual: r() < 0.7 ? addDays(today, -300) : null,
-      endPlanned: addDays(today, 200 + Math.floor(r() * 300)),
+      milestones: [
+        { type: "construction_start" as const, plannedDate: addDays(today, -400 + Math.floor(r() * 300)), forecastDate: null, actualDate: r() < 0.7 ? addDays(today, -300) : null },
+        { type: "production" as const, plannedDate: addDays(today, 200 + Math.floor(r() * 300)), forecastDate: null, actualDate: null },
+      ],
     })),
     ruleRow: null,
     targets: [

@@ -80,7 +80,7 @@ export function parkBody(ctx: RenderContext, status: PublicParkStatus): SafeHtml
   const park = status.park;
   const region = `${pickName(ctx.locale, park.province, park.provinceEn)} · ${pickName(ctx.locale, park.city, park.cityEn)}`;
   const tags = html`<ul class="tags">${tag(ctx.t("projects.count", { count: status.projectCount }))}</ul>`;
-  return html`${header(ctx, { kicker: parkTitle(ctx, status), title: parkTitle(ctx, status), subtitle: region, asOf: status.asOf, tags })}<main>${figures(ctx, figs)}${stagesSection(
+  return html`${header(ctx, { kicker: parkTitle(ctx, status), title: parkTitle(ctx, status), subtitle: region, asOf: status.asOf, tags, demo: park.isDemo })}<main>${figures(ctx, figs)}${stagesSection(
     ctx,
     status,
   )}${monthlySection(ctx, status.monthly)}${lateSection(ctx, status)}${entriesSection(ctx, status.entries)}${capacitySection(ctx, status)}${problemsSection(

@@ -88,6 +88,7 @@ export function projectBody(ctx: RenderContext, status: PublicProjectStatus): Sa
     subtitle: pickName(ctx.locale, p.company, p.companyEn),
     asOf: status.asOf,
     tags,
+    demo: status.park.isDemo,
   })}<main>${figures(ctx, figs)}${monthlySection(ctx, status.monthly)}${milestonesSection(ctx, status)}${entriesSection(ctx, status.entries)}${capacitySection(
     ctx,
     status,

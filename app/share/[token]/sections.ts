@@ -18,9 +18,10 @@ export function clip(text: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : chars.join("");
 }
 
-export function header({ t }: RenderContext, parts: { kicker: string; title: string; subtitle: string | null; asOf: AsOf; tags: SafeHtml }): SafeHtml {
+/** `demo`: the park is the demonstration park, and every page showing its figures says they are illustrative. */
+export function header({ t }: RenderContext, parts: { kicker: string; title: string; subtitle: string | null; asOf: AsOf; tags: SafeHtml; demo: boolean }): SafeHtml {
   return html`<header><p class="top"><span>${t("share.page.sharedBy", { park: parts.kicker })}</span><span>${t("share.page.asOf", { date: parts.asOf.date })}</span></p>
-<h1>${parts.title}</h1>${parts.subtitle ? html`<p class="sub">${parts.subtitle}</p>` : ""}${parts.tags}
+<h1>${parts.title}</h1>${parts.subtitle ? html`<p class="sub">${parts.subtitle}</p>` : ""}${parts.tags}${parts.demo ? html`<p class="note" data-demo-park>${t("demo.label")}</p>` : ""}
 ${parts.asOf.snapshot ? html`<p class="note">${t("share.page.snapshotNote", { date: parts.asOf.date })}</p>` : ""}</header>`;
 }
 

@@ -20,6 +20,8 @@ export const en = {
   ...peopleEn,
   "app.name": "Parkline",
   "app.tagline": "Industrial investment projects, month by month",
+  "demo.label": "Demo park · illustrative data",
+  "demo.explain": "Generated for demonstration, relative to the day the data was loaded: no figure of this park comes from a source.",
   "app.skipToContent": "Skip to content",
 
   "nav.projects": "Overview",

@@ -77,7 +77,7 @@ export const ledgerZh: Record<keyof typeof ledgerEn, string> = {
   "ledger.col.sourceRef": "来源文件",
   "ledger.note.columns": "每个项目一行。项目编号是项目在本园区内不变的标识：再次导入此文件时，会更新这些编号对应的项目。",
   "ledger.note.required": "必填列：{columns}。",
-  "ledger.note.amounts": "金额以元为单位；也可写 50亿、5 bn 或 500000万元。表头中的单位（如“（万元）”）适用于该列中的纯数字。",
+  "ledger.note.amounts": "金额以元为单位；也可写 50亿 或 500000万元。表头中的单位（如“（万元）”）适用于该列中的纯数字。",
   "ledger.note.health": "项目状态：{values}。",
   "ledger.note.completed": "累计完成投资是新项目的期初数；之后由月度进度记录维护。",
   "ledger.note.progress": "每个项目每月一行；项目编号指明项目。再次导入时，单元格有变化的月份会被更正：更正记录取代原记录，二者都保留在进度记录中。",

@@ -19,6 +19,8 @@ export const zh: Record<MessageKey, string> = {
   ...peopleZh,
   "app.name": "Parkline 园区项目通",
   "app.tagline": "工业投资项目，按月跟踪",
+  "demo.label": "示例园区 · 演示数据",
+  "demo.explain": "按载入数据当天生成的演示数据：本园区的数字均无出处。",
   "app.skipToContent": "跳到正文",
 
   "nav.projects": "概览",
@@ -67,10 +69,10 @@ export const zh: Record<MessageKey, string> = {
   "error.retry": "重试",
 
   "amount.empty": "请输入金额。",
-  "amount.not_a_number": "无法识别的金额。请输入如 50亿、5 bn 或 5,000,000,000；不支持科学计数法（如 1e9）。",
+  "amount.not_a_number": "无法识别的金额。请输入如 50亿、500000万元 或 5,000,000,000；不支持科学计数法（如 1e9）。",
   "amount.negative": "金额不能为负数。",
   "amount.ambiguous_separator": "分隔符有歧义。逗号只能用于每三位分组，小数点只能有一个。",
-  "amount.ambiguous_unit": "请只使用一个单位，例如 50亿 或 5 bn。",
+  "amount.ambiguous_unit": "请只使用一个单位，例如 50亿 或 500000万元。",
   "amount.mixed_units": "请输入一个数字加一个单位，例如 5.3亿。",
   "amount.unsupported_currency": "金额须以人民币计。",
   "amount.too_many_decimals": "最多精确到分（两位小数）。",

@@ -1,5 +1,4 @@
 import { formatChinaDateTime } from "@/lib/format/dates";
-import type { Locale } from "@/lib/i18n/locale";
 import type { Translate } from "@/lib/i18n/translate";
 
 export interface HistoryEvent {
@@ -14,7 +13,7 @@ export interface HistoryEvent {
 const show = (v: unknown) => (v === null || v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v));
 
 /** The audit history of a region or park: who, when, and each field old → new. */
-export function History({ events, locale, t }: { events: HistoryEvent[]; locale: Locale; t: Translate }) {
+export function History({ events, t }: { events: HistoryEvent[]; t: Translate }) {
   if (events.length === 0) return <p className="text-sm text-slate-600">{t("admin.historyNone")}</p>;
   return (
     <ol className="space-y-3 text-sm" data-testid="admin-history">
@@ -24,7 +23,7 @@ export function History({ events, locale, t }: { events: HistoryEvent[]; locale:
             <span className="font-medium text-slate-900">
               {e.entity} · {e.action}
             </span>{" "}
-            {t("admin.historyBy", { actor: e.actorName ?? t("admin.historySystem"), at: formatChinaDateTime(e.at, locale) })}
+            {t("admin.historyBy", { actor: e.actorName ?? t("admin.historySystem"), at: formatChinaDateTime(e.at) })}
           </p>
           <ul className="mt-1 space-y-0.5 break-words">
             {Object.entries((e.changes ?? {}) as Record<string, [unknown, unknown]>).map(([field, [from, to]]) => (

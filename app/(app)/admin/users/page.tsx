@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const viewer = await requireViewer();
   if (!viewer.platformAdmin) notFound();
-  const { locale, t } = await getTranslator();
+  const { t } = await getTranslator();
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 200) ?? "";
   const users = await listUsers(await getDb(), { search: q });
@@ -49,7 +49,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                 </p>
                 <p className="break-all text-slate-600">{u.email}</p>
                 <p className="text-xs text-slate-600">
-                  {t("adminUsers.parks", { n: u.parkCount })} · {t("adminUsers.since", { at: formatChinaDateTime(u.createdAt, locale) })}
+                  {t("adminUsers.parks", { n: u.parkCount })} · {t("adminUsers.since", { at: formatChinaDateTime(u.createdAt) })}
                 </p>
               </div>
               {u.id === viewer.userId ? null : <SetActiveButton userId={u.id} active={u.deactivatedAt === null} name={u.name} />}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { MapPin, Settings, Upload, Users } from "lucide-react";
 import { ExportLinks } from "@/components/parks/export-links";
+import { DemoParkLabel } from "@/components/parks/demo-label";
 import { Headline } from "@/components/parks/headline";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -53,6 +54,7 @@ export function ParkDashboardView({ park, isAdmin, data, today, locale, t }: { p
               {pickName(locale, park.province, park.provinceEn)} · {pickName(locale, park.city, park.cityEn)}
             </Link>
             <Badge>{t("projects.yourRole", { role: t(`role.${park.role}`) })}</Badge>
+            <DemoParkLabel isDemo={park.isDemo} t={t} />
             <span>{t("dashboard.asOf", { date: today })}</span>
           </p>
           {park.archived ? (

@@ -74,7 +74,7 @@ export default async function AdminParkPage({ params, searchParams }: { params: 
         <h2 id="park-history" className="text-lg font-semibold">
           {t("admin.history")}
         </h2>
-        <History events={history} locale={locale} t={t} />
+        <History events={history} t={t} />
       </Card>
     </div>
   );

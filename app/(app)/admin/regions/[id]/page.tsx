@@ -96,7 +96,7 @@ export default async function AdminRegionPage({ params }: { params: Promise<{ id
         <h2 id="region-history" className="text-lg font-semibold">
           {t("admin.history")}
         </h2>
-        <History events={history} locale={locale} t={t} />
+        <History events={history} t={t} />
       </Card>
     </div>
   );

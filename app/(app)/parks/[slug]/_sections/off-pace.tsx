@@ -3,7 +3,8 @@ import { HEALTH_TONE } from "@/components/health-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { ParkDashboard } from "@/app/_lib/dashboard/data";
-import type { ComputedHealth } from "@/lib/domain/pace-health";
+import type { ProjectComputedHealth } from "@/lib/domain/health";
+import { SLIP_RULE } from "@/lib/domain/milestones";
 import { pickName } from "@/lib/i18n/pick";
 import type { SectionContext } from "./context";
 
@@ -25,16 +26,22 @@ export function OffPaceSection({ parkId, data, ctx }: { parkId: string; data: Of
   const { t, locale, today } = ctx;
   const { rule, ruleIsDefault } = data;
   const ruleText = t("dashboard.ruleText", { yellow: rule.yellowBehindPp, red: rule.redBehindPp, months: rule.redMonthsNotStarted });
-  const reason = (p: Flagged, h: ComputedHealth) =>
-    h.reason === "not_started"
-      ? t("dashboard.reasonNotStarted", { months: monthsBetween(p.startPlanned!, today) })
-      : t("dashboard.reasonBehind", { pp: (h.behindPp ?? 0).toFixed(1) });
-  const fired = (h: ComputedHealth) =>
-    h.reason === "not_started"
-      ? t("dashboard.firedNotStarted", { months: rule.redMonthsNotStarted })
-      : h.reason === "behind_red"
-        ? t("dashboard.firedRed", { red: rule.redBehindPp })
-        : t("dashboard.firedYellow", { yellow: rule.yellowBehindPp, red: rule.redBehindPp });
+  // Computed health is the worse of milestone slip and pace (lib/domain/health.ts): show what set it.
+  const byPace = (h: ProjectComputedHealth) => h.pace.health === h.health;
+  const reason = (p: Flagged, h: ProjectComputedHealth) =>
+    !byPace(h)
+      ? t("dashboard.reasonSlip", { health: t(`health.${h.slip}`) })
+      : h.pace.reason === "not_started"
+        ? t("dashboard.reasonNotStarted", { months: monthsBetween(p.startPlanned!, today) })
+        : t("dashboard.reasonBehind", { pp: (h.pace.behindPp ?? 0).toFixed(1) });
+  const fired = (h: ProjectComputedHealth) =>
+    !byPace(h)
+      ? t("milestone.rule", { onTrack: SLIP_RULE.onTrackMaxDays, atRisk: SLIP_RULE.atRiskMaxDays })
+      : h.pace.reason === "not_started"
+        ? t("dashboard.firedNotStarted", { months: rule.redMonthsNotStarted })
+        : h.pace.reason === "behind_red"
+          ? t("dashboard.firedRed", { red: rule.redBehindPp })
+          : t("dashboard.firedYellow", { yellow: rule.yellowBehindPp, red: rule.redBehindPp });
   return (
     <Card aria-labelledby="offpace-title" className="p-5">
       <h2 id="offpace-title" className="text-lg font-semibold">

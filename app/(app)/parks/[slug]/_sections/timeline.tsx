@@ -17,12 +17,16 @@ export function TimelineSection({ projects, total, ctx }: { projects: TimelinePr
   const label = (m: TimelineProject["milestones"][number]) => (m.type === "custom" ? (m.customLabel ?? "") : t(`milestone.type.${m.type}`));
   const rows = projects.map((p): TimelineRow => {
     const next = p.milestones.filter((m) => !m.actualDate && m.plannedDate).sort((a, b) => a.plannedDate!.localeCompare(b.plannedDate!))[0];
+    // Nothing planned ahead is "every milestone reached" only once 达产 is; before that, no plan is recorded.
+    const lastReached = p.milestones.filter((m) => m.actualDate).sort((a, b) => b.actualDate!.localeCompare(a.actualDate!))[0];
+    const done = p.milestones.some((m) => m.type === "full_capacity" && m.actualDate);
+    const noNext = done || !lastReached ? t("dashboard.allReached") : t("dashboard.noNextMilestone", { milestone: label(lastReached) });
     const daysLate = next && next.plannedDate! < today ? Math.round((day(today) - day(next.plannedDate!)) / 86_400_000) : 0;
     return {
       id: p.id,
       name: pickName(locale, p.name, p.nameEn),
       // No-break spaces inside each piece, so a narrow column wraps between pieces, not inside one.
-      note: next ? `${label(next)} · ${keep(t("dashboard.plannedOn", { date: next.plannedDate! }))}` : t("dashboard.allReached"),
+      note: next ? `${label(next)} · ${keep(t("dashboard.plannedOn", { date: next.plannedDate! }))}` : noNext,
       late: daysLate > 0 ? keep(t("dashboard.daysLate", { days: daysLate })) : null,
       markers: p.milestones.map((m) => ({ planned: m.plannedDate, actual: m.actualDate, late: !m.actualDate && m.plannedDate !== null && m.plannedDate < today })),
     };

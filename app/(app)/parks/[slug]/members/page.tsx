@@ -27,7 +27,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
     listPendingInvitations(db, { parkId: park.parkId }),
     listPeopleAudit(db, { parkId: park.parkId }),
   ]);
-  const when = (d: Date) => formatChinaDateTime(d, locale);
+  const when = (d: Date) => formatChinaDateTime(d);
   return (
     <div className="space-y-6">
       <ParkPageHeader park={park} locale={locale} t={t} title={t("people.title")}>

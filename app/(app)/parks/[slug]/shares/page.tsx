@@ -34,7 +34,7 @@ export default async function ShareLinksPage({ params, searchParams }: { params:
     { value: "park", label: `${t("share.targetPark")} · ${parkName}` },
     ...projects.map((p) => ({ value: p.id, label: `${p.code} · ${pickName(locale, p.name, p.nameEn)}` })),
   ];
-  const when = (d: Date) => formatChinaDateTime(d, locale);
+  const when = (d: Date) => formatChinaDateTime(d);
   return (
     <div className="space-y-6">
       <ParkPageHeader park={park} locale={locale} t={t} title={t("share.title")}>

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { Pencil, NotebookPen, Share2 } from "lucide-react";
+import { DemoParkLabel } from "@/components/parks/demo-label";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { StageBadge } from "@/components/stage-badge";
 import { HEALTH_TONE } from "@/components/health-badge";
 import type { ProjectDetail } from "@/db/queries/project-detail";
-import { isoToday, projectHealthFromMilestones, SLIP_RULE } from "@/lib/domain/milestones";
+import { computeHealth } from "@/lib/domain/health";
+import { isoToday, SLIP_RULE } from "@/lib/domain/milestones";
 import type { Locale } from "@/lib/i18n/locale";
 import { pickName } from "@/lib/i18n/pick";
 import type { Translate } from "@/lib/i18n/translate";
@@ -14,7 +16,7 @@ export { HEALTH_TONE };
 
 export function ProjectHeader({ detail, canEdit, locale, t }: { detail: ProjectDetail; canEdit: boolean; locale: Locale; t: Translate }) {
   const p = detail.project;
-  const computed = projectHealthFromMilestones(detail.milestones, isoToday());
+  const computed = computeHealth({ ...p, milestones: detail.milestones }, detail.healthRule, isoToday()).health;
   const rule = t("milestone.rule", { onTrack: SLIP_RULE.onTrackMaxDays, atRisk: SLIP_RULE.atRiskMaxDays });
   const facts: [string, string][] = [
     [t("project.park"), pickName(locale, detail.park.name, detail.park.nameEn)],
@@ -30,7 +32,7 @@ export function ProjectHeader({ detail, canEdit, locale, t }: { detail: ProjectD
             <Link href="/projects" className="font-medium text-brand-700 hover:underline">
               {t("project.backToList")}
             </Link>{" "}
-            · {p.code}
+            · {p.code} <DemoParkLabel isDemo={detail.park.isDemo} t={t} />
           </p>
           <h1 className="mt-1 text-2xl font-semibold tracking-tight">{pickName(locale, p.name, p.nameEn)}</h1>
           <p className="mt-1 text-slate-700">{pickName(locale, p.company, p.companyEn)}</p>

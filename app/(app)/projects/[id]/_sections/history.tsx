@@ -16,7 +16,7 @@ function label(t: Translate, key: string, fallback: string) {
 }
 
 /** Who changed what and when, old → new: the audit trail of this project. */
-export function HistorySection({ detail, locale, t }: { detail: ProjectDetail; locale: Locale; t: Translate }) {
+export function HistorySection({ detail, t }: { detail: ProjectDetail; locale: Locale; t: Translate }) {
   return (
     <Card aria-labelledby="history-title" className="space-y-3 p-5">
       <h2 id="history-title" className="text-lg font-semibold">
@@ -38,7 +38,7 @@ export function HistorySection({ detail, locale, t }: { detail: ProjectDetail; l
               {detail.audit.map((a) => (
                 <tr key={a.id} data-testid="audit-row">
                   <td className="py-2 pr-3 whitespace-nowrap tabular-nums text-slate-600">
-                    {formatChinaDateTime(a.at, locale)}
+                    {formatChinaDateTime(a.at)}
                   </td>
                   <td className="py-2 pr-3">{a.actorName ?? t("audit.system")}</td>
                   <td className="py-2 pr-3 whitespace-nowrap">

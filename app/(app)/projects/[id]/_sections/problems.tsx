@@ -9,14 +9,14 @@ import { formatChinaDate } from "@/lib/format/dates";
 
 type Problem = ProjectDetail["problems"][number];
 
-function History({ problem, locale }: { problem: Problem; locale: Locale }) {
+function History({ problem }: { problem: Problem }) {
   if (problem.updates.length === 0) return null;
   return (
     <ol className="mt-2 space-y-1 border-l-2 border-slate-200 pl-3 text-sm">
       {problem.updates.map(({ update, authorName }) => (
         <li key={update.id}>
           <span className="text-slate-600">
-            {formatChinaDate(update.createdAt, locale)}
+            {formatChinaDate(update.createdAt)}
             {authorName ? ` · ${authorName}` : ""}:
           </span>{" "}
           {update.note}
@@ -27,7 +27,7 @@ function History({ problem, locale }: { problem: Problem; locale: Locale }) {
 }
 
 /** 存在问题: open ones first, each with its follow-ups; closed ones keep their history. */
-export function ProblemsSection({ detail, canEdit, locale, t }: { detail: ProjectDetail; canEdit: boolean; locale: Locale; t: Translate }) {
+export function ProblemsSection({ detail, canEdit, t }: { detail: ProjectDetail; canEdit: boolean; locale: Locale; t: Translate }) {
   const today = isoToday();
   const open = detail.problems.filter((p) => p.status === "open");
   const closed = detail.problems.filter((p) => p.status === "closed");
@@ -46,7 +46,7 @@ export function ProblemsSection({ detail, canEdit, locale, t }: { detail: Projec
               {p.dueDate ? <span>{t("problem.due", { date: p.dueDate })}</span> : null}
               {p.dueDate && p.dueDate < today ? <Badge tone="bad">{t("problem.overdue")}</Badge> : null}
             </p>
-            <History problem={p} locale={locale} />
+            <History problem={p} />
             {canEdit ? (
               <details className="mt-2">
                 <summary className="cursor-pointer text-sm text-brand-700">{t("problem.followUp")}</summary>
@@ -67,7 +67,7 @@ export function ProblemsSection({ detail, canEdit, locale, t }: { detail: Projec
             {closed.map((p) => (
               <li key={p.id} className="rounded-md border border-slate-200 p-3 text-sm">
                 <p className="font-medium">{p.description}</p>
-                <History problem={p} locale={locale} />
+                <History problem={p} />
               </li>
             ))}
           </ul>

@@ -80,7 +80,7 @@ export function StructureSection({ detail, canEdit, locale, t }: { detail: Proje
             <h3 id={`phase-${ph.id}`} className="font-semibold">
               {pickName(locale, ph.name, ph.nameEn)}
             </h3>
-            <Totals items={phaseCaps} locale={locale} label={t("structure.totals")} />
+            <Totals items={phaseCaps} locale={locale} label={t("structure.phaseTotals", { phase: pickName(locale, ph.name, ph.nameEn) })} />
             <ul className="divide-y divide-slate-100">
               {phaseCaps.filter((c) => !c.lineId).map((c) => (
                 <CapacityRow key={c.id} c={c} {...rowProps} />

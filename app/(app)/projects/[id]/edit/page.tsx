@@ -1,3 +1,4 @@
+import { DemoParkLabel } from "@/components/parks/demo-label";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -22,7 +23,8 @@ export default async function EditProjectPage({ params }: { params: Promise<{ id
     <div className="mx-auto max-w-3xl space-y-4">
       <Link href={`/projects/${p.id}`} className="text-sm font-medium text-brand-700 hover:underline">
         ← {pickName(locale, p.name, p.nameEn)}
-      </Link>
+      </Link>{" "}
+      <DemoParkLabel isDemo={detail.park.isDemo} t={t} />
       <h1 className="text-2xl font-semibold tracking-tight">{t("project.editTitle", { name: pickName(locale, p.name, p.nameEn) })}</h1>
       <Card className="p-5">
         <ProjectForm parkId={detail.park.id} project={p} />
