@@ -33,6 +33,16 @@ let n = 0;
 const fresh = (what: string) => `${what}-${++n}@people.example`;
 const tokenOf = (path: string) => path.split("/").at(-1)!;
 
+/**
+ * The message as a reader sees it: nodemailer sends long lines quoted-printable (soft breaks "=\r\n",
+ * bytes as "=XX"), which would split a link across lines in the raw text.
+ */
+function readableMail(raw: string): string {
+  if (!/^Content-Transfer-Encoding: quoted-printable/im.test(raw)) return raw;
+  const unfolded = raw.replace(/=\r?\n/g, "");
+  return Buffer.from(unfolded.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8");
+}
+
 /** A real SMTP server on a free port, keeping what it receives (no mocks: the app's client speaks SMTP to it). */
 async function startSmtp() {
   const received: { to: string[]; raw: string }[] = [];
@@ -45,7 +55,7 @@ async function startSmtp() {
       stream.setEncoding("utf8");
       stream.on("data", (chunk: string) => (raw += chunk));
       stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: readableMail(raw) });
         callback();
       });
     },
