@@ -182,7 +182,10 @@ describe.each(TEST_TARGETS)("bad ledgers and wrong callers on %s", (kind) => {
         if (windowOf() === window) break;
       }
       expect(statuses).toEqual([200, 200, 200]);
-      expect(refused).toMatchObject({ status: 429, body: { ok: false, error: expect.stringMatching(/^Too many ledger files checked or imported in a short time \(at most 3 every 10 minutes\)/) } });
+      expect(refused).toMatchObject({
+        status: 429,
+        body: { type: "urn:parkline:problem:rate-limited", status: 429, detail: expect.stringMatching(/^Too many ledger files checked or imported in a short time \(at most 3 every 10 minutes\)/) },
+      });
       const [row] = rowsOf<{ count: number }>(await db.execute(sql`select count from rate_limit_hits where key like ${"ledger-import:%"} order by count desc limit 1`));
       expect(Number(row!.count)).toBe(4);
     } finally {

@@ -81,7 +81,7 @@ describe.each(TEST_TARGETS)("ledger import on %s", (kind) => {
       code = String(row.getCell(1).value);
       row.getCell(header.indexOf("Contracted investment (yuan)") + 1).value = "12.5亿";
     });
-    const auditBefore = (await db.select({ id: auditEvents.id }).from(auditEvents)).length;
+    const auditBefore = (await db.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.parkId, parkId))).length;
     const before = await snapshotTables(db);
     const { preview, commit } = await previewAndCommit(EDITOR, edited, { parkId, name: "ledger.xlsx" });
     expect(preview.body.counts).toMatchObject({ new: 0, updated: 1, errorRows: 0 });
