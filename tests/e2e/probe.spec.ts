@@ -108,7 +108,7 @@ function getActionProbes(baseURL: string): Probe[] {
 
 // Signed out, proxy.ts redirects page requests with no session cookie (RSC and prefetch ones too), so
 // "RSC redirect to /signin" and "route tree only" are not accepted there any more.
-const ACCEPTED = ["refused", "redirected to /signin", "action refused", "method not allowed", "unknown action", "empty prefetch"];
+const ACCEPTED = ["refused", "redirected to /signin", "action refused", "method not allowed", "unknown action", "empty prefetch", "empty answer to a spoofed Host"];
 /** Ningxiang's project codes and name: an answer carrying them carries data. */
 const PRIVATE = /NX-|宁乡|Ningxiang/;
 
@@ -137,6 +137,9 @@ function verdict(probe: Probe, response: APIResponse, body: string, baseURL: str
     if (probe.headers?.["Next-Router-Prefetch"] === "1" && body.length < 4000 && !body.includes('"ok":true')) return "route tree only";
   }
   if (status === 200 && probe.headers?.["x-middleware-prefetch"] && body.trim() === "{}") return "empty prefetch";
+  // A server action sent with a spoofed Host (and a matching Origin, which no browser can send) is not
+  // routed to the action: Next.js answers an empty JSON object. Nothing ran (the last test checks no write).
+  if (status === 200 && probe.headers?.Host === EVIL && probe.headers?.["Next-Action"] && type === "application/json" && body.trim() === "{}") return "empty answer to a spoofed Host";
   return `${status} ${type} (${body.length} bytes)`;
 }
 

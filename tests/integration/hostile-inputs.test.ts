@@ -91,6 +91,8 @@ const FIELD_KINDS: Record<string, Record<string, FieldKind>> = {
     slug: { kind: "identifier", table: parks, column: "slug" },
     clusters: { kind: "value", accepts: /^[\s\S]*$/, why: "any line of text names a cluster (kept as JSON in parks.clusters)" },
   },
+  // Deactivation is a yes/no: "true" and "false" are its two legitimate values.
+  setUserActiveAction: { active: { kind: "value", accepts: /^(true|false)$/, why: "the account's new state, on or off" } },
   // A platform admin's scope is every park: another park's id is a legitimate target, not a tenant escape.
   setParkArchivedAction: {
     archived: CHECKBOX,
