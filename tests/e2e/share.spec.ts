@@ -10,6 +10,8 @@ const PROBLEM = "E2E隐藏问题：环评批复延迟";
 const CONTACT = "E2E隐藏责任单位";
 
 test("a signed-out reader opens a redacted project link; once revoked it is the same 404 as an unknown one", async ({ page, browser, signInPage, projectsPage }) => {
+  // Two browsers, three axe scans and a revocation: 28 s alone on an idle 2-core machine.
+  test.setTimeout(90_000);
   await signInPage.signInAs(EDITOR);
   const project = new ProjectPage(page);
   await project.openByCode(CODE);
