@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { RowActionButton } from "@/components/form/row-action-button";
+import { useState } from "react";
 import { createApiTokenAction, revokeApiTokenAction } from "@/app/_lib/actions/api-tokens";
 import type { FormResult } from "@/app/_lib/guard";
 import { apiTokenFormToObject, createApiTokenSchema } from "@/lib/domain/api-token-schemas";
@@ -111,18 +112,5 @@ export function CreateApiTokenForm({ parks }: { parks: { id: string; label: stri
 /** One click revokes: the token is refused from its very next request. */
 export function RevokeApiTokenButton({ tokenId, label }: { tokenId: string; label: string }) {
   const { t } = useI18n();
-  const [state, action, pending] = useActionState(revokeApiTokenAction, null);
-  return (
-    <form action={action}>
-      <input type="hidden" name="tokenId" value={tokenId} />
-      <Button type="submit" variant="secondary" disabled={pending} aria-label={t("apiToken.revokeLabel", { label })} className="min-h-9 px-3">
-        {t("apiToken.revoke")}
-      </Button>
-      {state && !state.ok ? (
-        <p role="alert" className="mt-1 text-sm text-rose-700">
-          {state.message}
-        </p>
-      ) : null}
-    </form>
-  );
+  return <RowActionButton action={revokeApiTokenAction} fields={{ tokenId }} label={t("apiToken.revoke")} ariaLabel={t("apiToken.revokeLabel", { label })} />;
 }

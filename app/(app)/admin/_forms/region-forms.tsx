@@ -1,11 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
+import { RowActionButton } from "@/components/form/row-action-button";
 import { addRegionReaderAction, removeRegionReaderAction, saveRegionAction } from "@/app/_lib/actions/organisation";
 import { ActionForm } from "@/components/form/action-form";
 import { SelectField, TextField } from "@/components/form/fields";
 import { useI18n } from "@/components/i18n-provider";
-import { Button } from "@/components/ui/button";
 import { addRegionReaderSchema, regionSchema } from "@/lib/domain/organisation-schemas";
 
 /** A new province (no province chosen) or a new city of the chosen province. */
@@ -53,19 +52,7 @@ export function AddRegionReaderForm({ regionId }: { regionId: string }) {
 
 export function RemoveRegionReaderButton({ regionId, userId, email }: { regionId: string; userId: string; email: string }) {
   const { t } = useI18n();
-  const [state, action, pending] = useActionState(removeRegionReaderAction, null);
   return (
-    <form action={action}>
-      <input type="hidden" name="regionId" value={regionId} />
-      <input type="hidden" name="userId" value={userId} />
-      <Button type="submit" variant="secondary" disabled={pending} aria-label={t("admin.regionRole.removeLabel", { email })} className="min-h-9 px-3">
-        {t("admin.regionRole.remove")}
-      </Button>
-      {state && !state.ok ? (
-        <p role="alert" className="mt-1 text-sm text-rose-700">
-          {state.message}
-        </p>
-      ) : null}
-    </form>
+    <RowActionButton action={removeRegionReaderAction} fields={{ regionId, userId }} label={t("admin.regionRole.remove")} ariaLabel={t("admin.regionRole.removeLabel", { email })} />
   );
 }

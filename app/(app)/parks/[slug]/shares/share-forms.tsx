@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { RowActionButton } from "@/components/form/row-action-button";
+import { useState } from "react";
 import { createShareLinkAction, revokeShareLinkAction } from "@/app/_lib/actions/share-links";
 import type { FormResult } from "@/app/_lib/guard";
 import { createShareLinkSchema, DEFAULT_REDACTION, REDACTION_SECTIONS, shareFormToObject } from "@/lib/domain/share-schemas";
@@ -8,7 +9,6 @@ import { sharePagePath } from "@/lib/share-path";
 import { ActionForm } from "@/components/form/action-form";
 import { SelectField, TextField } from "@/components/form/fields";
 import { useI18n } from "@/components/i18n-provider";
-import { Button } from "@/components/ui/button";
 
 type Created = FormResult<{ id: string; token?: string }>;
 
@@ -74,19 +74,5 @@ export function CreateShareForm({ parkId, targets, defaultTarget }: { parkId: st
 /** One click revokes: the link stops working on its next request. */
 export function RevokeShareButton({ parkId, linkId, label }: { parkId: string; linkId: string; label: string }) {
   const { t } = useI18n();
-  const [state, action, pending] = useActionState(revokeShareLinkAction, null);
-  return (
-    <form action={action}>
-      <input type="hidden" name="parkId" value={parkId} />
-      <input type="hidden" name="linkId" value={linkId} />
-      <Button type="submit" variant="secondary" disabled={pending} aria-label={t("share.revokeLabel", { label })} className="min-h-9 px-3">
-        {t("share.revoke")}
-      </Button>
-      {state && !state.ok ? (
-        <p role="alert" className="mt-1 text-sm text-rose-700">
-          {state.message}
-        </p>
-      ) : null}
-    </form>
-  );
+  return <RowActionButton action={revokeShareLinkAction} fields={{ parkId, linkId }} label={t("share.revoke")} ariaLabel={t("share.revokeLabel", { label })} />;
 }
