@@ -25,7 +25,7 @@ describe("reading a ledger in a worker thread", () => {
   // How much this keeps the server's own thread free is measured by bench/ledger-stall.ts (a figure, not a test).
   it("stops a read that runs past its time budget and refuses the file, saying why", async () => {
     const started = Date.now();
-    const outcome = await readLedgerFileOffThread(await workbook(3_000), "big.xlsx", { ms: 300, heapMb: 512 });
+    const outcome = await readLedgerFileOffThread(await workbook(3_000), "big.xlsx", { ms: 100, heapMb: 512 });
     expect(outcome).toMatchObject({ ok: false, messageKey: "ledger.file.tooHeavy", params: { seconds: 1 } });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
@@ -33,5 +33,14 @@ describe("reading a ledger in a worker thread", () => {
   it("stops a read that needs more memory than its budget and refuses the file, saying why", async () => {
     const outcome = await readLedgerFileOffThread(await workbook(8_000, 20), "big.xlsx", { ms: 60_000, heapMb: 16 });
     expect(outcome).toMatchObject({ ok: false, messageKey: "ledger.file.tooHeavy" });
+  });
+
+  // Workers are kept between reads; one stopped by a budget must not be handed out again.
+  it("answers the next files after a worker was stopped, and reads several files at once", async () => {
+    const csv = (code: string) => new TextEncoder().encode(`项目编号,项目名称\n${code},甲\n`);
+    expect(await readLedgerFileOffThread(await workbook(3_000), "big.xlsx", { ms: 100, heapMb: 512 })).toMatchObject({ ok: false });
+    const outcomes = await Promise.all(["A-1", "A-2", "A-3"].map((code) => readLedgerFileOffThread(csv(code), "a.csv")));
+    expect(outcomes).toEqual(await Promise.all(["A-1", "A-2", "A-3"].map((code) => readLedgerFile(csv(code), "a.csv"))));
+    expect(await readLedgerFileOffThread(csv("A-4"), "a.csv")).toEqual(await readLedgerFile(csv("A-4"), "a.csv"));
   });
 });
