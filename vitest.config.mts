@@ -17,6 +17,8 @@ export default defineConfig({
       "tests/faults/**/*.test.ts",
     ],
     environment: "node",
+    // Migrates one embedded database per run; each test file's PGlite database starts from its copy.
+    globalSetup: ["tests/support/migrated-template.global.ts"],
     // Generous: on 2 busy cores a PGlite database that applies every migration takes ~20 s.
     testTimeout: 90_000,
     hookTimeout: 60_000,

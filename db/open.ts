@@ -1,6 +1,8 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
 import type { DatabaseTarget } from "./config";
 import { lockDataDir } from "./data-dir-lock";
+import { readPgliteTemplate } from "./pglite-template";
 import * as schema from "./schema";
 import type { Db } from "./types";
 
@@ -8,13 +10,18 @@ export interface OpenDatabase {
   db: Db;
   kind: DatabaseTarget["kind"];
   close(): Promise<void>;
+  /** PGlite only: its whole data directory as a tarball (tests start their databases from one). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 /**
  * Opens a database for a target. Only db/client.ts (the app's one instance), scripts and tests call
  * this; the drivers are imported lazily so a build never loads or opens either of them.
  */
-export async function openDatabase(target: DatabaseTarget | { kind: "pglite-memory" }): Promise<OpenDatabase> {
+/** An in-memory PGlite, optionally started from a data-directory tarball (e.g. one already migrated). */
+type MemoryTarget = { kind: "pglite-memory"; from?: Blob };
+
+export async function openDatabase(target: DatabaseTarget | MemoryTarget): Promise<OpenDatabase> {
   if (target.kind === "postgres") {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
@@ -49,9 +56,11 @@ export async function openDatabase(target: DatabaseTarget | { kind: "pglite-memo
     mkdirSync(target.dataDir, { recursive: true });
     // Refuses, with the holder's pid, while another process (the server, a script) has the directory open.
     release = lockDataDir(target.dataDir);
-    client = new PGlite(target.dataDir);
+    // A new directory starts from the template `npm install` prepared, when there is one, not initdb.
+    const fresh = !existsSync(join(target.dataDir, "PG_VERSION"));
+    client = new PGlite(target.dataDir, { loadDataDir: fresh ? readPgliteTemplate() : undefined });
   } else {
-    client = new PGlite();
+    client = new PGlite({ loadDataDir: target.from ?? readPgliteTemplate() });
   }
   try {
     await client.waitReady;
@@ -63,5 +72,6 @@ export async function openDatabase(target: DatabaseTarget | { kind: "pglite-memo
     db: drizzle({ client, schema }) as unknown as Db,
     kind: "pglite",
     close: () => client.close().finally(release),
+    dumpDataDir: () => client.dumpDataDir("none"),
   };
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import postgres from "postgres";
+import { inject } from "vitest";
 import { applyMigrations } from "@/db/migrate";
 import { openDatabase, type OpenDatabase } from "@/db/open";
 
@@ -48,7 +50,18 @@ export async function createEmptyDatabase(kind: "pglite" | "postgres"): Promise<
 
 /** A fresh database with every migration applied. */
 export async function createTestDatabase(kind: "pglite" | "postgres"): Promise<TestDatabase> {
+  if (kind === "pglite") {
+    // Loaded from the tarball tests/support/migrated-template.global.ts made once for the whole run.
+    const opened = await openDatabase({ kind: "pglite-memory", from: migratedTemplate() });
+    return { ...opened, url: null, drop: () => opened.close() };
+  }
   const database = await createEmptyDatabase(kind);
   await applyMigrations(database.db);
   return database;
+}
+
+let migrated: Blob | undefined;
+function migratedTemplate(): Blob {
+  migrated ??= new Blob([readFileSync(inject("migratedPgliteTemplate"))]);
+  return migrated;
 }
