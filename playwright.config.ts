@@ -12,6 +12,8 @@ const database: Record<string, string> = process.env.DATABASE_URL
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Two database targets running side by side keep their traces and screenshots apart.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -11,6 +11,9 @@ import postgres from "postgres";
 // E2E_PORT_BASE lets two checkouts run their suites side by side (PGlite on base, PostgreSQL on base + 1).
 const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3917);
 const PORTS = { pglite: PORT_BASE, postgres: PORT_BASE + 1 };
+// E2E_PARALLEL_TARGETS=1: the PGlite and the PostgreSQL runs side by side (each its own server,
+// database and Chromium, so nothing is shared but the build); their lines are prefixed [pglite]/[postgres].
+const PARALLEL = process.env.E2E_PARALLEL_TARGETS === "1";
 
 // Every path below (node_modules/.bin, .next, db/scripts) is relative to the project root.
 process.chdir(fileURLToPath(new URL("../..", import.meta.url)));
@@ -29,13 +32,32 @@ async function findChromium() {
   return null;
 }
 
-/** Runs a command with inherited stdio; resolves to its exit code (a signal counts as failure). */
+/**
+ * Runs a command; resolves to its exit code (a signal counts as failure). Its output passes through,
+ * each line led by E2E_LOG_PREFIX when the env sets one (two targets running side by side).
+ */
 function run(command, args, env = process.env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", env });
+    const prefix = env.E2E_LOG_PREFIX;
+    const child = spawn(command, args, { stdio: prefix ? ["ignore", "pipe", "pipe"] : "inherit", env });
+    if (prefix) {
+      prefixLines(child.stdout, process.stdout, prefix);
+      prefixLines(child.stderr, process.stderr, prefix);
+    }
     child.on("error", reject);
     child.on("exit", (code, signal) => resolve(signal ? 1 : (code ?? 1)));
   });
+}
+
+function prefixLines(from, to, prefix) {
+  let rest = "";
+  from.setEncoding("utf8");
+  from.on("data", (chunk) => {
+    const lines = (rest + chunk).split("\n");
+    rest = lines.pop();
+    for (const line of lines) to.write(`${prefix} ${line}\n`);
+  });
+  from.on("end", () => rest && to.write(`${prefix} ${rest}\n`));
 }
 
 /** Runs a command; resolves to its exit code and what it printed on stdout (stderr passes through). */
@@ -103,7 +125,8 @@ function targetEnv(target, chromium, database) {
   delete env.PGLITE_DIR;
   delete env.PARKLINE_AUTO_SEED;
   const port = PORTS[target];
-  return { ...env, ...database, E2E_CHROMIUM: chromium, E2E_PORT: String(port), E2E_BASE_URL: `http://localhost:${port}` };
+  const separate = PARALLEL ? { E2E_LOG_PREFIX: `[${target}]`, E2E_OUTPUT_DIR: `test-results/${target}` } : {};
+  return { ...env, ...database, ...separate, E2E_CHROMIUM: chromium, E2E_PORT: String(port), E2E_BASE_URL: `http://localhost:${port}` };
 }
 
 function playwright(env) {
@@ -159,18 +182,18 @@ async function main() {
 
   const adminUrl = process.env.TEST_DATABASE_URL?.trim();
   const targets = adminUrl ? ["pglite", "postgres"] : ["pglite"];
-  const failed = [];
-  for (const target of targets) {
+  const runTarget = async (target) => {
     console.log(`\n=== e2e: ${target === "pglite" ? "embedded PGlite" : "PostgreSQL"} (port ${PORTS[target]}) ===\n`);
-    let code = 1;
     try {
-      code = target === "pglite" ? await runPglite(chromium) : await runPostgres(chromium, adminUrl);
+      return target === "pglite" ? await runPglite(chromium) : await runPostgres(chromium, adminUrl);
     } catch (error) {
       console.error(`e2e ${target}: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
     }
-    if (code !== 0) failed.push(target);
-  }
-
+  };
+  const codes = PARALLEL ? await Promise.all(targets.map(runTarget)) : [];
+  if (!PARALLEL) for (const target of targets) codes.push(await runTarget(target));
+  const failed = targets.filter((_, i) => codes[i] !== 0);
   console.log(failed.length ? `\ne2e failed on: ${failed.join(", ")}` : `\ne2e passed on: ${targets.join(", ")}`);
   return failed.length ? 1 : 0;
 }
