@@ -59,6 +59,7 @@ export const en = {
 
   "error.unauthorized": "Please sign in.",
   "error.forbidden": "You do not have access to this.",
+  "error.parkArchived": "This park is archived: its data is read-only.",
   "error.fixFields": "Please correct the fields marked below. Nothing was saved.",
   "error.notFound": "Not found.",
   "error.badRequest": "The request is not valid.",

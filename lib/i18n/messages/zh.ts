@@ -58,6 +58,7 @@ export const zh: Record<MessageKey, string> = {
 
   "error.unauthorized": "请先登录。",
   "error.forbidden": "您无权访问此内容。",
+  "error.parkArchived": "此园区已归档：数据只读。",
   "error.fixFields": "请修改下方标出的字段，尚未保存任何内容。",
   "error.notFound": "未找到。",
   "error.badRequest": "请求无效。",
