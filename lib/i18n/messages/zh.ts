@@ -95,6 +95,7 @@ export const zh: Record<MessageKey, string> = {
   "projects.title": "园区概览",
   "projects.subtitle": "您所在园区及其投资项目",
   "projects.noParks": "您尚未加入任何园区，请联系园区管理员添加。",
+  "projects.noParksPlatformAdmin": "您是平台管理员，未加入任何园区：请在“系统管理”中创建地区和园区，并邀请各园区的人员。",
   "projects.noProjects": "该园区暂无项目。",
   "projects.count": "{count} 个项目",
   "projects.col.project": "项目",
