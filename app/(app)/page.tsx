@@ -53,7 +53,7 @@ export default async function ProjectsPage() {
         <p className="mt-1 text-sm text-slate-600">{t("projects.subtitle")}</p>
       </div>
 
-      {parks.length === 0 ? <Card className="p-6 text-slate-700">{t("projects.noParks")}</Card> : null}
+      {parks.length === 0 ? <Card className="p-6 text-slate-700">{t(viewer.platformAdmin ? "projects.noParksPlatformAdmin" : "projects.noParks")}</Card> : null}
 
       {parks.map((park) => {
         const parkProjects = items.filter((p) => p.parkId === park.parkId);

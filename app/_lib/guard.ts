@@ -81,8 +81,10 @@ function checkAccess(access: Access, raw: unknown, viewer: Viewer | null): void 
   if (access.who === "platform-admin" && !viewer.platformAdmin) throw new Refusal(403, "error.forbidden");
   const parkId = typeof raw === "object" && raw !== null ? (raw as { parkId?: unknown }).parkId : undefined;
   if (access.who === "member" && (typeof parkId !== "string" || !UUID.test(parkId) || !hasRole(viewer, parkId, access.atLeast))) {
-    // Not a member and too low a role look the same from outside: no oracle for other parks' ids.
-    throw new Refusal(403, "error.forbidden");
+    // A park the caller reads but that is archived says so (they see its notice anyway); otherwise not
+    // a member and too low a role look the same from outside: no oracle for other parks' ids.
+    const archived = viewer.memberships.some((m) => m.parkId === parkId && m.archived);
+    throw new Refusal(403, archived ? "error.parkArchived" : "error.forbidden");
   }
 }
 

@@ -5,7 +5,7 @@ import { effectiveParkRoles } from "./effective-roles";
 import { preparedFor } from "../prepared";
 import { jsonRows, parsedRows } from "./json-rows";
 import { auditAccountChange } from "./people";
-import { apiTokens, parkDataVersions, parks, sessions, users, type MembershipRole } from "../schema";
+import { apiTokens, memberships, parkDataVersions, parks, sessions, users, type MembershipRole } from "../schema";
 import type { Db, Executor } from "../types";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -182,4 +182,20 @@ export async function signOutEverywhere(db: Db, { userId, revokeApiTokens }: { u
       : [];
     return { sessions: ended.length, apiTokens: revoked.length };
   });
+}
+
+/** One account as a platform administrator sees it on /admin/users/[id], with the parks it belongs to. */
+export async function getAccountForAdmin(db: Executor, { userId }: { userId: string }) {
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, platformAdmin: users.platformAdmin, deactivatedAt: users.deactivatedAt, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user) return null;
+  const parkRows = await db
+    .select({ parkId: parks.id, name: parks.name, nameEn: parks.nameEn, role: memberships.role })
+    .from(memberships)
+    .innerJoin(parks, eq(parks.id, memberships.parkId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(parks.name);
+  return { ...user, parks: parkRows };
 }

@@ -75,3 +75,14 @@ export async function listAuditByProject(db: Executor, { parkId, projectId, limi
     .orderBy(desc(auditEvents.id))
     .limit(limit);
 }
+
+/** An account's own history (its changes recorded under no park: db/queries/people.ts auditAccountChange), newest first. */
+export async function listAccountHistory(db: Executor, { userId, limit = 50 }: { userId: string; limit?: number }) {
+  return db
+    .select({ id: auditEvents.id, at: auditEvents.at, actorName: users.name, entity: auditEvents.entity, action: auditEvents.action, changes: auditEvents.changes })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(isNull(auditEvents.parkId), eq(auditEvents.entity, "user"), eq(auditEvents.entityId, userId)))
+    .orderBy(desc(auditEvents.id))
+    .limit(limit);
+}

@@ -224,3 +224,9 @@ export async function listParkHistory(db: Executor, { parkId }: { parkId: string
     .orderBy(desc(auditEvents.id))
     .limit(50);
 }
+
+/** A park's industry clusters, in the admin's order: the choices the project form offers. */
+export async function listParkClusters(db: Executor, { parkId }: { parkId: string }): Promise<ParkCluster[]> {
+  const [row] = await db.select({ clusters: parks.clusters }).from(parks).where(eq(parks.id, parkId));
+  return row?.clusters ?? [];
+}

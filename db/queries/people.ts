@@ -254,10 +254,15 @@ export async function isWithinActorsParks(db: Executor, { actorId, userId }: { a
   return outside.length === 0;
 }
 
-/** Audit events for an account change, one per park the account belongs to (history is kept per park). */
+/**
+ * Audit events for an account change: once under no park (park_id null) — the account's own history,
+ * complete whether or not it belongs to a park, read on /admin/users/[id] — and a copy for each park
+ * the account belongs to, read on that park's People page.
+ */
 export async function auditAccountChange(tx: Executor, { actorId, userId, action, changes }: { actorId: string | null; userId: string; action: AuditInput["action"]; changes: AuditInput["changes"] }) {
   const parkRows = await tx.select({ parkId: memberships.parkId }).from(memberships).where(eq(memberships.userId, userId));
-  await recordAudits(tx, parkRows.map((p) => ({ parkId: p.parkId, actorId, entity: "user", entityId: userId, projectId: null, action, changes })));
+  const parkIds: (string | null)[] = [null, ...parkRows.map((p) => p.parkId)];
+  await recordAudits(tx, parkIds.map((parkId) => ({ parkId, actorId, entity: "user", entityId: userId, projectId: null, action, changes })));
 }
 
 /** Users for the platform admin's list, searched by email or name. */

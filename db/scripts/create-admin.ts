@@ -11,6 +11,7 @@ import { DatabaseInUseError } from "../data-dir-lock";
 import { applyMigrations } from "../migrate";
 import { openDatabase } from "../open";
 import { FIRST_ADMIN_TTL_MS, issuePasswordReset } from "../queries/password-resets";
+import { auditAccountChange } from "../queries/people";
 import { users } from "../schema";
 
 const argsSchema = z.object({
@@ -28,19 +29,24 @@ async function main() {
   const { db, close } = await openDatabase(resolveDatabaseTarget());
   try {
     await applyMigrations(db);
-    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
     let userId: string;
+    const [existing] = await db.select({ id: users.id, platformAdmin: users.platformAdmin, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.email, email));
     if (existing) {
-      await db.update(users).set({ platformAdmin: true, deactivatedAt: null }).where(eq(users.id, existing.id));
+      await db.transaction(async (tx) => {
+        await tx.update(users).set({ platformAdmin: true, deactivatedAt: null }).where(eq(users.id, existing.id));
+        const changes = { ...(existing.platformAdmin ? {} : { platformAdmin: [false, true] }), ...(existing.deactivatedAt ? { active: [false, true] } : {}) } as Record<string, [unknown, unknown]>;
+        await auditAccountChange(tx, { actorId: null, userId: existing.id, action: "update", changes });
+      });
       userId = existing.id;
       console.log(`${email} already had an account: it is now a platform administrator.`);
     } else {
       // A password nobody knows: the account is usable once its owner sets one through the link.
-      const [created] = await db
-        .insert(users)
-        .values({ email, name, locale, platformAdmin: true, passwordHash: await hash(randomBytes(32).toString("base64url")) })
-        .returning({ id: users.id });
-      userId = created!.id;
+      const passwordHash = await hash(randomBytes(32).toString("base64url"));
+      userId = await db.transaction(async (tx) => {
+        const [created] = await tx.insert(users).values({ email, name, locale, platformAdmin: true, passwordHash }).returning({ id: users.id });
+        await auditAccountChange(tx, { actorId: null, userId: created!.id, action: "create", changes: { email: [null, email], platformAdmin: [null, true] } });
+        return created!.id;
+      });
       console.log(`Created platform administrator ${email}.`);
     }
     const token = await issuePasswordReset(db, { userId, issuedBy: null, ttlMs: FIRST_ADMIN_TTL_MS });

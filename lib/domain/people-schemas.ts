@@ -29,3 +29,4 @@ export const forgotPasswordSchema = z.object({ email });
 
 export const profileSchema = z.object({ name: personName, locale: z.enum(LOCALES, "validation.invalid") });
 export const setActiveSchema = z.object({ userId: uuid, active: z.enum(["true", "false"], "validation.invalid") });
+export const accountSchema = z.object({ userId: uuid });

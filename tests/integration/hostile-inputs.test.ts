@@ -98,6 +98,9 @@ const FIELD_KINDS: Record<string, Record<string, FieldKind>> = {
     archived: CHECKBOX,
     parkId: { kind: "value", accepts: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, why: "a platform admin may archive any park" },
   },
+  // The same for a platform admin's invitations and removals: any park is theirs to staff.
+  adminInviteMemberAction: { parkId: { kind: "value", accepts: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, why: "a platform admin may invite into any park" } },
+  adminRemoveMemberAction: { parkId: { kind: "value", accepts: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, why: "a platform admin may remove from any park" } },
   // A new account's name is free text; passwords are only ever stored hashed.
   acceptInvitationAction: {
     name: text(users, "name"),

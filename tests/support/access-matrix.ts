@@ -268,6 +268,10 @@ export const FORMS = {
     return { name: user!.name, locale: user!.locale };
   },
   setUserActive: async (ctx) => ({ userId: await plantMember(ctx.db, ctx.parkId), active: "false" }),
+  // A platform admin invites into and removes from any park (a new park's first people) from its admin page.
+  adminInviteMember: (ctx) => ({ parkId: ctx.parkId, email: `${unique("first-admin")}@matrix.example`, role: "admin" }),
+  adminRemoveMember: async (ctx) => ({ parkId: ctx.parkId, userId: await plantMember(ctx.db, ctx.parkId) }),
+  issueAccountReset: async (ctx) => ({ userId: await plantMember(ctx.db, ctx.parkId) }),
 } satisfies Record<string, FormBuilder>;
 
 function saveParkDirect(ctx: MatrixContext) {
@@ -344,6 +348,9 @@ export const ACTION_ROWS: ActionRow[] = [
   action("account",       "updateProfileAction",    cells(A, A, A, A, R), FORMS.updateProfile, "ok"),
   // Accounts across parks: platform administrators only.
   action("admin-users",   "setUserActiveAction",    cells(R, R, R, R, R, A, R), FORMS.setUserActive, "ok"),
+  action("admin-users",   "issueAccountResetAction", cells(R, R, R, R, R, A, R), FORMS.issueAccountReset, "ok"),
+  action("admin-people",  "adminInviteMemberAction", cells(R, R, R, R, R, A, R), FORMS.adminInviteMember, "ok"),
+  action("admin-people",  "adminRemoveMemberAction", cells(R, R, R, R, R, A, R), FORMS.adminRemoveMember, "ok"),
 ];
 
 export interface RouteRow {

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ChangeEvent } from "react";
 import { createProjectAction, updateProjectAction } from "@/app/_lib/actions/projects";
 import { createProjectSchema, updateProjectSchema } from "@/lib/domain/project-schemas";
 import { PROJECT_HEALTHS } from "@/lib/domain/values";
@@ -30,7 +31,22 @@ function plainYuan(value: string | undefined): string {
   return value.replace(/\.00$/, "");
 }
 
-export function ProjectForm({ parkId, project }: { parkId: string; project?: ProjectFormValues & { id: string; version: number } }) {
+/**
+ * The cluster is free text, as it always was (ledgers bring their own); the park's clusters (set in
+ * organisation admin) are offered as choices, and picking one fills its English name when that is empty.
+ */
+function fillClusterEn(event: ChangeEvent<HTMLInputElement>, clusters: ParkClusterChoice[]) {
+  const chosen = clusters.find((c) => c.name === event.currentTarget.value);
+  const english = event.currentTarget.form?.elements.namedItem("clusterEn");
+  if (chosen?.nameEn && english instanceof HTMLInputElement && !english.value) english.value = chosen.nameEn;
+}
+
+export interface ParkClusterChoice {
+  name: string;
+  nameEn: string | null;
+}
+
+export function ProjectForm({ parkId, project, clusters }: { parkId: string; project?: ProjectFormValues & { id: string; version: number }; clusters: ParkClusterChoice[] }) {
   const { t } = useI18n();
   const editing = Boolean(project);
   return (
@@ -54,8 +70,32 @@ export function ProjectForm({ parkId, project }: { parkId: string; project?: Pro
         <TextField name="nameEn" label={t("project.nameEn")} defaultValue={project?.nameEn ?? ""} maxLength={200} />
         <TextField name="company" label={t("project.company")} defaultValue={project?.company} required maxLength={200} />
         <TextField name="companyEn" label={t("project.companyEn")} defaultValue={project?.companyEn ?? ""} maxLength={200} />
-        <TextField name="cluster" label={t("project.cluster")} defaultValue={project?.cluster} required maxLength={80} />
-        <TextField name="clusterEn" label={t("project.clusterEn")} defaultValue={project?.clusterEn ?? ""} maxLength={80} />
+        <TextField
+          name="cluster"
+          label={t("project.cluster")}
+          hint={clusters.length ? t("project.clusterHint") : undefined}
+          defaultValue={project?.cluster}
+          required
+          maxLength={80}
+          list={clusters.length ? "park-clusters" : undefined}
+          autoComplete="off"
+          onChange={(e) => fillClusterEn(e, clusters)}
+        />
+        <TextField name="clusterEn" label={t("project.clusterEn")} defaultValue={project?.clusterEn ?? ""} maxLength={80} list={clusters.length ? "park-clusters-en" : undefined} autoComplete="off" />
+        {clusters.length ? (
+          <>
+            <datalist id="park-clusters">
+              {clusters.map((c) => (
+                <option key={c.name} value={c.name}>
+                  {c.nameEn ?? ""}
+                </option>
+              ))}
+            </datalist>
+            <datalist id="park-clusters-en">
+              {clusters.flatMap((c) => (c.nameEn ? [<option key={c.name} value={c.nameEn} />] : []))}
+            </datalist>
+          </>
+        ) : null}
         <TextField name="responsibleUnit" label={t("project.responsibleUnit")} defaultValue={project?.responsibleUnit ?? ""} maxLength={200} />
         <TextField name="leaderInCharge" label={t("project.leaderInCharge")} defaultValue={project?.leaderInCharge ?? ""} maxLength={100} />
       </fieldset>

@@ -68,8 +68,10 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
       let role: MembershipRole | null = null;
       if (op.park) {
         const parkId = await op.park(db, params.data, token.parks.map((p) => p.parkId));
-        role = token.parks.find((p) => p.parkId === parkId)?.role ?? null;
+        const park = token.parks.find((p) => p.parkId === parkId);
+        role = park?.role ?? null;
         if (!parkId || !role) throw Refusal.notFound("api.notFound");
+        if (op.access === "write" && park?.archived) throw new Refusal(403, "error.parkArchived");
         if (op.access === "write" && !EDITOR_ROLES.includes(role)) throw new Refusal(403, "api.roleTooLow");
         actor = { parkId, actorId: token.userId };
       }

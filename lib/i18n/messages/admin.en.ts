@@ -80,6 +80,9 @@ export const adminEn = {
   "admin.park.unarchived": "Park un-archived.",
   "admin.park.archivedBadge": "Archived",
   "admin.park.archivedNotice": "This park is archived: it is read-only and no longer listed.",
+  "admin.park.peopleTitle": "People",
+  "admin.park.peopleExplain": "Invite the park's first admin and officers here; from then on its admins manage its people on the park's own People page. Remove anyone who left.",
+  "admin.park.noMembers": "No members yet.",
   "admin.park.open": "Open dashboard",
   "admin.park.noCities": "Add a city under Regions first: a park sits in a city.",
 } as const;

@@ -81,6 +81,9 @@ export const adminZh: Record<keyof typeof adminEn, string> = {
   "admin.park.unarchived": "园区已取消归档。",
   "admin.park.archivedBadge": "已归档",
   "admin.park.archivedNotice": "此园区已归档：只读，且不再出现在列表中。",
+  "admin.park.peopleTitle": "人员",
+  "admin.park.peopleExplain": "在此邀请园区的首位管理员和工作人员；此后由园区管理员在园区的“人员”页面管理。也可在此移除已离开的人员。",
+  "admin.park.noMembers": "暂无成员。",
   "admin.park.open": "打开看板",
   "admin.park.noCities": "请先在“地区”中添加城市：园区必须属于某个城市。",
 };

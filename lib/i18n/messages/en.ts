@@ -59,6 +59,7 @@ export const en = {
 
   "error.unauthorized": "Please sign in.",
   "error.forbidden": "You do not have access to this.",
+  "error.parkArchived": "This park is archived: its data is read-only.",
   "error.fixFields": "Please correct the fields marked below. Nothing was saved.",
   "error.notFound": "Not found.",
   "error.badRequest": "The request is not valid.",
@@ -95,6 +96,7 @@ export const en = {
   "projects.title": "Park overview",
   "projects.subtitle": "Your parks and their investment projects",
   "projects.noParks": "You are not a member of any park yet. Ask a park admin to add you.",
+  "projects.noParksPlatformAdmin": "You are a platform administrator and a member of no park: create regions and parks, and invite each park's people, under Administration.",
   "projects.noProjects": "No projects in this park yet.",
   "projects.count": "{count, plural, one {# project} other {# projects}}",
   "projects.col.project": "Project",

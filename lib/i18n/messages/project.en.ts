@@ -17,6 +17,7 @@ export const projectEn = {
   "project.company": "Company (Chinese)",
   "project.companyEn": "Company (English, optional)",
   "project.cluster": "Industry cluster",
+  "project.clusterHint": "Choose one of the park's clusters or type another.",
   "project.clusterEn": "Industry cluster (English, optional)",
   "project.responsibleUnit": "Responsible unit (责任单位)",
   "project.leaderInCharge": "Leader in charge (包联领导)",

@@ -18,6 +18,7 @@ export const projectZh: Record<keyof typeof projectEn, string> = {
   "project.company": "企业（中文）",
   "project.companyEn": "企业（英文，可选）",
   "project.cluster": "产业集群",
+  "project.clusterHint": "可从园区的产业集群中选择，也可填写其他。",
   "project.clusterEn": "产业集群（英文，可选）",
   "project.responsibleUnit": "责任单位",
   "project.leaderInCharge": "包联领导",

@@ -58,6 +58,7 @@ export const zh: Record<MessageKey, string> = {
 
   "error.unauthorized": "请先登录。",
   "error.forbidden": "您无权访问此内容。",
+  "error.parkArchived": "此园区已归档：数据只读。",
   "error.fixFields": "请修改下方标出的字段，尚未保存任何内容。",
   "error.notFound": "未找到。",
   "error.badRequest": "请求无效。",
@@ -94,6 +95,7 @@ export const zh: Record<MessageKey, string> = {
   "projects.title": "园区概览",
   "projects.subtitle": "您所在园区及其投资项目",
   "projects.noParks": "您尚未加入任何园区，请联系园区管理员添加。",
+  "projects.noParksPlatformAdmin": "您是平台管理员，未加入任何园区：请在“系统管理”中创建地区和园区，并邀请各园区的人员。",
   "projects.noProjects": "该园区暂无项目。",
   "projects.count": "{count} 个项目",
   "projects.col.project": "项目",

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
@@ -43,7 +44,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             <li key={u.id} data-testid="user-row" className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
               <div className="min-w-0 text-sm">
                 <p className="font-medium break-words">
-                  {u.name}
+                  <Link href={`/admin/users/${u.id}`} aria-label={t("adminUsers.open", { name: u.name })} className="text-brand-700 hover:underline">
+                    {u.name}
+                  </Link>
                   {u.platformAdmin ? <span className="ml-2 text-xs text-brand-700">{t("adminUsers.platformAdmin")}</span> : null}
                   {u.deactivatedAt ? <span className="ml-2 text-xs text-rose-700">{t("people.deactivated")}</span> : null}
                 </p>

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { listParkClusters } from "@/db/queries/organisation";
 import { ProjectForm } from "@/app/(app)/projects/project-form";
 import { hasRole, requireViewer } from "@/app/_lib/auth/viewer";
 import { getTranslator } from "@/app/_lib/request-locale";
@@ -19,6 +21,7 @@ export default async function NewProjectPage({ searchParams }: { searchParams: P
   if (editable.length === 0) notFound();
   const wanted = (await searchParams).park;
   const park = editable.find((m) => m.parkId === wanted) ?? (editable.length === 1 ? editable[0] : undefined);
+  const clusters = park ? await listParkClusters(await getDb(), { parkId: park.parkId }) : [];
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -28,7 +31,7 @@ export default async function NewProjectPage({ searchParams }: { searchParams: P
           <p className="mb-4 text-sm text-slate-600">
             {t("project.park")}: <strong className="text-slate-900">{pickName(locale, park.name, park.nameEn)}</strong>
           </p>
-          <ProjectForm parkId={park.parkId} />
+          <ProjectForm parkId={park.parkId} clusters={clusters} />
         </Card>
       ) : (
         <Card className="p-5">

@@ -5,6 +5,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { getParkForAdmin, listParkHistory, listRegions } from "@/db/queries/organisation";
+import { listMembers, listPendingInvitations } from "@/db/queries/people";
+import { adminInviteMemberAction, adminRemoveMemberAction } from "@/app/_lib/actions/admin-people";
+import { InviteForm, RemoveMemberButton } from "../../../parks/[slug]/members/member-forms";
 import { clustersText } from "@/lib/domain/organisation-schemas";
 import { pickName } from "@/lib/i18n/pick";
 import { getTranslator } from "@/app/_lib/request-locale";
@@ -24,7 +27,13 @@ export default async function AdminParkPage({ params, searchParams }: { params: 
   const parkId = uuidOr404((await params).id);
   const { locale, t } = await getTranslator();
   const db = await getDb();
-  const [park, regions, history] = await Promise.all([getParkForAdmin(db, { parkId }), listRegions(db), listParkHistory(db, { parkId })]);
+  const [park, regions, history, members, pending] = await Promise.all([
+    getParkForAdmin(db, { parkId }),
+    listRegions(db),
+    listParkHistory(db, { parkId }),
+    listMembers(db, { parkId }),
+    listPendingInvitations(db, { parkId }),
+  ]);
   if (!park) notFound();
   const created = (await searchParams).created === "1";
   return (
@@ -60,6 +69,33 @@ export default async function AdminParkPage({ params, searchParams }: { params: 
           park={{ id: park.id, version: park.version, slug: park.slug, name: park.name, nameEn: park.nameEn, regionId: park.regionId, clustersText: clustersText(park.clusters) }}
           cities={cityOptions(regions, locale)}
         />
+      </Card>
+
+      <Card aria-labelledby="park-people" className="space-y-4 p-4 sm:p-5">
+        <h2 id="park-people" className="text-lg font-semibold">
+          {t("admin.park.peopleTitle")}
+        </h2>
+        <p className="text-sm text-slate-600">{t("admin.park.peopleExplain")}</p>
+        {park.archivedAt ? null : <InviteForm parkId={park.id} action={adminInviteMemberAction} />}
+        {members.length === 0 ? <p className="text-sm text-slate-600">{t("admin.park.noMembers")}</p> : null}
+        <ul className="divide-y divide-slate-100">
+          {members.map((m) => (
+            <li key={m.userId} data-testid="admin-member-row" className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
+              <div className="min-w-0 text-sm">
+                <p className="font-medium break-words">
+                  {m.name} · {t(`role.${m.role}`)}
+                </p>
+                <p className="break-all text-slate-600">{m.email}</p>
+              </div>
+              {park.archivedAt ? null : <RemoveMemberButton parkId={park.id} userId={m.userId} name={m.name} action={adminRemoveMemberAction} />}
+            </li>
+          ))}
+        </ul>
+        {pending.length ? (
+          <p className="text-sm text-slate-600" data-testid="admin-pending">
+            {t("people.pending", { n: pending.length })}: {pending.map((i) => `${i.email} (${t(`role.${i.role}`)})`).join(", ")}
+          </p>
+        ) : null}
       </Card>
 
       <Card aria-labelledby="park-archive" className="space-y-3 p-4 sm:p-5">

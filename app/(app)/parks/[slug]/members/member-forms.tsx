@@ -3,9 +3,11 @@
 import { useActionState, useState } from "react";
 import { changeRoleAction, inviteMemberAction, issuePasswordResetAction, removeMemberAction, revokeInvitationAction, type IssuedLink } from "@/app/_lib/actions/people";
 import type { FormResult } from "@/app/_lib/guard";
+import type { FormAction } from "@/lib/form-result";
 import { inviteSchema } from "@/lib/domain/people-schemas";
 import { MEMBERSHIP_ROLES } from "@/lib/domain/values";
 import { ActionForm } from "@/components/form/action-form";
+import { RowActionButton } from "@/components/form/row-action-button";
 import { SelectField, TextField } from "@/components/form/fields";
 import { useI18n } from "@/components/i18n-provider";
 import { Button } from "@/components/ui/button";
@@ -33,11 +35,12 @@ export function OneTimeLink({ path, testId }: { path: string; testId: string }) 
   );
 }
 
-export function InviteForm({ parkId }: { parkId: string }) {
+/** The park admin's invitation form; a platform admin's park page passes its own action in. */
+export function InviteForm({ parkId, action = inviteMemberAction }: { parkId: string; action?: FormAction<IssuedLink> }) {
   const { t } = useI18n();
   const [path, setPath] = useState<string | null>(null);
   async function invite(previous: Issued | null, formData: FormData): Promise<Issued> {
-    const result = await inviteMemberAction(previous, formData);
+    const result = await action(previous, formData);
     setPath(result.ok && result.data ? result.data.path : null);
     return result;
   }
@@ -87,19 +90,10 @@ export function RoleForm({ parkId, userId, role, name }: { parkId: string; userI
   );
 }
 
-export function RemoveMemberButton({ parkId, userId, name }: { parkId: string; userId: string; name: string }) {
+/** Removes a member; a platform admin's park page passes its own action in. */
+export function RemoveMemberButton({ parkId, userId, name, action = removeMemberAction }: { parkId: string; userId: string; name: string; action?: FormAction<{ id: string }> }) {
   const { t } = useI18n();
-  const [state, action, pending] = useActionState(removeMemberAction, null);
-  return (
-    <form action={action}>
-      <input type="hidden" name="parkId" value={parkId} />
-      <input type="hidden" name="userId" value={userId} />
-      <Button type="submit" variant="secondary" disabled={pending} aria-label={t("people.removeLabel", { name })} className="min-h-9 px-3">
-        {t("people.remove")}
-      </Button>
-      <ErrorLine state={state} />
-    </form>
-  );
+  return <RowActionButton action={action} fields={{ parkId, userId }} label={t("people.remove")} ariaLabel={t("people.removeLabel", { name })} />;
 }
 
 export function ResetLinkButton({ parkId, userId, name }: { parkId: string; userId: string; name: string }) {
@@ -120,15 +114,5 @@ export function ResetLinkButton({ parkId, userId, name }: { parkId: string; user
 
 export function RevokeInvitationButton({ parkId, invitationId, email }: { parkId: string; invitationId: string; email: string }) {
   const { t } = useI18n();
-  const [state, action, pending] = useActionState(revokeInvitationAction, null);
-  return (
-    <form action={action}>
-      <input type="hidden" name="parkId" value={parkId} />
-      <input type="hidden" name="invitationId" value={invitationId} />
-      <Button type="submit" variant="secondary" disabled={pending} aria-label={t("people.revokeLabel", { email })} className="min-h-9 px-3">
-        {t("people.revoke")}
-      </Button>
-      <ErrorLine state={state} />
-    </form>
-  );
+  return <RowActionButton action={revokeInvitationAction} fields={{ parkId, invitationId }} label={t("people.revoke")} ariaLabel={t("people.revokeLabel", { email })} />;
 }
