@@ -15,6 +15,7 @@ import { History } from "../../_forms/history";
 import { ArchiveParkButton, ParkForm } from "../../_forms/park-forms";
 import { cityOptions } from "../../cities";
 import { requirePlatformAdmin, uuidOr404 } from "../../load";
+import { hasRole } from "@/app/_lib/auth/viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -23,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** One park: its names, address, city and clusters; archiving; its history. */
 export default async function AdminParkPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
-  await requirePlatformAdmin();
+  const viewer = await requirePlatformAdmin();
   const parkId = uuidOr404((await params).id);
   const { locale, t } = await getTranslator();
   const db = await getDb();
@@ -49,10 +50,16 @@ export default async function AdminParkPage({ params, searchParams }: { params: 
           {park.archivedAt ? <Badge>{t("admin.park.archivedBadge")}</Badge> : null}
         </h1>
         <p className="mt-1 text-sm text-slate-600">
-          {pickName(locale, park.province, park.provinceEn)} · {pickName(locale, park.city, park.cityEn)} ·{" "}
-          <Link href={`/parks/${park.slug}`} className="font-medium text-brand-700 hover:underline">
-            {t("admin.park.open")}
-          </Link>
+          {pickName(locale, park.province, park.provinceEn)} · {pickName(locale, park.city, park.cityEn)}
+          {/* Platform rights are not a membership: the dashboard link only for someone who may read the park. */}
+          {hasRole(viewer, park.id, "viewer") ? (
+            <>
+              {" · "}
+              <Link href={`/parks/${park.slug}`} className="font-medium text-brand-700 hover:underline">
+                {t("admin.park.open")}
+              </Link>
+            </>
+          ) : null}
         </p>
         {created ? (
           <p role="status" className="mt-2 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
