@@ -146,6 +146,7 @@ describe.each(TEST_TARGETS)("monthly report on %s", (kind) => {
       ["format=xlsx", "format"],
       ["lang=fr", "lang"],
       ["scope=cluster", "scope"],
+      ["scope=cluster&cluster=a%00b", "scope"],
     ];
     for (const [query, field] of cases) {
       const res = await download(VIEWER, `/api/parks/demo-park/report?${query}`, "demo-park");

@@ -31,6 +31,9 @@ export interface ReportOptions {
   scope: ReportScope;
 }
 
+/** Names as the database can hold them: no control characters (PostgreSQL refuses NUL in text). */
+export const isPlainName = (text: string) => text.length <= 200 && !/[\u0000-\u001f\u007f]/.test(text);
+
 const bad = (field: string, messageKey: MessageKey) => new Refusal(400, messageKey, { fields: [{ field, messageKey }] });
 
 /**
@@ -47,7 +50,7 @@ export function reportOptions(input: z.output<typeof reportQuerySchema>, request
   if (!isLocale(locale)) throw bad("lang", "report.bad.lang");
   const cluster = input.cluster?.trim() ?? "";
   const scope: ReportScope | null =
-    (input.scope ?? "key") === "key" ? { kind: "key" } : input.scope === "all" ? { kind: "all" } : input.scope === "cluster" && cluster && cluster.length <= 200 ? { kind: "cluster", cluster } : null;
+    (input.scope ?? "key") === "key" ? { kind: "key" } : input.scope === "all" ? { kind: "all" } : input.scope === "cluster" && cluster && isPlainName(cluster) ? { kind: "cluster", cluster } : null;
   if (!scope) throw bad("scope", "report.bad.scope");
   return { ...month, today, format: format as ReportFormat, locale, scope };
 }

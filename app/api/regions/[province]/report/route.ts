@@ -5,7 +5,7 @@ import { guardedRoute } from "@/app/_lib/guard";
 import { routeMethods } from "@/app/_lib/api/methods";
 import { listedParkIdsOf } from "@/app/_lib/auth/viewer";
 import { loadRegionReport } from "@/app/_lib/report/data";
-import { reportOptions, reportQuerySchema, reportResponse } from "@/app/_lib/report/respond";
+import { isPlainName, reportOptions, reportQuerySchema, reportResponse } from "@/app/_lib/report/respond";
 import { pickName } from "@/lib/i18n/pick";
 import { Refusal } from "@/lib/refusal";
 
@@ -22,10 +22,10 @@ const pathSchema = z.object({ province: z.string().trim().min(1).max(100) });
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
   GET: guardedRoute({ schema: regionQuerySchema, access: { who: "signed-in" } }, async ({ input, params, viewer, locale }) => {
     const path = pathSchema.safeParse(params);
-    if (!path.success) throw Refusal.notFound();
+    if (!path.success || !isPlainName(path.data.province)) throw Refusal.notFound();
     const province = path.data.province;
     const city = input.city?.trim() || undefined;
-    if ((city?.length ?? 0) > 100) throw new Refusal(400, "report.bad.region", { fields: [{ field: "city", messageKey: "report.bad.region" }] });
+    if (city !== undefined && (city.length > 100 || !isPlainName(city))) throw new Refusal(400, "report.bad.region", { fields: [{ field: "city", messageKey: "report.bad.region" }] });
     const options = reportOptions(input, locale);
     const db = await getDb();
     const parks = await listParksInRegion(db, { parkIds: listedParkIdsOf(viewer!), province, city });
