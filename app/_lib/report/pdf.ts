@@ -1,6 +1,6 @@
 import "server-only";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import pdfmake from "pdfmake";
 import type { ReportBlock, ReportDocument, ReportTable } from "@/lib/report/model";
 
@@ -14,12 +14,22 @@ import type { ReportBlock, ReportDocument, ReportTable } from "@/lib/report/mode
 const FAMILY = "NotoSansSC";
 let fontsLoaded = false;
 
+/**
+ * The font package's folder, from the directory the server runs in (npm start, Vitest, the bench all
+ * run from the project root). Not require.resolve: in the Next.js server bundle that returns a
+ * module id, not a path.
+ */
+function fontDir(): string {
+  const dir = join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans-sc");
+  if (!existsSync(join(dir, "400Regular"))) throw new Error(`Noto Sans SC not found at ${dir}: run npm install in the project's folder and start the server from there`);
+  return dir;
+}
+
 function loadFonts() {
   if (fontsLoaded) return;
-  const require = createRequire(import.meta.url);
-  const dir = require.resolve("@expo-google-fonts/noto-sans-sc/package.json").replace(/package\.json$/, "");
-  pdfmake.sharedVirtualfs.writeFileSync("NotoSansSC-Regular.ttf", readFileSync(`${dir}400Regular/NotoSansSC_400Regular.ttf`));
-  pdfmake.sharedVirtualfs.writeFileSync("NotoSansSC-Bold.ttf", readFileSync(`${dir}700Bold/NotoSansSC_700Bold.ttf`));
+  const dir = fontDir();
+  pdfmake.sharedVirtualfs.writeFileSync("NotoSansSC-Regular.ttf", readFileSync(join(dir, "400Regular", "NotoSansSC_400Regular.ttf")));
+  pdfmake.sharedVirtualfs.writeFileSync("NotoSansSC-Bold.ttf", readFileSync(join(dir, "700Bold", "NotoSansSC_700Bold.ttf")));
   pdfmake.setFonts({ [FAMILY]: { normal: "NotoSansSC-Regular.ttf", bold: "NotoSansSC-Bold.ttf", italics: "NotoSansSC-Regular.ttf", bolditalics: "NotoSansSC-Bold.ttf" } });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
