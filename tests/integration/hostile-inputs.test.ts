@@ -391,7 +391,7 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
           if (echoed.length) failures.push(`${row.file} ${c.label} as ${role}: echoed ${echoed.join(", ")}`);
           // No content to type: not modified, no content, or a redirect with an empty body.
           const nothing = status === 304 || status === 204 || (status >= 300 && status < 400 && body === "");
-          if (!rendered && !nothing && !/^(application\/(problem\+)?json|text\/csv|text\/plain)/.test(contentType)) failures.push(`${row.file} ${c.label} as ${role}: content-type ${contentType}`);
+          if (!rendered && !nothing && !/^(application\/(problem\+)?json|text\/csv|text\/plain|application\/pdf|application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document)/.test(contentType)) failures.push(`${row.file} ${c.label} as ${role}: content-type ${contentType}`);
         }
       }
     }

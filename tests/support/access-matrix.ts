@@ -384,6 +384,11 @@ export const ROUTE_ROWS: RouteRow[] = [
   route("app/api/parks/route.ts",                          "GET", cells(A, A, A, A, R), () => ({ path: "/api/parks", params: {} })),
   route("app/api/parks/[slug]/export/[table]/route.ts",    "GET", cells(A, A, A, R, R),
     () => ({ path: `/api/parks/${PARK_SLUG}/export/problems`, params: { slug: PARK_SLUG, table: "problems" } }), true),
+  // The monthly report (Word or PDF): members of the park, viewers included; the region's across the reader's parks of Hunan.
+  route("app/api/parks/[slug]/report/route.ts",            "GET", cells(A, A, A, R, R),
+    () => ({ path: `/api/parks/${PARK_SLUG}/report`, params: { slug: PARK_SLUG } })),
+  route("app/api/regions/[province]/report/route.ts",      "GET", cells(A, A, A, R, R),
+    () => ({ path: `/api/regions/${encodeURIComponent("湖南省")}/report`, params: { province: "湖南省" } })),
   // A ledger upload into Ningxiang (a preview: an allowed cell writes nothing either), and its template.
   route("app/api/import/route.ts",                         "POST", cells(A, A, R, R, R), (ctx) => ({
     path: `/api/import?parkId=${ctx.parkId}&kind=projects&mode=preview&name=ledger.csv`, params: {},

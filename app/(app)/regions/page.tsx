@@ -4,6 +4,7 @@ import { z } from "zod";
 import { DemoParkLabel } from "@/components/parks/demo-label";
 import { Headline } from "@/components/parks/headline";
 import { ParkComparison } from "@/components/parks/park-comparison";
+import { ReportDownload } from "@/components/parks/report-download";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { compareParks, getRollup, listParksInRegion } from "@/db/queries/rollups";
@@ -106,6 +107,14 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
         <>
           <Headline rollup={rollup} today={today} locale={locale} t={t} />
           <ParkComparison parks={parks} rows={rows} today={today} locale={locale} t={t} />
+          <ReportDownload
+            action={`/api/regions/${encodeURIComponent(province)}/report`}
+            hidden={city ? { city } : {}}
+            today={today}
+            locale={locale}
+            clusters={[...new Map(rollup.capacityByCluster.map((c) => [c.cluster, { value: c.cluster, label: pickName(locale, c.cluster, c.clusterEn) }])).values()]}
+            t={t}
+          />
         </>
       )}
     </div>

@@ -7,6 +7,7 @@ import { dashboardEn } from "./dashboard.en";
 import { ledgerEn } from "./ledger.en";
 import { peopleEn } from "./people.en";
 import { projectEn } from "./project.en";
+import { reportEn } from "./report.en";
 import { shareEn } from "./share.en";
 
 export const en = {
@@ -18,6 +19,7 @@ export const en = {
   ...dashboardEn,
   ...ledgerEn,
   ...peopleEn,
+  ...reportEn,
   "app.name": "Parkline",
   "app.tagline": "Industrial investment projects, month by month",
   "demo.label": "Demo park · illustrative data",

@@ -3,6 +3,7 @@ import { MapPin, Settings, Upload, Users } from "lucide-react";
 import { ExportLinks } from "@/components/parks/export-links";
 import { DemoParkLabel } from "@/components/parks/demo-label";
 import { Headline } from "@/components/parks/headline";
+import { ReportDownload } from "@/components/parks/report-download";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -106,6 +107,13 @@ export function ParkDashboardView({ park, isAdmin, data, today, locale, t }: { p
       <TimelineSection projects={data.timeline.projects} total={data.timeline.total} ctx={ctx} />
       <CapacitySection rollup={rollup} ramp={data.ramp} months={MONTH_WINDOW} ctx={ctx} />
       <TargetsSection targets={data.targets} yearly={data.yearly} isAdmin={isAdmin} settingsHref={`/parks/${park.slug}/settings`} ctx={ctx} />
+      <ReportDownload
+        action={`/api/parks/${park.slug}/report`}
+        today={today}
+        locale={locale}
+        clusters={[...new Map(rollup.capacityByCluster.map((c) => [c.cluster, { value: c.cluster, label: pickName(locale, c.cluster, c.clusterEn) }])).values()]}
+        t={t}
+      />
       <Card aria-labelledby="export-title" className="space-y-3 p-5">
         <h2 id="export-title" className="text-lg font-semibold">
           {t("ledger.exportTitle")}
