@@ -149,6 +149,8 @@ export const milestones = pgTable(
     customLabel: text("custom_label"),
     /** The baseline. A re-baseline writes the old one to milestone_baselines first. */
     plannedDate: date("planned_date"),
+    /** The first baseline ever set; kept by a trigger (migration 0015), so a re-baseline never moves it. */
+    originalPlannedDate: date("original_planned_date"),
     forecastDate: date("forecast_date"),
     actualDate: date("actual_date"),
     version: integer("version").notNull().default(1),
@@ -167,6 +169,8 @@ export const milestones = pgTable(
     // The late list and its count read only milestones not reached yet: without this they stepped over
     // every reached one (580 of 600 rows for a bench park) to find the first 20 late.
     index("milestones_open_park_id_planned_date_idx").on(t.parkId, t.plannedDate).where(sql`${t.actualDate} is null`),
+    // The same late list and count in a park that counts slip against the original baseline.
+    index("milestones_open_park_id_original_planned_date_idx").on(t.parkId, t.originalPlannedDate).where(sql`${t.actualDate} is null`),
   ],
 );
 
