@@ -91,7 +91,7 @@ export async function getPublicParkStatus(db: Executor, link: Pick<ResolvedShare
       })
       .from(projects)
       .where(inPark)
-      .orderBy(asc(projects.code))
+      .orderBy(asc(projects.codeSort))
       .limit(PARK_PROJECTS_SHOWN),
     r.milestones
       ? db

@@ -232,7 +232,7 @@ export async function listProjectHealthInputs(db: Executor, { parkId }: { parkId
     .leftJoin(milestones, and(eq(milestones.projectId, projects.id), eq(milestones.parkId, parkId)))
     .where(eq(projects.parkId, parkId))
     .groupBy(projects.id)
-    .orderBy(asc(projects.code));
+    .orderBy(asc(projects.codeSort));
   return rows.map((r) => ({ ...r, milestones: JSON.parse(r.milestones) as HealthMilestone[] }));
 }
 

@@ -61,6 +61,7 @@ export const dashboardEn = {
   "dashboard.originalPlanNone": "no original plan",
   "csv.originalPlanned": "Original plan",
   "csv.daysLateOriginal": "Days late against the original plan",
+  "dashboard.noYoy": "No year-on-year line: no month shown has a year-ago figure.",
   "dashboard.lateTitle": "Late milestones",
   "dashboard.lateNone": "No milestone is past its planned date.",
   "dashboard.plannedOn": "planned {date}",

@@ -62,6 +62,7 @@ export const dashboardZh: Record<keyof typeof dashboardEn, string> = {
   "dashboard.originalPlanNone": "无原计划",
   "csv.originalPlanned": "原计划日期",
   "csv.daysLateOriginal": "较原计划逾期天数",
+  "dashboard.noYoy": "无同比折线：所示月份均无上年同期数据。",
   "dashboard.lateTitle": "逾期节点",
   "dashboard.lateNone": "没有超过计划日期的节点。",
   "dashboard.plannedOn": "计划 {date}",

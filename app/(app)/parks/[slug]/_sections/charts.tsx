@@ -22,7 +22,7 @@ export function MonthlyCharts({ months, values, yoy }: { months: string[]; value
     title: t("dashboard.monthlyTitle"),
     formatValue: money(locale),
     formatLine: (r: number) => formatGrowth(r, locale),
-    legend: { bars: t("dashboard.investmentCompleted"), line: t("dashboard.yoy") },
+    legend: { bars: t("dashboard.investmentCompleted"), line: t("dashboard.yoy"), noLine: t("dashboard.noYoy") },
   };
   const desc = (from: string) => t("dashboard.monthlyDesc", { from, to: months.at(-1)! });
   return (
