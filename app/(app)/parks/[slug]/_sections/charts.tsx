@@ -1,7 +1,7 @@
 "use client";
 
 import { BarsWithLineChart } from "@/components/charts/bars-with-line";
-import { GanttChart, type GanttMarker } from "@/components/charts/gantt";
+import { GanttChart, GanttLegend, type GanttMarker } from "@/components/charts/gantt";
 import { SCurveChart, type CurveSeries } from "@/components/charts/s-curve";
 import { Sparkline } from "@/components/charts/sparkline";
 import { useI18n } from "@/components/i18n-provider";
@@ -94,12 +94,16 @@ export interface TimelineRow {
   markers: GanttMarker[];
 }
 
-export function TimelineChart({ rows, today }: { rows: TimelineRow[]; today: string }) {
+/** The timeline's key, shown under its scrolling box so it is never cut off on a phone. */
+export function TimelineLegend() {
   const { t } = useI18n();
+  return <GanttLegend legend={{ planned: t("dashboard.legendPlanned"), actual: t("dashboard.legendActual"), late: t("dashboard.legendLate"), today: t("dashboard.legendToday") }} />;
+}
+
+export function TimelineChart({ rows, today }: { rows: TimelineRow[]; today: string }) {
   return (
     <GanttChart
       today={today}
-      legend={{ planned: t("dashboard.legendPlanned"), actual: t("dashboard.legendActual"), late: t("dashboard.legendLate"), today: t("dashboard.legendToday") }}
       rows={rows.map((r) => ({
         key: r.id,
         label: (
