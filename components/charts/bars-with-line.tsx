@@ -35,7 +35,7 @@ export function BarsWithLineChart({
   points: BarPoint[];
   formatValue: (n: number) => string;
   formatLine: (ratio: number) => string;
-  legend: { bars: string; line: string };
+  legend: { bars: string; line: string; noLine: string };
   compact?: boolean;
 }) {
   const { W, H, M: margins, font } = SIZES[compact ? "compact" : "wide"];
@@ -45,6 +45,8 @@ export function BarsWithLineChart({
   const plotH = H - M.top - M.bottom;
   const top = ticks[ticks.length - 1] || 1;
   const lines = points.map((p) => p.line).filter((v): v is number => v !== null && Number.isFinite(v));
+  // No month has a comparison (no year-ago data): no line, no right axis, and the legend says why.
+  const hasLine = lines.length > 0;
   const lo = Math.min(0, ...lines);
   const hi = Math.max(0.1, ...lines);
   const slot = plotW / Math.max(1, points.length);
@@ -80,6 +82,7 @@ export function BarsWithLineChart({
             ) : null,
           )}
         </g>
+        {hasLine ? (
         <g className={`fill-amber-700 ${font}`}>
           {[lo, hi, 0].filter((v, i, all) => all.slice(0, i).every((other) => Math.abs(yLine(other) - yLine(v)) > 20)).map((r) => (
             <text key={r} x={W - M.right + 6} y={Math.round(yLine(r))} dominantBaseline="central">
@@ -87,9 +90,10 @@ export function BarsWithLineChart({
             </text>
           ))}
         </g>
+        ) : null}
         <path d={bars} strokeWidth={(slot * 0.64).toFixed(1)} className="stroke-brand-600" />
-        <path d={linePath(linePoints)} fill="none" strokeWidth={2} className="stroke-amber-600" />
-        <path d={dotsPath(linePoints.filter((p) => p !== null))} strokeWidth={6} strokeLinecap="round" className="stroke-amber-600" />
+        {hasLine ? <path d={linePath(linePoints)} fill="none" strokeWidth={2} className="stroke-amber-600" /> : null}
+        {hasLine ? <path d={dotsPath(linePoints.filter((p) => p !== null))} strokeWidth={6} strokeLinecap="round" className="stroke-amber-600" /> : null}
         <path d={`M${M.left},${M.top + plotH}H${W - M.right}`} className="stroke-slate-400" />
       </svg>
       {/* The legend is HTML so it wraps on narrow screens; the chart's title and description carry the meaning. */}
@@ -98,13 +102,17 @@ export function BarsWithLineChart({
           <span className="size-3 rounded-sm bg-brand-600" />
           {legend.bars}
         </span>
-        <span className="inline-flex items-center gap-1.5">
-          <svg width="24" height="8" viewBox="0 0 24 8" className="stroke-amber-600">
-            <path d="M0,4H24" strokeWidth={2} />
-            <path d="M12,4h0" strokeWidth={6} strokeLinecap="round" />
-          </svg>
-          {legend.line}
-        </span>
+        {hasLine ? (
+          <span className="inline-flex items-center gap-1.5">
+            <svg width="24" height="8" viewBox="0 0 24 8" className="stroke-amber-600">
+              <path d="M0,4H24" strokeWidth={2} />
+              <path d="M12,4h0" strokeWidth={6} strokeLinecap="round" />
+            </svg>
+            {legend.line}
+          </span>
+        ) : (
+          <span data-testid="no-line">{legend.noLine}</span>
+        )}
       </p>
     </>
   );

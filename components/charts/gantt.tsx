@@ -33,7 +33,14 @@ const dots = (xs: number[], y: number) => xs.map((x) => `M${Math.round(x)},${y}h
  * HTML (a link and a note saying what matters, which is what a screen reader reads) beside a small
  * SVG of a few paths; the year grid and today are one SVG behind all rows.
  */
-export function GanttChart({ rows, today, legend }: { rows: GanttRow[]; today: string; legend: { planned: string; actual: string; late: string; today: string } }) {
+interface GanttLegendLabels {
+  planned: string;
+  actual: string;
+  late: string;
+  today: string;
+}
+
+export function GanttChart({ rows, today }: { rows: GanttRow[]; today: string }) {
   const dates = rows.flatMap((r) => r.markers.flatMap((m) => [m.planned, m.actual])).filter((d): d is string => d !== null);
   const times = [...dates.map(time), time(today)];
   const startYear = new Date(Math.min(...times)).getUTCFullYear();
@@ -83,22 +90,31 @@ export function GanttChart({ rows, today, legend }: { rows: GanttRow[]; today: s
           ))}
         </ul>
       </div>
-      <p aria-hidden className="mt-2 flex flex-wrap gap-x-5 gap-y-1 pl-[17rem] text-xs text-slate-700">
-        <LegendDot hollow className="stroke-slate-500">
-          {legend.planned}
-        </LegendDot>
-        <LegendDot className="stroke-brand-600">{legend.actual}</LegendDot>
-        <LegendDot hollow className="stroke-rose-600">
-          {legend.late}
-        </LegendDot>
-        <span className="inline-flex items-center gap-1.5">
-          <svg width="6" height="14" viewBox="0 0 6 14">
-            <path d="M3,0V14" strokeWidth={1.5} strokeDasharray="4 3" className="stroke-amber-600" />
-          </svg>
-          {legend.today}
-        </span>
-      </p>
     </div>
+  );
+}
+
+/**
+ * The chart's key. Outside the chart's sideways-scrolling box, so a phone shows all of it; beside the
+ * tracks (past the 16rem label column) from the small breakpoint up.
+ */
+export function GanttLegend({ legend }: { legend: GanttLegendLabels }) {
+  return (
+    <p aria-hidden className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-slate-700 sm:pl-[17rem]" data-testid="gantt-legend">
+      <LegendDot hollow className="stroke-slate-500">
+        {legend.planned}
+      </LegendDot>
+      <LegendDot className="stroke-brand-600">{legend.actual}</LegendDot>
+      <LegendDot hollow className="stroke-rose-600">
+        {legend.late}
+      </LegendDot>
+      <span className="inline-flex items-center gap-1.5">
+        <svg width="6" height="14" viewBox="0 0 6 14">
+          <path d="M3,0V14" strokeWidth={1.5} strokeDasharray="4 3" className="stroke-amber-600" />
+        </svg>
+        {legend.today}
+      </span>
+    </p>
   );
 }
 

@@ -26,7 +26,7 @@ export async function computeHealthByProject(
       .from(projects)
       .where(and(inArray(projects.parkId, parkIds), inArray(projects.id, projectIds))),
     db
-      .select({ projectId: milestones.projectId, type: milestones.type, plannedDate: milestones.plannedDate, forecastDate: milestones.forecastDate, actualDate: milestones.actualDate })
+      .select({ projectId: milestones.projectId, type: milestones.type, plannedDate: milestones.plannedDate, originalPlannedDate: milestones.originalPlannedDate, forecastDate: milestones.forecastDate, actualDate: milestones.actualDate })
       .from(milestones)
       .where(and(inArray(milestones.parkId, parkIds), inArray(milestones.projectId, projectIds)))
       .orderBy(asc(milestones.projectId)),

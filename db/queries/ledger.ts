@@ -20,7 +20,7 @@ export async function listLedgerProjects(db: Executor, { parkId, codes, lock = f
     })
     .from(projects)
     .where(and(eq(projects.parkId, parkId), codes ? inArray(projects.code, codes) : undefined))
-    .orderBy(asc(projects.code))
+    .orderBy(asc(projects.codeSort))
     .$dynamic();
   return lock ? query.for("update") : query;
 }
@@ -38,7 +38,7 @@ export async function listLedgerProgress(db: Executor, { parkId }: { parkId: str
     .from(progressEntries)
     .innerJoin(projects, and(eq(projects.id, progressEntries.projectId), eq(projects.parkId, parkId)))
     .where(and(eq(progressEntries.parkId, parkId), sql`not ${corrected}`))
-    .orderBy(asc(projects.code), asc(progressEntries.period), asc(progressEntries.createdAt));
+    .orderBy(asc(projects.codeSort), asc(progressEntries.period), asc(progressEntries.createdAt));
 }
 
 export type LedgerKindName = "projects" | "progress";
@@ -72,7 +72,7 @@ export async function listLedgerProgressState(db: Executor, { parkId, codes, loc
     .select({ id: projects.id, code: projects.code, name: projects.name, version: projects.version })
     .from(projects)
     .where(and(eq(projects.parkId, parkId), inArray(projects.code, codes)))
-    .orderBy(asc(projects.code))
+    .orderBy(asc(projects.codeSort))
     .$dynamic();
   const found = await (lock ? query.for("update") : query);
   if (found.length === 0) return { projects: found, entries: [] };

@@ -47,7 +47,7 @@ export async function listMilestoneTimeline(
     .where(eq(projects.parkId, parkId))
     .groupBy(projects.id)
     .having(due ? { late: sql`${nextDue} < ${due.today}`, upcoming: sql`${nextDue} >= ${due.today}`, reached: sql`${nextDue} is null` }[due.which] : undefined)
-    .orderBy(sql`5 asc nulls last`, asc(projects.code))
+    .orderBy(sql`5 asc nulls last`, asc(projects.codeSort))
     .limit(limit);
   if (rows.length === 0) return [];
   const items = await db

@@ -6,6 +6,7 @@ import { diffFields, listChangesSince, recordAudit } from "./audit";
 import { runWrite, uniqueViolation, type WriteOutcome } from "./outcomes";
 import { Refusal } from "@/lib/refusal";
 import type { Actor } from "./project-writes";
+import type { SlipBaseline } from "@/lib/domain/values";
 
 export interface TargetFields {
   metric: TargetMetric;
@@ -17,7 +18,7 @@ export interface TargetFields {
 }
 
 const TARGET_FIELDS = ["metric", "value", "year", "baseYear", "baseValue", "statedGrowthPct"] as const;
-const RULE_FIELDS = ["yellowBehindPp", "redBehindPp", "redMonthsNotStarted"] as const;
+const RULE_FIELDS = ["yellowBehindPp", "redBehindPp", "redMonthsNotStarted", "slipBaseline"] as const;
 
 /** A second target for the same metric and year is a field error, also when two admins race. */
 function duplicateTarget(error: unknown): WriteOutcome | null {
@@ -86,6 +87,7 @@ export interface HealthRuleFields {
   yellowBehindPp: number;
   redBehindPp: number;
   redMonthsNotStarted: number;
+  slipBaseline: SlipBaseline;
 }
 
 /**
@@ -93,7 +95,9 @@ export interface HealthRuleFields {
  * must name the version read; a rule created by someone else meanwhile is a conflict too.
  */
 export async function saveHealthRule(db: Db, actor: Actor, input: HealthRuleFields & { version?: number }): Promise<WriteOutcome> {
-  const fields = { yellowBehindPp: String(input.yellowBehindPp), redBehindPp: String(input.redBehindPp), redMonthsNotStarted: input.redMonthsNotStarted };
+  const fields = {
+    yellowBehindPp: String(input.yellowBehindPp), redBehindPp: String(input.redBehindPp), redMonthsNotStarted: input.redMonthsNotStarted, slipBaseline: input.slipBaseline,
+  };
   const audit = { parkId: actor.parkId, actorId: actor.actorId, entity: "health_rule", entityId: actor.parkId, projectId: null };
   const conflict = async (sinceVersion: number): Promise<WriteOutcome> => ({
     ok: false, reason: "conflict", changes: await listChangesSince(db, { parkId: actor.parkId, entityId: actor.parkId, sinceVersion }),

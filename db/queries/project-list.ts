@@ -31,7 +31,7 @@ function escapeLike(text: string): string {
 }
 
 const SORT_COLUMNS = {
-  code: projects.code,
+  code: projects.codeSort,
   name: projects.name,
   company: projects.company,
   stage: projects.stage,

@@ -67,7 +67,7 @@ export async function listProjectsByParks(db: Executor, { parkIds, perPark }: { 
     .from(projects)
     .innerJoin(parks, eq(parks.id, projects.parkId))
     .where(and(inArray(projects.parkId, parkIds), ids ? inArray(projects.id, ids) : undefined))
-    .orderBy(asc(parks.name), asc(projects.code));
+    .orderBy(asc(parks.name), asc(projects.codeSort));
   const totals = await listCapacityTotalsByProjects(db, { parkIds, projectIds: rows.map((r) => r.id) });
   return rows.map((r) => ({ ...r, capacity: totals.get(r.id) ?? [] }));
 }

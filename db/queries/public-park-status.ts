@@ -91,13 +91,13 @@ export async function getPublicParkStatus(db: Executor, link: Pick<ResolvedShare
       })
       .from(projects)
       .where(inPark)
-      .orderBy(asc(projects.code))
+      .orderBy(asc(projects.codeSort))
       .limit(PARK_PROJECTS_SHOWN),
     r.milestones
       ? db
           .select({
-            type: milestones.type, customLabel: milestones.customLabel, plannedDate: plannedDateAsOf(asOf), forecastDate: milestones.forecastDate,
-            actualDate: sql<string | null>`null`, projectName: projects.name, projectNameEn: projects.nameEn,
+            type: milestones.type, customLabel: milestones.customLabel, plannedDate: plannedDateAsOf(asOf), originalPlannedDate: milestones.originalPlannedDate,
+            forecastDate: milestones.forecastDate, actualDate: sql<string | null>`null`, projectName: projects.name, projectNameEn: projects.nameEn,
           })
           .from(milestones)
           .innerJoin(projects, and(eq(projects.id, milestones.projectId), inPark))

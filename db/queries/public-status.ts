@@ -2,9 +2,11 @@ import "server-only";
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { chinaDateOf } from "@/lib/domain/china-day";
 import type { Redaction } from "@/lib/domain/share-schemas";
-import { isoToday, projectHealthFromMilestones } from "@/lib/domain/milestones";
+import { computeHealth } from "@/lib/domain/health";
+import { isoToday } from "@/lib/domain/milestones";
+import { healthRuleOf } from "@/lib/domain/pace-health";
 import type { ProjectHealth } from "@/lib/domain/values";
-import { auditEvents, capacities, milestoneBaselines, milestones, parkMonthlyStats, parks, problems, progressEntries, projects, shareLinks, type MilestoneType, type ProjectStage } from "../schema";
+import { auditEvents, capacities, milestoneBaselines, milestones, parkHealthRules, parkMonthlyStats, parks, problems, progressEntries, projects, shareLinks, type MilestoneType, type ProjectStage } from "../schema";
 import type { Executor } from "../types";
 import type { ResolvedShareLink } from "./share-links";
 
@@ -27,6 +29,8 @@ export interface PublicMilestone {
   type: MilestoneType;
   customLabel: string | null;
   plannedDate: string | null;
+  /** The first baseline ever set: the page shows the slip against it beside the current one. */
+  originalPlannedDate: string | null;
   forecastDate: string | null;
   actualDate: string | null;
 }
@@ -99,6 +103,11 @@ export interface PublicProjectStatus {
   redaction: Redaction;
   park: Named & { isDemo: boolean };
   project: Named & { company: string; companyEn: string | null; cluster: string; clusterEn: string | null; stage: ProjectStage; health: ProjectHealth };
+  /**
+   * "computed": the one health model (lib/domain/health.ts) on the page's day, from the milestones shown
+   * and the investment as of that day; "reported": the officer's, when the link hides the milestones.
+   */
+  healthSource: "computed" | "reported";
   contacts: { responsibleUnit: string | null; leaderInCharge: string | null } | null;
   investment: { planned: string; inPlace: string; completed: string } | null;
   contracted: string | null;
@@ -123,24 +132,43 @@ export async function getPublicProjectStatus(db: Executor, link: Scope & { proje
       name: projects.name, nameEn: projects.nameEn, company: projects.company, companyEn: projects.companyEn,
       cluster: projects.cluster, clusterEn: projects.clusterEn, stage: projects.stage, reportedHealth: projects.health,
       parkName: parks.name, parkNameEn: parks.nameEn, parkIsDemo: parks.isDemo,
+      // Read for the computed health only; the figures are shown only when the link shows investment.
+      plannedInvestment: projects.plannedInvestment, completedInvestment: projects.completedInvestment,
+      rule: { yellowBehindPp: parkHealthRules.yellowBehindPp, redBehindPp: parkHealthRules.redBehindPp, redMonthsNotStarted: parkHealthRules.redMonthsNotStarted, slipBaseline: parkHealthRules.slipBaseline },
     })
     .from(projects)
     .innerJoin(parks, eq(parks.id, projects.parkId))
+    .leftJoin(parkHealthRules, eq(parkHealthRules.parkId, parks.id))
     .where(and(own, eq(parks.id, link.parkId)));
   if (!head) return null;
   const child = <T extends typeof milestones | typeof progressEntries | typeof capacities | typeof problems>(t: T) =>
     and(eq(t.parkId, link.parkId), eq(t.projectId, link.projectId!));
   const skip = Promise.resolve(null);
 
-  const [milestoneRows, contacts, investment, contracted, monthly, entries, capacity, problemRows] = await Promise.all([
+  const [milestoneRows, completedAsOf, contacts, investment, contracted, monthly, entries, capacity, problemRows] = await Promise.all([
     // Hidden milestones are not read at all: the health shown is then the reported one, not theirs.
     r.milestones
       ? db
-          .select({ type: milestones.type, customLabel: milestones.customLabel, plannedDate: plannedDateAsOf(asOf), forecastDate: milestones.forecastDate, actualDate: milestones.actualDate })
+          .select({
+            type: milestones.type, customLabel: milestones.customLabel, plannedDate: plannedDateAsOf(asOf), originalPlannedDate: milestones.originalPlannedDate,
+            forecastDate: milestones.forecastDate, actualDate: milestones.actualDate,
+          })
           .from(milestones)
           .where(and(child(milestones), milestonesWrittenBy(asOf)))
           .orderBy(asc(sql`coalesce(${plannedDateAsOf(asOf)}, ${milestones.forecastDate}, ${milestones.actualDate})`))
       : skip,
+    // A snapshot's pace counts the investment completed by its day: today's total less what the log
+    // holds now plus what it held then (the same entries the page's monthly figures read).
+    r.milestones && asOf.snapshot
+      ? db
+          .select({
+            now: sql<string>`coalesce(sum(${progressEntries.investmentCompleted}) filter (where ${liveEntries(asOfOf({ snapshotAt: null }, now))}), 0)::text`,
+            then: sql<string>`coalesce(sum(${progressEntries.investmentCompleted}) filter (where ${liveEntries(asOf)}), 0)::text`,
+          })
+          .from(progressEntries)
+          .where(child(progressEntries))
+          .then(([x]) => String(Math.max(0, Number(head.completedInvestment) - Number(x!.now) + Number(x!.then))))
+      : Promise.resolve(head.completedInvestment),
     r.contacts ? db.select({ responsibleUnit: projects.responsibleUnit, leaderInCharge: projects.leaderInCharge }).from(projects).where(own).then((x) => x[0] ?? null) : skip,
     r.investment
       ? db.select({ planned: projects.plannedInvestment, inPlace: projects.inPlaceInvestment, completed: projects.completedInvestment }).from(projects).where(own).then((x) => x[0] ?? null)
@@ -192,7 +220,9 @@ export async function getPublicProjectStatus(db: Executor, link: Scope & { proje
   ]);
 
   const asOfMilestones = milestoneRows?.map((m) => milestoneAsOf(m, asOf)) ?? null;
-  const health = asOfMilestones?.some((m) => m.plannedDate) ? projectHealthFromMilestones(asOfMilestones, asOf.date) : head.reportedHealth;
+  const health = asOfMilestones
+    ? computeHealth({ plannedInvestment: head.plannedInvestment, completedInvestment: completedAsOf, milestones: asOfMilestones }, healthRuleOf(head.rule), asOf.date).health
+    : head.reportedHealth;
   return {
     kind: "project",
     asOf,
@@ -202,6 +232,7 @@ export async function getPublicProjectStatus(db: Executor, link: Scope & { proje
       name: head.name, nameEn: head.nameEn, company: head.company, companyEn: head.companyEn,
       cluster: head.cluster, clusterEn: head.clusterEn, stage: head.stage, health,
     },
+    healthSource: asOfMilestones ? "computed" : "reported",
     contacts,
     investment,
     contracted,

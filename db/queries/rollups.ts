@@ -3,6 +3,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { CapacityPeriod, CapacityUnit } from "@/lib/format/units";
 import type { HealthMilestone } from "@/lib/domain/health";
+import type { SlipBaseline } from "@/lib/domain/values";
 import { sumYuan } from "@/lib/domain/rollups";
 import type { ParkComparisonRow, ParkRollup } from "@/lib/domain/rollup-shapes";
 import { milestones, parkCapacityStats, parkHealthRules, parkMonthlyStats, parkProjectStats, parks, problems, projects, targets, type ProjectStage } from "../schema";
@@ -124,21 +125,32 @@ export async function listClusterNames(db: Executor, { parkIds }: { parkIds: str
   return new Map(rows.map((r) => [r.cluster, r.clusterEn]));
 }
 
-/** Milestones due before today and not reached, most overdue first. */
-export async function listLateMilestones(db: Executor, { parkIds, today, limit = 20 }: { parkIds: string[]; today: string; limit?: number }) {
+/** The column a late list counts from: the baseline in force, or the first one (the park's rule). */
+const baselineColumn = (baseline: SlipBaseline) => (baseline === "original" ? milestones.originalPlannedDate : milestones.plannedDate);
+
+/**
+ * Milestones due before today and not reached, most overdue first, against the baseline the park's
+ * rule counts (`baseline`); each row carries its days late against both baselines.
+ */
+export async function listLateMilestones(
+  db: Executor,
+  { parkIds, today, limit = 20, baseline = "current" }: { parkIds: string[]; today: string; limit?: number; baseline?: SlipBaseline },
+) {
   if (parkIds.length === 0) return [];
-  const query = preparedFor(db, "late_milestones", (d) => {
+  const query = preparedFor(db, `late_milestones_${baseline}`, (d) => {
     const m = milestones;
+    const due = baselineColumn(baseline);
     const todayDate = sql`${sql.placeholder("today")}::date`;
     // The first `limit` of each park, then the first `limit` of those: each park reads a few rows of the
     // partial index on open milestones, and the plan stays that way when PostgreSQL switches the
     // prepared statement to a generic plan (with `park_id = any(…)` it chose a parallel sort instead).
     const late = sql`unnest(${sql.placeholder("parkIds")}::uuid[]) as pk(id) cross join lateral (
         select ${m.projectId} as project_id, ${m.type} as type, ${m.customLabel} as custom_label,
-          ${m.plannedDate} as planned_date, ${m.forecastDate} as forecast_date
+          ${m.plannedDate} as planned_date, ${m.originalPlannedDate} as original_planned_date, ${m.forecastDate} as forecast_date,
+          ${due} as due_date
         from ${m}
-        where ${m.parkId} = pk.id and ${m.actualDate} is null and ${m.plannedDate} < ${todayDate}
-        order by ${m.plannedDate} limit ${sql.placeholder("limit")}
+        where ${m.parkId} = pk.id and ${m.actualDate} is null and ${due} < ${todayDate}
+        order by ${due} limit ${sql.placeholder("limit")}
       ) as late`;
     return d
       .select({
@@ -148,28 +160,34 @@ export async function listLateMilestones(db: Executor, { parkIds, today, limit =
         nameEn: projects.nameEn,
         type: sql<MilestoneRow["type"]>`late.type`,
         customLabel: sql<string | null>`late.custom_label`,
-        plannedDate: sql<string>`late.planned_date::text`,
+        plannedDate: sql<string | null>`late.planned_date::text`,
+        originalPlannedDate: sql<string | null>`coalesce(late.original_planned_date, late.planned_date)::text`,
         forecastDate: sql<string | null>`late.forecast_date::text`,
-        daysLate: sql<number>`(${todayDate} - late.planned_date)`.mapWith(Number),
+        /** Days past the baseline in force (negative: it is not due yet), and past the first one. */
+        daysLate: sql<number | null>`(${todayDate} - late.planned_date)`.mapWith((v) => (v === null ? null : Number(v))),
+        daysLateOriginal: sql<number | null>`(${todayDate} - coalesce(late.original_planned_date, late.planned_date))`.mapWith((v) => (v === null ? null : Number(v))),
       })
       .from(late)
       .innerJoin(projects, sql`${projects.id} = late.project_id`)
-      .orderBy(sql`late.planned_date`, projects.id)
+      .orderBy(sql`late.due_date`, projects.id)
       .limit(sql.placeholder("limit"))
-      .prepare("late_milestones");
+      .prepare(`late_milestones_${baseline}`);
   });
   return query.execute({ parkIds, today, limit });
 }
 
 type MilestoneRow = typeof milestones.$inferSelect;
 
-/** How many milestones are due before today and not reached: the heading figure beside the first few. */
-export async function countLateMilestones(db: Executor, { parkIds, today }: { parkIds: string[]; today: string }): Promise<number> {
+/** How many milestones are due before today (against the park's baseline) and not reached: the heading figure. */
+export async function countLateMilestones(
+  db: Executor,
+  { parkIds, today, baseline = "current" }: { parkIds: string[]; today: string; baseline?: SlipBaseline },
+): Promise<number> {
   if (parkIds.length === 0) return 0;
   const [row] = await db
     .select({ n: count() })
     .from(milestones)
-    .where(and(inArray(milestones.parkId, parkIds), isNull(milestones.actualDate), lt(milestones.plannedDate, today)));
+    .where(and(inArray(milestones.parkId, parkIds), isNull(milestones.actualDate), lt(baselineColumn(baseline), today)));
   return row?.n ?? 0;
 }
 
@@ -208,13 +226,13 @@ export async function listProjectHealthInputs(db: Executor, { parkId }: { parkId
       stage: projects.stage,
       plannedInvestment: projects.plannedInvestment,
       completedInvestment: projects.completedInvestment,
-      milestones: sql<string>`coalesce(json_agg(json_build_object('type', ${milestones.type}, 'plannedDate', ${milestones.plannedDate}, 'forecastDate', ${milestones.forecastDate}, 'actualDate', ${milestones.actualDate})) filter (where ${milestones.id} is not null), '[]')::text`,
+      milestones: sql<string>`coalesce(json_agg(json_build_object('type', ${milestones.type}, 'plannedDate', ${milestones.plannedDate}, 'originalPlannedDate', ${milestones.originalPlannedDate}, 'forecastDate', ${milestones.forecastDate}, 'actualDate', ${milestones.actualDate})) filter (where ${milestones.id} is not null), '[]')::text`,
     })
     .from(projects)
     .leftJoin(milestones, and(eq(milestones.projectId, projects.id), eq(milestones.parkId, parkId)))
     .where(eq(projects.parkId, parkId))
     .groupBy(projects.id)
-    .orderBy(asc(projects.code));
+    .orderBy(asc(projects.codeSort));
   return rows.map((r) => ({ ...r, milestones: JSON.parse(r.milestones) as HealthMilestone[] }));
 }
 

@@ -216,5 +216,5 @@ export async function listShareableProjects(db: Executor, { parkId }: { parkId: 
     .select({ id: projects.id, code: projects.code, name: projects.name, nameEn: projects.nameEn })
     .from(projects)
     .where(eq(projects.parkId, parkId))
-    .orderBy(asc(projects.code));
+    .orderBy(asc(projects.codeSort));
 }

@@ -8,6 +8,7 @@ import {
   PROJECT_STAGES,
   REGION_LEVELS,
   REGION_ROLES,
+  SLIP_BASELINES,
   TARGET_METRICS,
 } from "../../lib/domain/values";
 
@@ -20,6 +21,7 @@ export const regionRole = pgEnum("region_role", REGION_ROLES);
 export const projectStage = pgEnum("project_stage", PROJECT_STAGES);
 
 export const projectHealth = pgEnum("project_health", PROJECT_HEALTHS);
+export const slipBaseline = pgEnum("slip_baseline", SLIP_BASELINES);
 
 export const capacityUnit = pgEnum("capacity_unit", CAPACITY_UNITS);
 export const capacityPeriod = pgEnum("capacity_period", CAPACITY_PERIODS);

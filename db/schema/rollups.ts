@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, date, integer, numeric, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { updatedAt, yuan } from "./columns";
-import { capacityPeriod, capacityUnit, projectStage } from "./enums";
+import { capacityPeriod, capacityUnit, projectStage, slipBaseline } from "./enums";
 import { parks } from "./parks";
 
 /**
@@ -41,6 +41,8 @@ export const parkHealthRules = pgTable(
     yellowBehindPp: numeric("yellow_behind_pp", { precision: 5, scale: 1 }).notNull().default("10"),
     redBehindPp: numeric("red_behind_pp", { precision: 5, scale: 1 }).notNull().default("30"),
     redMonthsNotStarted: integer("red_months_not_started").notNull().default(3),
+    /** Milestone slip, late lists and their counts measure against this baseline (see README, one health model). */
+    slipBaseline: slipBaseline("slip_baseline").notNull().default("current"),
     version: integer("version").notNull().default(1),
     updatedAt: updatedAt(),
   },

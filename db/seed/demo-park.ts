@@ -207,6 +207,7 @@ export function buildDemoPark(parkId: string, today: string): DemoParkRows {
         const shift = rng.int(3, 6);
         const original = dateInMonth(m.planned - shift, day);
         const replacedAt = instant(pastDate(m.planned - shift - 1, 15));
+        out.milestones.at(-1)!.originalPlannedDate = original;
         out.baselines.push({ id: rng.uuid(), parkId, milestoneId: mid, plannedDate: original, replacedAt, reason: "设备交付推迟，经园区同意调整计划 / Equipment delivered late; the park agreed a new plan" });
         out.audit.push({ entity: "milestone", entityId: mid, projectId: id, action: "update", entityVersion: 2, changes: { plannedDate: [original, plannedDate] }, at: replacedAt });
       }

@@ -3,10 +3,17 @@
 // `computeHealth`, so they cannot disagree. Reported health (what the officer set) is shown beside it.
 import { projectHealthFromMilestones, type MilestoneDates } from "./milestones";
 import { computeProjectHealth, type ComputedHealth, type HealthRule } from "./pace-health";
-import type { MilestoneType, ProjectHealth } from "./values";
+import type { MilestoneType, ProjectHealth, SlipBaseline } from "./values";
 
 export interface HealthMilestone extends MilestoneDates {
   type: MilestoneType;
+  /** The first baseline ever set (milestones.original_planned_date); null reads as the current one. */
+  originalPlannedDate?: string | null;
+}
+
+/** A milestone's dates with the baseline the park counts slip against in place of the planned date. */
+export function againstBaseline<M extends HealthMilestone>(m: M, baseline: SlipBaseline): M {
+  return baseline === "original" && m.originalPlannedDate ? { ...m, plannedDate: m.originalPlannedDate } : m;
 }
 
 export interface HealthInput {
@@ -45,9 +52,12 @@ export function paceInputOf(p: HealthInput) {
   };
 }
 
-/** Computed health on `today` (a China day): the worse of milestone slip and investment pace under `rule`. */
+/**
+ * Computed health on `today` (a China day): the worse of milestone slip (against the baseline the
+ * park's rule names) and investment pace under `rule` (always against the plan in force).
+ */
 export function computeHealth(p: HealthInput, rule: HealthRule, today: string): ProjectComputedHealth {
-  const slip = projectHealthFromMilestones(p.milestones, today);
+  const slip = projectHealthFromMilestones(p.milestones.map((m) => againstBaseline(m, rule.slipBaseline)), today);
   const pace = computeProjectHealth(paceInputOf(p), rule, today);
   return { health: worseHealth(slip, pace.health), slip, pace };
 }

@@ -1,17 +1,21 @@
-import type { ProjectHealth } from "./values";
+import type { ProjectHealth, SlipBaseline } from "./values";
 
 /** A park's three-colour rule (park_health_rules), with the defaults a new park gets. */
 export interface HealthRule {
   yellowBehindPp: number;
   redBehindPp: number;
   redMonthsNotStarted: number;
+  /** Which baseline milestone slip, the late lists and their counts measure against. */
+  slipBaseline: SlipBaseline;
 }
 
-export const DEFAULT_HEALTH_RULE: HealthRule = { yellowBehindPp: 10, redBehindPp: 30, redMonthsNotStarted: 3 };
+export const DEFAULT_HEALTH_RULE: HealthRule = { yellowBehindPp: 10, redBehindPp: 30, redMonthsNotStarted: 3, slipBaseline: "current" };
 
 /** A stored rule (numeric columns arrive as strings), or the default when the park set none. */
-export function healthRuleOf(row: { yellowBehindPp: string; redBehindPp: string; redMonthsNotStarted: number } | null): HealthRule {
-  return row ? { yellowBehindPp: Number(row.yellowBehindPp), redBehindPp: Number(row.redBehindPp), redMonthsNotStarted: row.redMonthsNotStarted } : DEFAULT_HEALTH_RULE;
+export function healthRuleOf(row: { yellowBehindPp: string; redBehindPp: string; redMonthsNotStarted: number; slipBaseline: SlipBaseline } | null): HealthRule {
+  return row
+    ? { yellowBehindPp: Number(row.yellowBehindPp), redBehindPp: Number(row.redBehindPp), redMonthsNotStarted: row.redMonthsNotStarted, slipBaseline: row.slipBaseline }
+    : DEFAULT_HEALTH_RULE;
 }
 
 export interface ProjectPaceInput {

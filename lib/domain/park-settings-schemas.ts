@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { amount, digitsOnly, optionalAmount, uuid, version } from "./fields";
-import { TARGET_METRICS } from "./values";
+import { SLIP_BASELINES, TARGET_METRICS } from "./values";
 
 /** The park the form names: the guard checks the admin role in it; every query is scoped to it. */
 const inPark = { parkId: uuid() };
@@ -60,6 +60,8 @@ export const healthRuleSchema = z
       digitsOnly,
       z.coerce.number("validation.required").int("healthRule.monthsRange").min(1, "healthRule.monthsRange").max(36, "healthRule.monthsRange"),
     ),
+    // Absent (an older form, the API) keeps the default: the current baseline.
+    slipBaseline: z.preprocess(emptyToUndefined, z.enum(SLIP_BASELINES, "validation.invalid").default("current")),
   })
   .superRefine((r, ctx) => {
     if (Number.isFinite(r.yellowBehindPp) && Number.isFinite(r.redBehindPp) && r.yellowBehindPp >= r.redBehindPp) ctx.addIssue({ code: "custom", path: ["yellowBehindPp"], message: "healthRule.yellowBelowRed" });

@@ -100,3 +100,14 @@ export function rampSeries(changes: readonly RampChange[], periods: readonly str
     return { ...series, values: periods.map((period) => (level = addDecimal(level, byMonth.get(period) ?? "0"))) };
   });
 }
+
+/**
+ * The `count` calendar months ending with the latest month that has an amount, each with its amount
+ * or null: a month nobody logged keeps its place, so 2021-08 never sits next to 2026-11.
+ */
+export function recentMonths(months: readonly { period: string; yuan: string }[], count = 12): { period: string; yuan: string | null }[] {
+  const latest = months.reduce<string | null>((max, m) => (max === null || m.period > max ? m.period : max), null);
+  if (latest === null) return [];
+  const byPeriod = new Map(months.map((m) => [m.period.slice(0, 7), m.yuan]));
+  return monthWindow(latest, count).map((period) => ({ period, yuan: byPeriod.get(period.slice(0, 7)) ?? null }));
+}

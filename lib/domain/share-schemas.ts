@@ -91,3 +91,10 @@ export function shareFormToObject(formData: FormData): Record<string, unknown> {
 }
 
 export const revokeShareLinkSchema = z.object({ parkId: uuid(), linkId: uuid() });
+
+/** A share target's label ("DP-12 · 示例新材料项目") matches a search: every word, in any case and width. */
+export function matchesTarget(label: string, query: string): boolean {
+  const fold = (text: string) => text.normalize("NFKC").toLowerCase();
+  const haystack = fold(label);
+  return fold(query).split(/\s+/).filter(Boolean).every((word) => haystack.includes(word));
+}

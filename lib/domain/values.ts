@@ -7,6 +7,8 @@ export const REGION_LEVELS = ["province", "city"] as const;
 export const REGION_ROLES = ["viewer"] as const;
 export const PROJECT_STAGES = ["signed", "construction", "production", "full_capacity"] as const;
 export const PROJECT_HEALTHS = ["on_track", "at_risk", "off_track"] as const;
+/** Which baseline a park counts milestone slip against: the one in force, or the first ever set. */
+export const SLIP_BASELINES = ["current", "original"] as const;
 export const CAPACITY_UNITS = ["m2", "t", "unit", "piece", "GWh"] as const;
 export const CAPACITY_PERIODS = ["year", "month", "day"] as const;
 export const MILESTONE_TYPES = [
@@ -27,6 +29,7 @@ export const TARGET_METRICS = ["output_value", "investment", "tax", "revenue"] a
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 export type ProjectStage = (typeof PROJECT_STAGES)[number];
 export type ProjectHealth = (typeof PROJECT_HEALTHS)[number];
+export type SlipBaseline = (typeof SLIP_BASELINES)[number];
 export type MilestoneType = (typeof MILESTONE_TYPES)[number];
 export type CapacityUnit = (typeof CAPACITY_UNITS)[number];
 export type CapacityPeriod = (typeof CAPACITY_PERIODS)[number];

@@ -21,6 +21,7 @@ export const ADMIN = demoEmail("admin@ningxiang.demo");
 export const EDITOR = demoEmail("editor@ningxiang.demo");
 export const VIEWER = demoEmail("viewer@ningxiang.demo");
 export const OFFICER = demoEmail("officer@ningbo.demo");
+export const DEMO_EDITOR = demoEmail("editor@demo-park.demo");
 
 /**
  * Fails with one line per violation (rule, what it asks, where) so the report says what to fix.

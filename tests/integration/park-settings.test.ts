@@ -2,7 +2,12 @@ import { and, desc, eq, gt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as settingsActions from "@/app/_lib/actions/park-settings";
 import { getUserByEmail } from "@/db/queries/accounts";
-import { auditEvents, memberships, parkHealthRules, parks, targets, users } from "@/db/schema";
+import { getParkDashboard } from "@/app/_lib/dashboard/data";
+import { computeHealthByProject } from "@/db/queries/health";
+import { saveHealthRule } from "@/db/queries/park-settings";
+import { saveMilestone } from "@/db/queries/project-writes";
+import { auditEvents, memberships, milestones, parkHealthRules, parks, projects, targets, users } from "@/db/schema";
+import { isoToday } from "@/lib/domain/milestones";
 import { seedDemoData } from "@/db/seed/seed";
 import type { Db } from "@/db/types";
 import { callAs, refusal, rowCounts, snapshotTables, useDatabase, type ActionOutcome, type FormValues } from "../support/action-harness";
@@ -210,6 +215,43 @@ describe.each(TEST_TARGETS)("park settings actions on %s", (kind) => {
         ["create", nx, 1, null],
         ["update", nx, 2, null],
       ]);
+    });
+
+    it("takes the slip baseline from the form; an unknown one is a field error", async () => {
+      const result = await refusedWithoutWrites(ADMIN, settingsActions.saveHealthRuleAction, ruleForm(nx, { version: 2, redMonthsNotStarted: "6", slipBaseline: "sideways" }));
+      expect(result.fieldErrors).toEqual({ slipBaseline: "This value is not valid." });
+      expectMessage(await callAs(ADMIN, settingsActions.saveHealthRuleAction, ruleForm(nx, { version: 2, redMonthsNotStarted: "6", slipBaseline: "original" })), "Health rule saved.");
+      expect(await ruleRow()).toMatchObject({ slipBaseline: "original", version: 3 });
+    });
+
+    it("counts a re-baselined milestone as late, and its project off track, only when the rule says the original baseline", async () => {
+      const today = isoToday();
+      const shift = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+      const [park] = await db.insert(parks).values({ slug: "baseline-rule", name: "基准园区", province: "湖南省", city: "长沙市" }).returning();
+      const [project] = await db.insert(projects).values({ parkId: park!.id, code: "B-1", name: "基准项目", company: "公司", cluster: "新材料", plannedInvestment: "0" }).returning();
+      const actor = { parkId: park!.id, actorId: (await getUserByEmail(db, { email: ADMIN }))!.id };
+      const milestone = { projectId: project!.id, type: "production" as const, customLabel: null, forecastDate: null, actualDate: null, rebaselineReason: null };
+      const created = await saveMilestone(db, actor, { ...milestone, plannedDate: shift(-100) });
+      const milestoneId = (created as { value: { id: string } }).value.id;
+      // The plan moves 160 days later: against it the milestone is not due yet.
+      expect(await saveMilestone(db, actor, { ...milestone, milestoneId, version: 1, plannedDate: shift(60), rebaselineReason: "设备推迟" })).toMatchObject({ ok: true });
+      expect((await db.select().from(milestones).where(eq(milestones.id, milestoneId)))[0]).toMatchObject({ plannedDate: shift(60), originalPlannedDate: shift(-100) });
+
+      const read = async () => {
+        const dashboard = await getParkDashboard(db, { parkId: park!.id, today });
+        const health = (await computeHealthByProject(db, { parkIds: [park!.id], projectIds: [project!.id], today })).get(project!.id)!.health;
+        return { late: dashboard.late.total, lateListed: dashboard.late.items.length, flagged: dashboard.offPace.total, health };
+      };
+      expect(await read()).toEqual({ late: 0, lateListed: 0, flagged: 0, health: "on_track" });
+
+      const rule = { yellowBehindPp: 10, redBehindPp: 30, redMonthsNotStarted: 3 };
+      expect(await saveHealthRule(db, actor, { ...rule, slipBaseline: "original" })).toMatchObject({ ok: true });
+      expect(await read()).toEqual({ late: 1, lateListed: 1, flagged: 1, health: "off_track" });
+      const [late] = (await getParkDashboard(db, { parkId: park!.id, today })).late.items;
+      expect(late).toMatchObject({ plannedDate: shift(60), originalPlannedDate: shift(-100), daysLate: -60, daysLateOriginal: 100 });
+
+      expect(await saveHealthRule(db, actor, { ...rule, slipBaseline: "current", version: 1 })).toMatchObject({ ok: true });
+      expect(await read()).toEqual({ late: 0, lateListed: 0, flagged: 0, health: "on_track" });
     });
   });
 });

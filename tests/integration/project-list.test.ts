@@ -253,4 +253,14 @@ describe.each(TEST_TARGETS)("project list query on %s", (kind) => {
     expect(nine.capacity.map((c) => [c.unit, c.period, Number(c.designed)])).toEqual([["GWh", "year", 2.5]]);
     expect(result.rows.filter((r) => r.capacity.length > 0)).toHaveLength(2);
   });
+
+  it("sorts codes naturally: 1, 2 … 10, 11, not 1, 10, 11, 2", async () => {
+    const [park] = [await insertPark(database.db, "natural-codes")];
+    const codes = ["DP-10", "DP-2", "DP-1", "DP-11", "DP-9", "A7B10", "A7B9", "100", "20"];
+    await database.db.insert(projects).values(codes.map((code, i) => ({ parkId: park.id, code, name: `项目${i}`, company: `企业${i}`, cluster: "新材料" })));
+    const asc = await listProjects(database.db, { parkIds: [park.id], sort: "code", dir: "asc", page: 1, pageSize: 100 });
+    expect(asc.rows.map((r) => r.code)).toEqual(["20", "100", "A7B9", "A7B10", "DP-1", "DP-2", "DP-9", "DP-10", "DP-11"]);
+    const desc = await listProjects(database.db, { parkIds: [park.id], sort: "code", dir: "desc", page: 1, pageSize: 100 });
+    expect(desc.rows.map((r) => r.code)).toEqual(asc.rows.map((r) => r.code).reverse());
+  });
 });

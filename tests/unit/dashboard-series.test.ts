@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cumulativeThisYear, figuresMonth, monthlyPoints, monthWindow, rampSeries, type RampChange } from "@/lib/domain/series";
+import { cumulativeThisYear, figuresMonth, monthlyPoints, monthWindow, rampSeries, recentMonths, type RampChange } from "@/lib/domain/series";
 import { capacityRampFromReports, type CapacityReportRow } from "../support/capacity-ramp-model";
 
 describe("monthWindow", () => {
@@ -91,5 +91,23 @@ describe("capacityRampFromReports (the reference the summary is checked against)
   it("keeps the later of two reports in the same month", () => {
     const series = capacityRampFromReports([row("a", "2026-01-01", "100"), row("a", "2026-01-01", "80")], ["2026-01-01"]);
     expect(series.get("新材料|t|year")).toEqual(["80"]);
+  });
+});
+
+describe("recentMonths", () => {
+  it("keeps twelve calendar months up to the latest entry, a month without one as null", () => {
+    const got = recentMonths([
+      { period: "2021-08-01", yuan: "5" },
+      { period: "2026-09-01", yuan: "7" },
+      { period: "2026-11-01", yuan: "9" },
+    ]);
+    expect(got).toHaveLength(12);
+    expect(got[0]).toEqual({ period: "2025-12-01", yuan: null });
+    expect(got.at(-3)).toEqual({ period: "2026-09-01", yuan: "7" });
+    expect(got.at(-2)).toEqual({ period: "2026-10-01", yuan: null });
+    expect(got.at(-1)).toEqual({ period: "2026-11-01", yuan: "9" });
+    // 2021-08 is outside the window: never drawn next to 2026-11.
+    expect(got.some((m) => m.period.startsWith("2021"))).toBe(false);
+    expect(recentMonths([])).toEqual([]);
   });
 });

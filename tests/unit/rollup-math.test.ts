@@ -89,7 +89,7 @@ describe("computeProjectHealth under the park's rule", () => {
     expect(computeProjectHealth({ ...base, completedInvestment: "450" }, DEFAULT_HEALTH_RULE, "2026-07-02").health).toBe("on_track");
     expect(computeProjectHealth({ ...base, completedInvestment: "350" }, DEFAULT_HEALTH_RULE, "2026-07-02")).toMatchObject({ health: "at_risk", reason: "behind_yellow" });
     expect(computeProjectHealth({ ...base, completedInvestment: "100" }, DEFAULT_HEALTH_RULE, "2026-07-02")).toMatchObject({ health: "off_track", reason: "behind_red" });
-    const strict = { yellowBehindPp: 5, redBehindPp: 8, redMonthsNotStarted: 1 };
+    const strict = { yellowBehindPp: 5, redBehindPp: 8, redMonthsNotStarted: 1, slipBaseline: "current" as const };
     expect(computeProjectHealth({ ...base, completedInvestment: "420" }, strict, "2026-07-02").health).toBe("at_risk");
   });
 

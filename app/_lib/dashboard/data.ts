@@ -64,13 +64,15 @@ function timelineFocus<T>(late: T[], upcoming: T[], reached: T[]): T[] {
 async function readParkDashboard(db: Executor, { parkId, today }: { parkId: string; today: string }) {
   const parkIds = [parkId];
   const periods = monthWindow(today, MONTH_WINDOW);
-  const [rollup, late, lateTotal, problems, paceInputs, ruleRow, targets, yearly, timelineLate, timelineNext, timelineDone, timelineTotal, ramp] = await Promise.all([
+  // The rule first: which baseline the late list and its count measure against is the park's.
+  const ruleRow = await getHealthRule(db, { parkId });
+  const baseline = healthRuleOf(ruleRow).slipBaseline;
+  const [rollup, late, lateTotal, problems, paceInputs, targets, yearly, timelineLate, timelineNext, timelineDone, timelineTotal, ramp] = await Promise.all([
     getRollup(db, { parkIds, today }),
-    listLateMilestones(db, { parkIds, today, limit: SHOWN.late }),
-    countLateMilestones(db, { parkIds, today }),
+    listLateMilestones(db, { parkIds, today, limit: SHOWN.late, baseline }),
+    countLateMilestones(db, { parkIds, today, baseline }),
     listOpenProblems(db, { parkIds, limit: SHOWN.problems }),
     listProjectHealthInputs(db, { parkId }),
-    getHealthRule(db, { parkId }),
     listTargets(db, { parkIds }),
     listYearlyTotals(db, { parkIds }),
     listMilestoneTimeline(db, { parkId, limit: SHOWN.timeline, due: { today, which: "late" } }),
@@ -98,7 +100,7 @@ export function assembleParkDashboard(rows: ParkDashboardRows, today: string) {
     periods,
     monthly: { points: monthlyPoints(monthly, periods), at: figuresAt, growth: growthFor(monthly, figuresAt.year, figuresAt.month) },
     cumulative: cumulativeThisYear(monthly, today, rollup.annualPlan),
-    late: { items: rows.late, total: rows.lateTotal },
+    late: { items: rows.late, total: rows.lateTotal, baseline: rule.slipBaseline },
     problems: { items: rows.problems, total: rollup.openProblemCount },
     offPace: { items: flagged.slice(0, SHOWN.offPace), total: flagged.length, rule, ruleIsDefault: !ruleRow },
     targets: rows.targets,

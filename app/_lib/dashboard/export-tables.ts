@@ -1,6 +1,7 @@
 import "server-only";
 import { listMilestoneTimeline } from "@/db/queries/park-dashboard";
-import { getRollup, listLateMilestones, listOpenProblems } from "@/db/queries/rollups";
+import { getHealthRule, getRollup, listLateMilestones, listOpenProblems } from "@/db/queries/rollups";
+import { healthRuleOf } from "@/lib/domain/pace-health";
 import type { Executor } from "@/db/types";
 import type { MilestoneType } from "@/lib/domain/values";
 import type { SheetTable } from "@/lib/format/spreadsheet";
@@ -37,7 +38,7 @@ export async function buildExportTable(
   db: Executor,
   { parkId, table, today, locale, t }: { parkId: string; table: ExportTable; today: string; locale: Locale; t: Translate },
 ): Promise<SheetTable> {
-  if (table === "projects") return projectsLedgerTable(db, { parkId, t });
+  if (table === "projects") return projectsLedgerTable(db, { parkId, today, t });
   if (table === "progress") return progressLedgerTable(db, { parkId, t });
   const { header, rows } = await buildDashboardTable(db, { parkId, table, today, locale, t });
   // Project codes stay text in a workbook even when they look like numbers.
@@ -90,10 +91,15 @@ async function buildDashboardTable(
       };
     }
     case "late": {
-      const rows = await listLateMilestones(db, { parkIds: [parkId], today, limit: ALL_ROWS });
+      const baseline = healthRuleOf(await getHealthRule(db, { parkId })).slipBaseline;
+      const rows = await listLateMilestones(db, { parkIds: [parkId], today, limit: ALL_ROWS, baseline });
       return {
-        header: [t("csv.code"), t("csv.project"), t("csv.milestone"), t("csv.planned"), t("csv.forecast"), t("csv.daysLate")],
-        rows: rows.map((r) => [r.code, name(r.name, r.nameEn), milestoneLabel(r.type, r.customLabel), r.plannedDate, r.forecastDate, r.daysLate]),
+        header: [
+          t("csv.code"), t("csv.project"), t("csv.milestone"), t("csv.planned"), t("csv.forecast"), t("csv.daysLate"), t("csv.originalPlanned"), t("csv.daysLateOriginal"),
+        ],
+        rows: rows.map((r) => [
+          r.code, name(r.name, r.nameEn), milestoneLabel(r.type, r.customLabel), r.plannedDate, r.forecastDate, r.daysLate, r.originalPlannedDate, r.daysLateOriginal,
+        ]),
       };
     }
     case "problems": {

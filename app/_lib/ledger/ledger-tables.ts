@@ -1,4 +1,5 @@
 import "server-only";
+import { computeHealthByProject } from "@/db/queries/health";
 import { listLedgerProgress, listLedgerProjects } from "@/db/queries/ledger";
 import type { Executor } from "@/db/types";
 import { PROJECT_HEALTHS } from "@/lib/domain/values";
@@ -17,14 +18,20 @@ const plainAmount = (v: string | null) => (v === null ? null : v.includes(".") ?
 
 const AMOUNT_FIELDS = new Set(["plannedInvestment", "contractedInvestment", "inPlaceInvestment", "completedInvestment"]);
 
-export async function projectsLedgerTable(db: Executor, { parkId, t }: { parkId: string; t: Translate }): Promise<SheetTable> {
+/**
+ * The projects ledger. After the imported columns: the stage, and the computed health of the one
+ * health model (lib/domain/health.ts) on `today` — both read-only, the import ignores them.
+ */
+export async function projectsLedgerTable(db: Executor, { parkId, today, t }: { parkId: string; today: string; t: Translate }): Promise<SheetTable> {
   const rows = await listLedgerProjects(db, { parkId });
+  const computed = await computeHealthByProject(db, { parkIds: [parkId], projectIds: rows.map((p) => p.id), today });
   return {
     name: t("ledger.exportProjects"),
-    header: [...PROJECT_LEDGER_FIELDS.map((f) => t(fieldLabelKey(f))), t("ledger.col.stage")],
+    header: [...PROJECT_LEDGER_FIELDS.map((f) => t(fieldLabelKey(f))), t("ledger.col.stage"), t("ledger.col.computedHealth")],
     rows: rows.map((p) => [
       ...PROJECT_LEDGER_FIELDS.map((f) => (f === "health" ? t(`health.${p.health}`) : AMOUNT_FIELDS.has(f) ? plainAmount(p[f] as string) : p[f])),
       t(`stage.${p.stage}`),
+      t(`health.${computed.get(p.id)!.health}`),
     ]),
     textColumns: [0],
   };

@@ -67,6 +67,7 @@ export function fixtureRows(today: string): ParkDashboardRows {
     late: Array.from({ length: 6 }, (_, i) => ({
       projectId: id(i + 1), code: `REF-${i + 1}`, name: `基准项目 ${i + 1}`, nameEn: `Reference project ${i + 1}`,
       type: "production" as const, customLabel: null, plannedDate: addDays(today, -500 + i * 20), forecastDate: addDays(today, 100 + i), daysLate: 500 - i * 20,
+      originalPlannedDate: addDays(today, -560 + i * 20), daysLateOriginal: 560 - i * 20,
     })),
     lateTotal: 159,
     problems: Array.from({ length: 6 }, (_, i) => ({

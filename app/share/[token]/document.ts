@@ -4,7 +4,9 @@ import { createTranslator } from "@/lib/i18n/translate";
 
 /** The page's only styles: small, system fonts, A4-friendly in print. */
 const STYLE = raw(`*{box-sizing:border-box}
-body{margin:0;background:#f8fafc;color:#0f172a;font:15px/1.55 system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Microsoft YaHei",sans-serif;-webkit-text-size-adjust:100%}
+body{margin:0;background:#f8fafc;color:#0f172a;font:15px/1.55 system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Microsoft YaHei",sans-serif;-webkit-text-size-adjust:100%;overflow-wrap:break-word}
+h1,.sub{overflow-wrap:anywhere}td .tag{white-space:nowrap}
+.scroll{overflow-x:auto}
 header,main,footer{max-width:46rem;margin:0 auto;padding:0 1rem}
 header{padding-top:1.25rem}
 .top{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem;font-size:.85rem;color:#475569}

@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from "@/lib/html";
-import { milestoneHealth, slipDays } from "@/lib/domain/milestones";
+import { milestoneHealth, slipDays, type MilestoneDates } from "@/lib/domain/milestones";
 import { formatMoney, formatQuantity, isUnsetPlanning } from "@/lib/format/numbers";
 import { isCapacityPeriod, isCapacityUnit } from "@/lib/format/units";
 import { pickName } from "@/lib/i18n/pick";
@@ -18,18 +18,24 @@ function milestonesSection(ctx: RenderContext, status: PublicProjectStatus): Saf
   if (list.length === 0) return section("milestones", ctx.t("milestone.title"), html`<p class="muted">${ctx.t("milestone.none")}</p>`);
   const today = status.asOf.date;
   const points = list.map((m) => ({ label: milestoneLabel(ctx, m), planned: m.plannedDate, forecast: m.forecastDate, actual: m.actualDate }));
-  const rows = list.map((m) => {
+  // A moved baseline keeps its lateness visible: the slip against the first plan beside the current one.
+  const moved = list.some((m) => m.originalPlannedDate && m.originalPlannedDate !== m.plannedDate);
+  const slipCell = (m: MilestoneDates) => {
     const slip = slipDays(m, today);
-    const health = milestoneHealth(m, today);
+    return slip === null ? "—" : html`<span class="tag ${milestoneHealth(m, today)}">${ctx.t("milestone.slipDays", { days: slip })}</span>`;
+  };
+  const rows = list.map((m) => {
     const reached = m.actualDate ?? (m.forecastDate ? html`<span class="muted">${ctx.t("share.page.forecastOn", { date: m.forecastDate })}</span>` : "—");
-    return html`<tr><th scope="row">${milestoneLabel(ctx, m)}</th><td class="d">${m.plannedDate ?? "—"}</td><td class="d">${reached}</td><td class="n">${
-      slip === null ? "—" : html`<span class="tag ${health}">${ctx.t("milestone.slipDays", { days: slip })}</span>`
-    }</td></tr>`;
+    const original = moved
+      ? html`<td class="d">${m.originalPlannedDate ?? "—"}</td><td class="n">${m.originalPlannedDate && m.originalPlannedDate !== m.plannedDate ? slipCell({ ...m, plannedDate: m.originalPlannedDate }) : "—"}</td>`
+      : html``;
+    return html`<tr><th scope="row">${milestoneLabel(ctx, m)}</th><td class="d">${m.plannedDate ?? "—"}</td><td class="d">${reached}</td><td class="n">${slipCell(m)}</td>${original}</tr>`;
   });
+  const originalHead = moved ? html`<th scope="col">${ctx.t("milestone.originalPlanned")}</th><th scope="col" class="n">${ctx.t("milestone.slipOriginal")}</th>` : html``;
   return section(
     "milestones",
     ctx.t("milestone.title"),
-    html`${milestoneTimeline(ctx.t("milestone.title"), points, today)}<table><thead><tr><th scope="col">${ctx.t("milestone.type")}</th><th scope="col">${ctx.t("share.page.colPlanned")}</th><th scope="col">${ctx.t("share.page.colActual")}</th><th scope="col" class="n">${ctx.t("milestone.slip")}</th></tr></thead><tbody>${rows}</tbody></table>`,
+    html`${milestoneTimeline(ctx.t("milestone.title"), points, today)}<div class="scroll"><table><thead><tr><th scope="col">${ctx.t("milestone.type")}</th><th scope="col">${ctx.t("share.page.colPlanned")}</th><th scope="col">${ctx.t("share.page.colActual")}</th><th scope="col" class="n">${ctx.t("milestone.slip")}</th>${originalHead}</tr></thead><tbody>${rows}</tbody></table></div>`,
   );
 }
 
@@ -57,6 +63,11 @@ function contactsSection(ctx: RenderContext, status: PublicProjectStatus): SafeH
   );
 }
 
+/** Computed health is the one model's; with milestones hidden the page says the health is the reported one. */
+function healthLabel(ctx: RenderContext, status: PublicProjectStatus): string {
+  return ctx.t(status.healthSource === "computed" ? "share.page.health" : "share.page.reportedHealth");
+}
+
 export function projectTitle(ctx: RenderContext, status: PublicProjectStatus): string {
   return pickName(ctx.locale, status.project.name, status.project.nameEn);
 }
@@ -66,7 +77,7 @@ export function projectDescription(ctx: RenderContext, status: PublicProjectStat
   const parts = [
     pickName(ctx.locale, status.project.company, status.project.companyEn),
     `${ctx.t("project.stage")}: ${ctx.t(`stage.${status.project.stage}`)}`,
-    `${ctx.t("share.page.health")}: ${ctx.t(`health.${status.project.health}`)}`,
+    `${healthLabel(ctx, status)}: ${ctx.t(`health.${status.project.health}`)}`,
   ];
   // A planned total nobody entered (zero) says nothing in a preview.
   if (status.investment && !isUnsetPlanning(status.investment.planned)) parts.push(`${ctx.t("project.planned")}: ${formatMoney(status.investment.planned, ctx.locale)}`);
@@ -79,7 +90,7 @@ export function projectBody(ctx: RenderContext, status: PublicProjectStatus): Sa
   if (status.investment) figs.push(["project.planned", status.investment.planned]);
   if (status.contracted !== null) figs.push(["project.contracted", status.contracted]);
   if (status.investment) figs.push(["project.inPlace", status.investment.inPlace], ["project.completed", status.investment.completed]);
-  const tags = html`<ul class="tags"><li class="tag">${ctx.t("project.stage")}: ${ctx.t(`stage.${p.stage}`)}</li>${tag(`${ctx.t("share.page.health")}: ${ctx.t(`health.${p.health}`)}`, p.health)}${tag(
+  const tags = html`<ul class="tags"><li class="tag">${ctx.t("project.stage")}: ${ctx.t(`stage.${p.stage}`)}</li>${tag(`${healthLabel(ctx, status)}: ${ctx.t(`health.${p.health}`)}`, p.health)}${tag(
     pickName(ctx.locale, p.cluster, p.clusterEn),
   )}</ul>`;
   return html`${header(ctx, {

@@ -5,6 +5,7 @@ import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { formatMoney, formatPlanningMoney } from "@/lib/format/numbers";
 import type { AsOf, PublicEntry, PublicProblem } from "@/db/queries/public-status";
 import { monthBars } from "./charts";
+import { recentMonths } from "@/lib/domain/series";
 
 /** Pieces both share pages (project and park) are made of. */
 export interface RenderContext {
@@ -48,7 +49,8 @@ export function figures(ctx: RenderContext, figs: [MessageKey, string][]): SafeH
 export function monthlySection(ctx: RenderContext, months: { period: string; yuan: string }[] | null): SafeHtml {
   // Months with nothing logged tell a reader nothing: no chart of zeros.
   if (!months || !months.some((m) => Number(m.yuan) > 0)) return html``;
-  const bars = months.map((m) => ({ period: m.period, value: Number(m.yuan), display: formatMoney(m.yuan, ctx.locale) }));
+  // Twelve calendar months up to the latest entry: a month without one keeps its (empty) place.
+  const bars = recentMonths(months).map((m) => ({ period: m.period, value: Number(m.yuan ?? 0), display: m.yuan === null ? "—" : formatMoney(m.yuan, ctx.locale) }));
   const rows = bars.map((b) => html`<tr><th scope="row">${b.period.slice(0, 7)}</th><td class="n">${b.display}</td></tr>`);
   return section(
     "monthly",

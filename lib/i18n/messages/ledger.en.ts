@@ -66,6 +66,7 @@ export const ledgerEn = {
   "ledger.col.contractedInvestment": "Contracted investment (yuan)",
   "ledger.col.inPlaceInvestment": "Funds in place (yuan)",
   "ledger.col.completedInvestment": "Completed investment (yuan)",
+  "ledger.col.computedHealth": "Computed health (not imported)",
   "ledger.col.stage": "Stage",
   "ledger.col.period": "Month",
   "ledger.col.narrative": "Progress",

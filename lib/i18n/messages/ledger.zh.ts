@@ -67,6 +67,7 @@ export const ledgerZh: Record<keyof typeof ledgerEn, string> = {
   "ledger.col.contractedInvestment": "合同投资（元）",
   "ledger.col.inPlaceInvestment": "到位资金（元）",
   "ledger.col.completedInvestment": "累计完成投资（元）",
+  "ledger.col.computedHealth": "计算状态（导入时忽略）",
   "ledger.col.stage": "所处阶段",
   "ledger.col.period": "月份",
   "ledger.col.narrative": "进展情况",

@@ -101,7 +101,7 @@ export function ParkDashboardView({ park, isAdmin, data, today, locale, t }: { p
       <MonthlySection monthly={data.monthly} ctx={ctx} />
       <PaceSection months={data.cumulative} annualPlan={rollup.annualPlan} ctx={ctx} />
       <div className="grid items-start gap-6 lg:grid-cols-2">
-        <LateSection items={data.late.items} total={data.late.total} ctx={ctx} />
+        <LateSection items={data.late.items} total={data.late.total} baseline={data.late.baseline} ctx={ctx} />
         <OffPaceSection parkId={park.parkId} data={data.offPace} ctx={ctx} />
       </div>
       <TimelineSection projects={data.timeline.projects} total={data.timeline.total} ctx={ctx} />

@@ -1,7 +1,7 @@
 "use client";
 
 import { BarsWithLineChart } from "@/components/charts/bars-with-line";
-import { GanttChart, type GanttMarker } from "@/components/charts/gantt";
+import { GanttChart, GanttLegend, type GanttMarker } from "@/components/charts/gantt";
 import { SCurveChart, type CurveSeries } from "@/components/charts/s-curve";
 import { Sparkline } from "@/components/charts/sparkline";
 import { useI18n } from "@/components/i18n-provider";
@@ -22,7 +22,7 @@ export function MonthlyCharts({ months, values, yoy }: { months: string[]; value
     title: t("dashboard.monthlyTitle"),
     formatValue: money(locale),
     formatLine: (r: number) => formatGrowth(r, locale),
-    legend: { bars: t("dashboard.investmentCompleted"), line: t("dashboard.yoy") },
+    legend: { bars: t("dashboard.investmentCompleted"), line: t("dashboard.yoy"), noLine: t("dashboard.noYoy") },
   };
   const desc = (from: string) => t("dashboard.monthlyDesc", { from, to: months.at(-1)! });
   return (
@@ -94,12 +94,16 @@ export interface TimelineRow {
   markers: GanttMarker[];
 }
 
-export function TimelineChart({ rows, today }: { rows: TimelineRow[]; today: string }) {
+/** The timeline's key, shown under its scrolling box so it is never cut off on a phone. */
+export function TimelineLegend() {
   const { t } = useI18n();
+  return <GanttLegend legend={{ planned: t("dashboard.legendPlanned"), actual: t("dashboard.legendActual"), late: t("dashboard.legendLate"), today: t("dashboard.legendToday") }} />;
+}
+
+export function TimelineChart({ rows, today }: { rows: TimelineRow[]; today: string }) {
   return (
     <GanttChart
       today={today}
-      legend={{ planned: t("dashboard.legendPlanned"), actual: t("dashboard.legendActual"), late: t("dashboard.legendLate"), today: t("dashboard.legendToday") }}
       rows={rows.map((r) => ({
         key: r.id,
         label: (

@@ -2,7 +2,7 @@ import { ChartLinks } from "@/components/charts/chart-frame";
 import { Card } from "@/components/ui/card";
 import type { TimelineProject } from "@/db/queries/park-dashboard";
 import { pickName } from "@/lib/i18n/pick";
-import { TimelineChart, type TimelineRow } from "./charts";
+import { TimelineChart, TimelineLegend, type TimelineRow } from "./charts";
 import type { SectionContext } from "./context";
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -47,6 +47,7 @@ export function TimelineSection({ projects, total, ctx }: { projects: TimelinePr
           <div className="overflow-x-auto rounded-sm" tabIndex={0} role="region" aria-label={t("dashboard.timelineScroll")} data-testid="timeline">
             <TimelineChart rows={rows} today={today} />
           </div>
+          <TimelineLegend />
           <ChartLinks labels={{ showTable: t("dashboard.timelineAll", { count: total }), downloadCsv: ctx.chart.downloadCsv }} tableHref={ctx.table("timeline")} csvHref={ctx.csv("timeline")} />
         </figure>
       )}

@@ -3,13 +3,15 @@
 import { saveHealthRuleAction } from "@/app/_lib/actions/park-settings";
 import { healthRuleSchema } from "@/lib/domain/park-settings-schemas";
 import { ActionForm } from "@/components/form/action-form";
-import { TextField } from "@/components/form/fields";
+import { SelectField, TextField } from "@/components/form/fields";
+import { SLIP_BASELINES, type SlipBaseline } from "@/lib/domain/values";
 import { useI18n } from "@/components/i18n-provider";
 
 export interface HealthRuleValues {
   yellowBehindPp: string;
   redBehindPp: string;
   redMonthsNotStarted: number;
+  slipBaseline: SlipBaseline;
   /** Absent while the park still uses the default rule (the first save creates its row). */
   version?: number;
 }
@@ -38,6 +40,14 @@ export function HealthRuleForm({ parkId, rule }: { parkId: string; rule: HealthR
         max={36}
         defaultValue={rule.redMonthsNotStarted}
         required
+      />
+      <SelectField
+        name="slipBaseline"
+        label={t("healthRule.slipBaseline")}
+        hint={t("healthRule.slipBaselineHint")}
+        className="sm:col-span-3"
+        options={SLIP_BASELINES.map((b) => ({ value: b, label: t(`healthRule.slipBaseline.${b}`) }))}
+        defaultValue={rule.slipBaseline}
       />
     </ActionForm>
   );

@@ -24,8 +24,11 @@ export default async function ParkSettingsPage({ params }: { params: Promise<{ s
   const db = await getDb();
   const [rule, targets] = await Promise.all([getHealthRule(db, { parkId: park.parkId }), listTargets(db, { parkIds: [park.parkId] })]);
   const ruleValues = rule
-    ? { yellowBehindPp: rule.yellowBehindPp, redBehindPp: rule.redBehindPp, redMonthsNotStarted: rule.redMonthsNotStarted, version: rule.version }
-    : { yellowBehindPp: String(DEFAULT_HEALTH_RULE.yellowBehindPp), redBehindPp: String(DEFAULT_HEALTH_RULE.redBehindPp), redMonthsNotStarted: DEFAULT_HEALTH_RULE.redMonthsNotStarted };
+    ? { yellowBehindPp: rule.yellowBehindPp, redBehindPp: rule.redBehindPp, redMonthsNotStarted: rule.redMonthsNotStarted, slipBaseline: rule.slipBaseline, version: rule.version }
+    : {
+        yellowBehindPp: String(DEFAULT_HEALTH_RULE.yellowBehindPp), redBehindPp: String(DEFAULT_HEALTH_RULE.redBehindPp),
+        redMonthsNotStarted: DEFAULT_HEALTH_RULE.redMonthsNotStarted, slipBaseline: DEFAULT_HEALTH_RULE.slipBaseline,
+      };
   return (
     <div className="space-y-6">
       <ParkPageHeader park={park} locale={locale} t={t} title={t("settings.title")} />

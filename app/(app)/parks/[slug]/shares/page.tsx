@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The park's share links: its editors and admins make and revoke them here; anyone else gets a 404. */
-export default async function ShareLinksPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ project?: string }> }) {
+export default async function ShareLinksPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ project?: string; q?: string }> }) {
   const { park, viewer } = await loadPark((await params).slug);
   if (!hasRole(viewer, park.parkId, "editor")) notFound();
   const { locale, t } = await getTranslator();
@@ -27,9 +27,12 @@ export default async function ShareLinksPage({ params, searchParams }: { params:
   // This server's views not yet written (app/_lib/share-views.ts); other servers' are at most 200 ms old.
   await flushShareViews().catch(() => {});
   const [links, projects] = await Promise.all([listShareLinks(db, { parkId: park.parkId }), listShareableProjects(db, { parkId: park.parkId })]);
-  const wanted = (await searchParams).project;
+  const { project: wanted, q } = await searchParams;
+  const query = typeof q === "string" ? q.slice(0, 100) : "";
   const defaultTarget = projects.some((p) => p.id === wanted) ? wanted! : "park";
   const parkName = pickName(locale, park.name, park.nameEn);
+  // The form narrows the list by the search (?q=) as it renders, so the server's HTML is already narrowed
+  // for a browser without JavaScript; with it the list narrows as one types.
   const targets = [
     { value: "park", label: `${t("share.targetPark")} · ${parkName}` },
     ...projects.map((p) => ({ value: p.id, label: `${p.code} · ${pickName(locale, p.name, p.nameEn)}` })),
@@ -45,7 +48,7 @@ export default async function ShareLinksPage({ params, searchParams }: { params:
         <h2 id="share-new-title" className="text-lg font-semibold">
           {t("share.createTitle")}
         </h2>
-        <CreateShareForm parkId={park.parkId} targets={targets} defaultTarget={defaultTarget} />
+        <CreateShareForm parkId={park.parkId} targets={targets} defaultTarget={defaultTarget} initialQuery={query} projectCount={projects.length} />
       </Card>
 
       <Card aria-labelledby="share-active-title" className="space-y-3 p-5">

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { createShareLinkAction, revokeShareLinkAction } from "@/app/_lib/actions/share-links";
 import type { FormResult } from "@/app/_lib/guard";
 import { createShareLinkSchema, DEFAULT_REDACTION, REDACTION_SECTIONS, shareFormToObject } from "@/lib/domain/share-schemas";
+import { matchesTarget } from "@/lib/domain/share-schemas";
 import { sharePagePath } from "@/lib/share-path";
 import { ActionForm } from "@/components/form/action-form";
 import { SelectField, TextField } from "@/components/form/fields";
@@ -36,9 +37,45 @@ function CreatedLink({ token }: { token: string }) {
   );
 }
 
-export function CreateShareForm({ parkId, targets, defaultTarget }: { parkId: string; targets: { value: string; label: string }[]; defaultTarget: string }) {
+/**
+ * The projects a link can be made for, narrowed by a search: a plain GET form (?q=) the server filters
+ * on without JavaScript, and with it the options narrow as one types.
+ */
+function TargetSearch({ query, onQuery, shown, total, project }: { query: string; onQuery: (q: string) => void; shown: number; total: number; project: string | null }) {
+  const { t } = useI18n();
+  return (
+    <form method="get" role="search" className="flex flex-wrap items-end gap-2" aria-label={t("share.targetSearch")}>
+      {project ? <input type="hidden" name="project" value={project} /> : null}
+      <label className="grow text-sm font-medium text-slate-800">
+        {t("share.targetSearch")}
+        <input
+          type="search"
+          name="q"
+          value={query}
+          onChange={(e) => onQuery(e.currentTarget.value)}
+          placeholder={t("share.targetSearchHint")}
+          className="mt-1 block min-h-10 w-full rounded-md border border-slate-300 px-3 text-sm font-normal"
+          data-testid="share-target-search"
+        />
+      </label>
+      <button type="submit" className="min-h-10 rounded-md border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-50">
+        {t("share.targetSearchSubmit")}
+      </button>
+      <p className="w-full text-xs text-slate-600" aria-live="polite" data-testid="share-target-count">
+        {t("share.targetShown", { shown, total })}
+      </p>
+    </form>
+  );
+}
+
+export function CreateShareForm({
+  parkId, targets, defaultTarget, initialQuery, projectCount,
+}: { parkId: string; targets: { value: string; label: string }[]; defaultTarget: string; initialQuery: string; projectCount: number }) {
   const { t } = useI18n();
   const [token, setToken] = useState<string | null>(null);
+  const [query, setQuery] = useState(initialQuery);
+  // The park stays first and the chosen target stays listed whatever the search.
+  const shownTargets = targets.filter((o, i) => i === 0 || o.value === defaultTarget || matchesTarget(o.label, query));
   async function create(previous: Created | null, formData: FormData): Promise<Created> {
     const result = await createShareLinkAction(previous, formData);
     setToken(result.ok && result.data?.token ? result.data.token : null);
@@ -47,10 +84,11 @@ export function CreateShareForm({ parkId, targets, defaultTarget }: { parkId: st
   return (
     <div className="space-y-4">
       {token ? <CreatedLink token={token} /> : null}
+      <TargetSearch query={query} onQuery={setQuery} shown={shownTargets.length - 1} total={projectCount} project={defaultTarget === "park" ? null : defaultTarget} />
       <ActionForm id="share-new" action={create} schema={createShareLinkSchema} fromForm={shareFormToObject} hidden={{ parkId }} submitLabel={t("share.create")}>
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField name="label" label={t("share.label")} hint={t("share.labelHint")} required maxLength={120} className="sm:col-span-2" />
-          <SelectField name="target" label={t("share.target")} options={targets} defaultValue={defaultTarget} className="sm:col-span-2" />
+          <SelectField name="target" label={t("share.target")} options={shownTargets} defaultValue={defaultTarget} className="sm:col-span-2" />
           <TextField name="expiresOn" type="date" label={t("share.expiresOn")} hint={t("share.expiresHint")} />
           <TextField name="snapshotOn" type="date" label={t("share.snapshotOn")} hint={t("share.snapshotHint")} />
         </div>

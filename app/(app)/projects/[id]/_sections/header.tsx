@@ -34,8 +34,8 @@ export function ProjectHeader({ detail, canEdit, locale, t }: { detail: ProjectD
             </Link>{" "}
             · {p.code} <DemoParkLabel isDemo={detail.park.isDemo} t={t} />
           </p>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight">{pickName(locale, p.name, p.nameEn)}</h1>
-          <p className="mt-1 text-slate-700">{pickName(locale, p.company, p.companyEn)}</p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight [overflow-wrap:anywhere]">{pickName(locale, p.name, p.nameEn)}</h1>
+          <p className="mt-1 text-slate-700 [overflow-wrap:anywhere]">{pickName(locale, p.company, p.companyEn)}</p>
         </div>
         {canEdit ? (
           <div className="flex flex-wrap gap-2">

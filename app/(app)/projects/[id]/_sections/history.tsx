@@ -1,22 +1,12 @@
 import { Card } from "@/components/ui/card";
 import type { ProjectDetail } from "@/db/queries/project-detail";
 import type { Locale } from "@/lib/i18n/locale";
-import type { MessageKey, Translate } from "@/lib/i18n/translate";
-import { isMessageKey } from "@/lib/domain/fields";
+import type { Translate } from "@/lib/i18n/translate";
 import { formatChinaDateTime } from "@/lib/format/dates";
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "—";
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
-}
-
-function label(t: Translate, key: string, fallback: string) {
-  return isMessageKey(key) ? t(key as MessageKey) : fallback;
-}
+import { historySentences } from "@/lib/format/history";
 
 /** Who changed what and when, old → new: the audit trail of this project. */
-export function HistorySection({ detail, t }: { detail: ProjectDetail; locale: Locale; t: Translate }) {
+export function HistorySection({ detail, locale, t }: { detail: ProjectDetail; locale: Locale; t: Translate }) {
   return (
     <Card aria-labelledby="history-title" className="space-y-3 p-5">
       <h2 id="history-title" className="text-lg font-semibold">
@@ -35,20 +25,18 @@ export function HistorySection({ detail, t }: { detail: ProjectDetail; locale: L
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 align-top">
-              {detail.audit.map((a) => (
+              {detail.audit.map((a) => ({ a, text: historySentences(a, locale, t) })).map(({ a, text }) => (
                 <tr key={a.id} data-testid="audit-row">
                   <td className="py-2 pr-3 whitespace-nowrap tabular-nums text-slate-600">
                     {formatChinaDateTime(a.at)}
                   </td>
                   <td className="py-2 pr-3">{a.actorName ?? t("audit.system")}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">
-                    {label(t, `audit.entity.${a.entity}`, a.entity)} {label(t, `audit.action.${a.action}`, a.action)}
-                  </td>
+                  <td className="py-2 pr-3">{text.title}</td>
                   <td className="py-2">
                     <ul>
-                      {Object.entries(a.changes as Record<string, [unknown, unknown]>).map(([field, [before, after]]) => (
-                        <li key={field} className="break-words">
-                          <code className="text-xs text-slate-600">{field}</code> {show(before)} → {show(after)}
+                      {text.sentences.map((sentence, i) => (
+                        <li key={i} className="[overflow-wrap:anywhere]">
+                          {sentence}
                         </li>
                       ))}
                     </ul>

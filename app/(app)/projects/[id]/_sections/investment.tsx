@@ -1,6 +1,7 @@
 import { Card } from "@/components/ui/card";
 import type { ProjectDetail } from "@/db/queries/project-detail";
 import { formatMoney, formatPercent, isUnsetPlanning } from "@/lib/format/numbers";
+import { recentMonths } from "@/lib/domain/series";
 import { addDecimal } from "@/lib/format/units";
 import type { Locale } from "@/lib/i18n/locale";
 import type { Translate } from "@/lib/i18n/translate";
@@ -16,8 +17,9 @@ export function monthlyCompleted(entries: ProjectDetail["entries"]): { period: s
 }
 
 function MonthlyBars({ months, locale, t }: { months: { period: string; yuan: string }[]; locale: Locale; t: Translate }) {
-  const shown = months.slice(-12);
-  const peak = Math.max(...shown.map((m) => Number(m.yuan)), 1);
+  // Twelve calendar months up to the latest entry: a month without one is an empty slot, not skipped.
+  const shown = recentMonths(months);
+  const peak = Math.max(...shown.map((m) => Number(m.yuan ?? 0)), 1);
   const width = 36;
   return (
     <figure>
@@ -25,7 +27,7 @@ function MonthlyBars({ months, locale, t }: { months: { period: string; yuan: st
       <svg viewBox={`0 0 ${shown.length * width} 120`} className="h-32 w-full max-w-xl" role="img" aria-labelledby="monthly-bars-title">
         <title id="monthly-bars-title">{t("project.monthly")}</title>
         {shown.map((m, i) => {
-          const h = Math.max(2, (Number(m.yuan) / peak) * 96); // display scaling only; the figures stay exact
+          const h = m.yuan === null ? 0 : Math.max(2, (Number(m.yuan) / peak) * 96); // display scaling only; the figures stay exact
           return (
             <g key={m.period}>
               <rect x={i * width + 6} y={100 - h} width={width - 12} height={h} rx={3} className="fill-brand-600" />
@@ -42,7 +44,7 @@ function MonthlyBars({ months, locale, t }: { months: { period: string; yuan: st
           {shown.map((m) => (
             <tr key={m.period}>
               <th scope="row">{m.period.slice(0, 7)}</th>
-              <td>{formatMoney(m.yuan, locale)}</td>
+              <td>{m.yuan === null ? "—" : formatMoney(m.yuan, locale)}</td>
             </tr>
           ))}
         </tbody>

@@ -3,6 +3,7 @@ import { Card } from "@/components/ui/card";
 import { MilestoneForm } from "@/app/(app)/projects/[id]/_sections/milestone-form";
 import { cn } from "@/components/ui/cn";
 import type { ProjectDetail } from "@/db/queries/project-detail";
+import { againstBaseline } from "@/lib/domain/health";
 import { isoToday, MILESTONE_ORDER, milestoneHealth, slipDays, SLIP_RULE } from "@/lib/domain/milestones";
 import type { Translate } from "@/lib/i18n/translate";
 import { HEALTH_TONE } from "./header";
@@ -26,12 +27,16 @@ export function MilestonesSection({ detail, canEdit, t }: { detail: ProjectDetai
           {t("milestone.title")}
         </h2>
         <p className="text-xs text-slate-600">{rule}</p>
+        <p className="text-xs text-slate-600">{t(detail.healthRule.slipBaseline === "original" ? "milestone.countedOriginal" : "milestone.countedCurrent")}</p>
       </div>
       {items.length === 0 ? <p className="text-sm text-slate-600">{t("milestone.none")}</p> : null}
       <ol className="relative space-y-4 border-l-2 border-slate-200 pl-5" data-testid="milestone-timeline">
         {items.map((m) => {
           const slip = slipDays(m, today);
-          const health = milestoneHealth(m, today);
+          // A re-baselined milestone keeps its slip against the first plan in view; the badge follows the park's rule.
+          const moved = m.originalPlannedDate !== null && m.originalPlannedDate !== m.plannedDate;
+          const slipOriginal = moved ? slipDays({ ...m, plannedDate: m.originalPlannedDate }, today) : null;
+          const health = milestoneHealth(againstBaseline(m, detail.healthRule.slipBaseline), today);
           const label = m.type === "custom" ? (m.customLabel ?? "") : t(`milestone.type.${m.type}`);
           return (
             <li key={m.id} className="relative" data-testid="milestone">
@@ -61,9 +66,21 @@ export function MilestonesSection({ detail, canEdit, t }: { detail: ProjectDetai
                   <dd className="tabular-nums">{m.actualDate ?? "—"}</dd>
                 </div>
                 <div>
-                  <dt className="text-xs text-slate-600">{t("milestone.slip")}</dt>
+                  <dt className="text-xs text-slate-600">{t(moved ? "milestone.slipCurrent" : "milestone.slip")}</dt>
                   <dd className="tabular-nums">{slip === null ? "—" : t("milestone.slipDays", { days: slip })}</dd>
                 </div>
+                {moved ? (
+                  <>
+                    <div>
+                      <dt className="text-xs text-slate-600">{t("milestone.originalPlanned")}</dt>
+                      <dd className="tabular-nums">{m.originalPlannedDate}</dd>
+                    </div>
+                    <div data-testid="slip-original">
+                      <dt className="text-xs text-slate-600">{t("milestone.slipOriginal")}</dt>
+                      <dd className="tabular-nums">{slipOriginal === null ? "—" : t("milestone.slipDays", { days: slipOriginal })}</dd>
+                    </div>
+                  </>
+                ) : null}
               </dl>
               {m.baselines.length ? (
                 <p className="mt-1 text-xs text-slate-600">{t("milestone.previousBaselines", { dates: m.baselines.map((b) => b.plannedDate).join(", ") })}</p>

@@ -1,0 +1,3 @@
+ALTER TABLE "projects" ADD COLUMN "code_sort" text GENERATED ALWAYS AS (regexp_replace(regexp_replace(code, '\d+', '00000000000000000000\&', 'g'), '\d+(?=\d{20}(\D|$))', '', 'g')) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "projects_code_sort_id_idx" ON "projects" USING btree ("code_sort","id");--> statement-breakpoint
+CREATE INDEX "projects_park_id_code_sort_idx" ON "projects" USING btree ("park_id","code_sort");
