@@ -50,9 +50,10 @@ export interface ReportLateMilestone {
   nameEn: string | null;
   type: MilestoneType;
   customLabel: string | null;
-  plannedDate: string;
+  /** The baseline in force; null only when a milestone is late against its original one alone. */
+  plannedDate: string | null;
   forecastDate: string | null;
-  daysLate: number;
+  daysLate: number | null;
 }
 
 export interface ReportHeadline {

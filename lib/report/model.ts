@@ -162,9 +162,9 @@ export function buildReportDocument(f: ReportFigures, { locale, t }: { locale: L
         String(i + 1),
         pickName(locale, m.name, m.nameEn),
         m.type === "custom" && m.customLabel ? m.customLabel : t(`milestone.type.${m.type}`),
-        m.plannedDate,
+        m.plannedDate ?? "—",
         m.forecastDate ?? "—",
-        String(m.daysLate),
+        m.daysLate === null ? "—" : String(m.daysLate),
       ]),
     });
     if (f.late.total > f.late.items.length) paragraph(t("report.shown", { shown: f.late.items.length, total: f.late.total }), true);
