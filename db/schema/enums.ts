@@ -2,12 +2,16 @@ import { pgEnum } from "drizzle-orm/pg-core";
 import {
   CAPACITY_PERIODS,
   CAPACITY_UNITS,
+  DELIVERY_CHANNELS,
+  DELIVERY_STATUSES,
   MEMBERSHIP_ROLES,
   MILESTONE_TYPES,
+  NOTIFICATION_KINDS,
   PROJECT_HEALTHS,
   PROJECT_STAGES,
   REGION_LEVELS,
   REGION_ROLES,
+  ROBOT_KINDS,
   TARGET_METRICS,
 } from "../../lib/domain/values";
 
@@ -34,3 +38,8 @@ export const problemStatus = pgEnum("problem_status", ["open", "closed"]);
 export const shareScope = pgEnum("share_scope", ["project", "park"]);
 
 export type { MembershipRole, MilestoneType, ProjectHealth, ProjectStage, TargetMetric } from "../../lib/domain/values";
+
+export const notificationKind = pgEnum("notification_kind", NOTIFICATION_KINDS);
+export const deliveryChannel = pgEnum("delivery_channel", DELIVERY_CHANNELS);
+export const deliveryStatus = pgEnum("delivery_status", DELIVERY_STATUSES);
+export const robotKind = pgEnum("robot_kind", ROBOT_KINDS);

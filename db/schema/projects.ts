@@ -25,6 +25,8 @@ export const projects = pgTable(
     health: projectHealth("health").notNull().default("on_track"),
     responsibleUnit: text("responsible_unit"),
     leaderInCharge: text("leader_in_charge"),
+    /** The park member who reports this project each month (issue 18's roll-call and reminders). */
+    officerId: uuid("officer_id").references(() => users.id, { onDelete: "set null" }),
     plannedInvestment: yuan("planned_investment").notNull().default("0"),
     contractedInvestment: yuan("contracted_investment").notNull().default("0"),
     inPlaceInvestment: yuan("in_place_investment").notNull().default("0"),
@@ -48,6 +50,8 @@ export const projects = pgTable(
     index("projects_updated_at_id_idx").on(t.updatedAt, t.id),
     index("projects_planned_investment_id_idx").on(t.plannedInvestment, t.id),
     index("projects_code_id_idx").on(t.code, t.id),
+    // The roll-call per officer and the reminders' "officers with projects not reported".
+    index("projects_officer_id_idx").on(t.officerId),
   ],
 );
 

@@ -31,3 +31,15 @@ export type MilestoneType = (typeof MILESTONE_TYPES)[number];
 export type CapacityUnit = (typeof CAPACITY_UNITS)[number];
 export type CapacityPeriod = (typeof CAPACITY_PERIODS)[number];
 export type TargetMetric = (typeof TARGET_METRICS)[number];
+
+/** What a notification is about (issue 18). Users mute kinds one by one. */
+export const NOTIFICATION_KINDS = ["report_reminder", "milestone_overdue", "problem_overdue", "weekly_digest", "month_close"] as const;
+/** Where a notification goes besides the in-app inbox: a person's email, a park's group robots. */
+export const DELIVERY_CHANNELS = ["email", "dingtalk", "wecom"] as const;
+/** pending → sending (claimed) → sent; a failure goes back to pending with a later time, or to dead. */
+export const DELIVERY_STATUSES = ["pending", "sending", "sent", "dead"] as const;
+export const ROBOT_KINDS = ["dingtalk", "wecom"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export type RobotKind = (typeof ROBOT_KINDS)[number];

@@ -6,6 +6,7 @@ import { apiEn } from "./api.en";
 import { dashboardEn } from "./dashboard.en";
 import { ledgerEn } from "./ledger.en";
 import { peopleEn } from "./people.en";
+import { notifyEn } from "./notify.en";
 import { projectEn } from "./project.en";
 import { shareEn } from "./share.en";
 
@@ -18,6 +19,7 @@ export const en = {
   ...dashboardEn,
   ...ledgerEn,
   ...peopleEn,
+  ...notifyEn,
   "app.name": "Parkline",
   "app.tagline": "Industrial investment projects, month by month",
   "demo.label": "Demo park · illustrative data",
