@@ -78,5 +78,6 @@ CREATE INDEX "notification_deliveries_recipient_id_idx" ON "notification_deliver
 CREATE INDEX "notification_deliveries_notification_id_idx" ON "notification_deliveries" USING btree ("notification_id");--> statement-breakpoint
 CREATE INDEX "notifications_recipient_id_created_at_idx" ON "notifications" USING btree ("recipient_id","created_at");--> statement-breakpoint
 CREATE INDEX "notifications_park_id_idx" ON "notifications" USING btree ("park_id");--> statement-breakpoint
+CREATE INDEX "notifications_unread_recipient_id_idx" ON "notifications" USING btree ("recipient_id") WHERE "notifications"."read_at" is null;--> statement-breakpoint
 ALTER TABLE "projects" ADD CONSTRAINT "projects_officer_id_users_id_fk" FOREIGN KEY ("officer_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "projects_officer_id_idx" ON "projects" USING btree ("officer_id");

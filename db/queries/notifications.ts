@@ -52,6 +52,9 @@ export async function savePreferences(db: Executor, { userId }: { userId: string
 
 /** The unsubscribe link: mutes one kind (adds it once). */
 export async function muteKind(db: Executor, { userId, kind }: { userId: string; kind: NotificationKind }): Promise<void> {
+  // A signed link of an account deleted since: nothing to mute.
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
+  if (!user) return;
   await db
     .insert(notificationPreferences)
     .values({ userId, mutedKinds: [kind] })

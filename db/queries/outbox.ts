@@ -74,7 +74,8 @@ export function listOutbox(db: Executor, { parkId, limit = 200 }: { parkId: stri
     .select({
       id: notificationDeliveries.id, channel: notificationDeliveries.channel, status: notificationDeliveries.status, kind: notificationDeliveries.kind,
       attempts: notificationDeliveries.attempts, lastError: notificationDeliveries.lastError, createdAt: notificationDeliveries.createdAt,
-      sentAt: notificationDeliveries.sentAt, claimedAt: notificationDeliveries.claimedAt, nextAttemptAt: notificationDeliveries.nextAttemptAt, email: users.email,
+      sentAt: notificationDeliveries.sentAt, nextAttemptAt: notificationDeliveries.nextAttemptAt, email: users.email,
+      stuck: sql<boolean>`${notificationDeliveries.status} = 'sending' and ${notificationDeliveries.claimedAt} < now() - ${`${STUCK_AFTER_MS} milliseconds`}::interval`,
     })
     .from(notificationDeliveries)
     .leftJoin(users, eq(users.id, notificationDeliveries.recipientId))

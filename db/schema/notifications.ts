@@ -64,6 +64,8 @@ export const notifications = pgTable(
     // The inbox (newest first) and the bell's unread count.
     index("notifications_recipient_id_created_at_idx").on(t.recipientId, t.createdAt),
     index("notifications_park_id_idx").on(t.parkId),
+    // The bell's count (layout and the page cache's gate): only unread rows.
+    index("notifications_unread_recipient_id_idx").on(t.recipientId).where(sql`${t.readAt} is null`),
   ],
 );
 

@@ -19,7 +19,7 @@ interface WorkerState {
 const holder = globalThis as typeof globalThis & { __parklineWorker?: WorkerState };
 const state = (holder.__parklineWorker ??= { boss: null, startedAt: null, lastRunAt: null, lastError: null });
 
-/** What /api/health reports of the worker: off, running (with the last run), or its last error. */
+/** What /api/health reports of the worker: running or not, when it last ran, its last error (logged, not shown publicly). */
 export function workerHealth() {
   return { running: Boolean(state.boss), startedAt: state.startedAt?.toISOString() ?? null, lastRunAt: state.lastRunAt?.toISOString() ?? null, lastError: state.lastError };
 }
@@ -75,6 +75,11 @@ export async function startWorker(env: NodeJS.ProcessEnv = process.env): Promise
   state.boss = boss;
   state.startedAt = new Date();
   console.log(`Parkline worker: started (${opened.kind === "postgres" ? "PostgreSQL" : "embedded PGlite"}, pg-boss)`);
+}
+
+export function recordWorkerStartFailure(error: unknown): void {
+  state.lastError = error instanceof Error ? error.message : String(error);
+  console.error(`Parkline worker: not started: ${state.lastError}`);
 }
 
 export async function stopWorker(): Promise<void> {

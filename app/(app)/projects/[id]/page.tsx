@@ -6,6 +6,7 @@ import { ProjectHeader } from "./_sections/header";
 import { HistorySection } from "./_sections/history";
 import { InvestmentSection } from "./_sections/investment";
 import { MilestonesSection } from "./_sections/milestones";
+import { OfficerSection } from "./_sections/officer";
 import { ProblemsSection } from "./_sections/problems";
 import { ProgressLogSection } from "./_sections/progress-log";
 import { SourcesSection } from "./_sections/sources";
@@ -48,6 +49,7 @@ export default async function ProjectPage({
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <InvestmentSection {...props} />
+          <OfficerSection detail={detail} canEdit={canEdit} t={t} />
           <StructureSection {...props} />
         </div>
         <div className="space-y-6">
