@@ -12,7 +12,7 @@ import { formatChinaDateTime } from "@/lib/format/dates";
 import { loadPark } from "../load";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { locale, t } = await getTranslator();
+  const { t } = await getTranslator();
   return { title: t("outbox.title") };
 }
 
