@@ -42,13 +42,19 @@ function pgliteAdapter(db: Db): PgBoss.Db {
  */
 export async function startWorker(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (state.boss || env.PARKLINE_WORKER === "0") return;
-  const { default: PgBossClass } = await import("pg-boss");
   const opened = await getDatabase();
-  const workerId = `${hostname()}:${process.pid}`;
+  state.boss = await createWorker({ db: opened.db, kind: opened.kind, connectionString: env.DATABASE_URL, workerId: `${hostname()}:${process.pid}` });
+  state.startedAt = new Date();
+  console.log(`Parkline worker: started (${opened.kind === "postgres" ? "PostgreSQL" : "embedded PGlite"}, pg-boss)`);
+}
+
+/** A pg-boss worker on a database (the server's, or a test's): its schedules, queues and handlers. */
+export async function createWorker({ db, kind, connectionString, workerId, deliverCron = "* * * * *" }: { db: Db; kind: "postgres" | "pglite" | "pglite-memory"; connectionString?: string; workerId: string; deliverCron?: string }): Promise<PgBoss> {
+  const { default: PgBossClass } = await import("pg-boss");
   const boss = new PgBossClass(
-    opened.kind === "postgres"
-      ? { connectionString: env.DATABASE_URL!, max: 2, application_name: "parkline-worker" }
-      : { db: pgliteAdapter(opened.db), supervise: true },
+    kind === "postgres"
+      ? { connectionString: connectionString!, max: 2, application_name: "parkline-worker" }
+      : { db: pgliteAdapter(db), supervise: true },
   );
   boss.on("error", (error: Error) => {
     state.lastError = error.message;
@@ -56,25 +62,23 @@ export async function startWorker(env: NodeJS.ProcessEnv = process.env): Promise
   });
   await boss.start();
   const deliver = async () => {
-    const run = await deliverDue(opened.db, { workerId });
+    const run = await deliverDue(db, { workerId });
     state.lastRunAt = new Date();
     if (run.sent + run.retried + run.dead) console.log(`Parkline worker: sent ${run.sent}, to retry ${run.retried}, dead ${run.dead}`);
   };
   await boss.createQueue(DELIVER, { name: DELIVER, policy: "singleton" });
-  await boss.schedule(DELIVER, "* * * * *");
+  await boss.schedule(DELIVER, deliverCron);
   await boss.work(DELIVER, async () => deliver());
   for (const [name, { cron }] of Object.entries(PLANNERS)) {
     // Retried with backoff by pg-boss if the database hiccups; the planners are idempotent.
     await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 30, retryBackoff: true });
     await boss.schedule(name, cron, undefined, { tz: "Asia/Shanghai", retryLimit: 5, retryDelay: 30, retryBackoff: true });
     await boss.work(name, async () => {
-      await runPlanner(opened.db, name);
+      await runPlanner(db, name);
       await deliver();
     });
   }
-  state.boss = boss;
-  state.startedAt = new Date();
-  console.log(`Parkline worker: started (${opened.kind === "postgres" ? "PostgreSQL" : "embedded PGlite"}, pg-boss)`);
+  return boss;
 }
 
 export function recordWorkerStartFailure(error: unknown): void {
