@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkbox, digitsOnly, uuid } from "./fields";
 import { NOTIFICATION_KINDS, ROBOT_KINDS } from "./values";
 
-const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+const emptyToNull = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v);
 const wholeNumber = (min: number, max: number, message: "reporting.deadlineRange" | "reporting.remindRange") =>
   z.preprocess((v) => digitsOnly(v), z.coerce.number("validation.required").int(message).min(min, message).max(max, message));
 
