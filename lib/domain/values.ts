@@ -40,6 +40,4 @@ export const DELIVERY_CHANNELS = ["email", "dingtalk", "wecom"] as const;
 export const DELIVERY_STATUSES = ["pending", "sending", "sent", "dead"] as const;
 export const ROBOT_KINDS = ["dingtalk", "wecom"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export type RobotKind = (typeof ROBOT_KINDS)[number];

@@ -85,9 +85,3 @@ export function recordWorkerStartFailure(error: unknown): void {
   state.lastError = error instanceof Error ? error.message : String(error);
   console.error(`Parkline worker: not started: ${state.lastError}`);
 }
-
-export async function stopWorker(): Promise<void> {
-  const boss = state.boss;
-  state.boss = null;
-  await boss?.stop({ graceful: true, wait: true });
-}
