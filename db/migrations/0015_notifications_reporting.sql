@@ -1,6 +1,8 @@
 CREATE TYPE "public"."delivery_channel" AS ENUM('email', 'dingtalk', 'wecom');--> statement-breakpoint
 CREATE TYPE "public"."delivery_status" AS ENUM('pending', 'sending', 'sent', 'dead');--> statement-breakpoint
-CREATE TYPE "public"."notification_kind" AS ENUM('report_reminder', 'milestone_overdue', 'problem_overdue', 'weekly_digest', 'month_close');--> statement-breakpoint
+CREATE TYPE "public"."escalation_level" AS ENUM('park', 'district_city', 'province');--> statement-breakpoint
+CREATE TYPE "public"."notification_kind" AS ENUM('report_reminder', 'milestone_overdue', 'problem_overdue', 'weekly_digest', 'month_close', 'problem_assigned', 'problem_resolved', 'problem_escalated', 'problem_due_changed');--> statement-breakpoint
+CREATE TYPE "public"."problem_stage" AS ENUM('open', 'in_progress', 'resolved');--> statement-breakpoint
 CREATE TYPE "public"."robot_kind" AS ENUM('dingtalk', 'wecom');--> statement-breakpoint
 CREATE TABLE "notification_deliveries" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
@@ -64,6 +66,9 @@ CREATE TABLE "park_robots" (
 );
 --> statement-breakpoint
 ALTER TABLE "projects" ADD COLUMN "officer_id" uuid;--> statement-breakpoint
+ALTER TABLE "problems" ADD COLUMN "owner_user_id" uuid;--> statement-breakpoint
+ALTER TABLE "problems" ADD COLUMN "stage" "problem_stage" DEFAULT 'open' NOT NULL;--> statement-breakpoint
+ALTER TABLE "problems" ADD COLUMN "escalation" "escalation_level" DEFAULT 'park' NOT NULL;--> statement-breakpoint
 ALTER TABLE "notification_deliveries" ADD CONSTRAINT "notification_deliveries_notification_id_notifications_id_fk" FOREIGN KEY ("notification_id") REFERENCES "public"."notifications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notification_deliveries" ADD CONSTRAINT "notification_deliveries_park_id_parks_id_fk" FOREIGN KEY ("park_id") REFERENCES "public"."parks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notification_deliveries" ADD CONSTRAINT "notification_deliveries_recipient_id_users_id_fk" FOREIGN KEY ("recipient_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -80,4 +85,6 @@ CREATE INDEX "notifications_recipient_id_created_at_idx" ON "notifications" USIN
 CREATE INDEX "notifications_park_id_idx" ON "notifications" USING btree ("park_id");--> statement-breakpoint
 CREATE INDEX "notifications_unread_recipient_id_idx" ON "notifications" USING btree ("recipient_id") WHERE "notifications"."read_at" is null;--> statement-breakpoint
 ALTER TABLE "projects" ADD CONSTRAINT "projects_officer_id_users_id_fk" FOREIGN KEY ("officer_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "projects_officer_id_idx" ON "projects" USING btree ("officer_id");
+ALTER TABLE "problems" ADD CONSTRAINT "problems_owner_user_id_users_id_fk" FOREIGN KEY ("owner_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "projects_officer_id_idx" ON "projects" USING btree ("officer_id");--> statement-breakpoint
+CREATE INDEX "problems_owner_user_id_idx" ON "problems" USING btree ("owner_user_id");

@@ -47,11 +47,12 @@ export async function claimDueDeliveries(db: Executor, { limit, workerId }: { li
   }));
 }
 
-export async function markDelivered(db: Executor, { id }: { id: string }): Promise<void> {
+export async function markDelivered(db: Executor, { ids }: { ids: string[] }): Promise<void> {
+  if (ids.length === 0) return;
   await db
     .update(notificationDeliveries)
     .set({ status: "sent", sentAt: sql`now()`, lastError: null })
-    .where(and(eq(notificationDeliveries.id, id), eq(notificationDeliveries.status, "sending")));
+    .where(and(inArray(notificationDeliveries.id, ids), eq(notificationDeliveries.status, "sending")));
 }
 
 /** A failed send goes back to pending after a backoff, or is dead after MAX_ATTEMPTS (the outbox shows why). */

@@ -4,9 +4,11 @@ import {
   CAPACITY_UNITS,
   DELIVERY_CHANNELS,
   DELIVERY_STATUSES,
+  ESCALATION_LEVELS,
   MEMBERSHIP_ROLES,
   MILESTONE_TYPES,
   NOTIFICATION_KINDS,
+  PROBLEM_STAGES,
   PROJECT_HEALTHS,
   PROJECT_STAGES,
   REGION_LEVELS,
@@ -43,3 +45,5 @@ export const notificationKind = pgEnum("notification_kind", NOTIFICATION_KINDS);
 export const deliveryChannel = pgEnum("delivery_channel", DELIVERY_CHANNELS);
 export const deliveryStatus = pgEnum("delivery_status", DELIVERY_STATUSES);
 export const robotKind = pgEnum("robot_kind", ROBOT_KINDS);
+export const problemStage = pgEnum("problem_stage", PROBLEM_STAGES);
+export const escalationLevel = pgEnum("escalation_level", ESCALATION_LEVELS);

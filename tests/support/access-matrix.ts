@@ -279,6 +279,11 @@ export const FORMS = {
   markAllNotificationsRead: () => ({}),
   // Unticked boxes send nothing: the valid form is empty (email off, nothing muted), like signOutEverywhere's.
   saveNotificationPreferences: () => ({}),
+  // 督办 on a fresh problem the editor raised: start working on it, owned by an outside unit, due later.
+  updateProblem: async (ctx) => {
+    const problem = await raiseProblem(ctx.db, ctx.editor, { projectId: ctx.projectId, description: unique("督办"), owner: "经发局", dueDate: null });
+    return { parkId: ctx.parkId, problemId: idOf(problem, "problem"), step: "start", ownerUserId: "", ownerUnit: "区生态环境分局", dueDate: "2030-01-31", escalation: "district_city", note: unique("已督办") };
+  },
   unsubscribe: async (ctx, role) => ({ token: unsubscribeToken(await userIdOf(ctx.db, ownEmail(role)), "weekly_digest") }),
 } satisfies Record<string, FormBuilder>;
 
@@ -383,6 +388,8 @@ export const ACTION_ROWS: ActionRow[] = [
   action("notifications", "markNotificationReadAction", cells(A, A, A, A, R), FORMS.markNotificationRead, "ok"),
   action("notifications", "markAllNotificationsReadAction", cells(A, A, A, A, R), FORMS.markAllNotificationsRead, "ok"),
   action("notifications", "saveNotificationPreferencesAction", cells(A, A, A, A, R), FORMS.saveNotificationPreferences, "ok"),
+  // 督办: editors move any problem of the park; a viewer only one they own or raised (the matrix's viewer neither).
+  action("duban",         "updateProblemAction",    cells(A, A, R, R, R), FORMS.updateProblem, "ok"),
   action("notifications", "unsubscribeAction",      cells(A, A, A, A, A), FORMS.unsubscribe, "ok"),
 ];
 

@@ -30,7 +30,7 @@ export async function sendSmtp(smtpUrl: string, mail: OutgoingMail): Promise<voi
   }
 }
 
-/** One transport for many messages (the notification worker's batches): a pool of up to 3 connections. */
+/** One transport for many messages (the notification worker's batches): a pool of up to 5 connections. */
 export function createSmtpMailer(smtpUrl: string, { pool = true }: { pool?: boolean } = {}): { send(mail: OutgoingMail): Promise<void>; close(): void } {
   const url = new URL(smtpUrl);
   if (url.protocol !== "smtp:" && url.protocol !== "smtps:") throw new Error("SMTP_URL must start with smtp:// or smtps://");
@@ -43,7 +43,7 @@ export function createSmtpMailer(smtpUrl: string, { pool = true }: { pool?: bool
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 15_000,
-    ...(pool ? { pool: true, maxConnections: 3 } : {}),
+    ...(pool ? { pool: true, maxConnections: 5, maxMessages: 1000 } : {}),
   });
   return {
     async send(mail) {

@@ -18,7 +18,7 @@ export interface DeliveryRun {
  * none is due. Claim-then-send (db/queries/outbox.ts): several workers on one database never send a
  * row twice. A failure is retried with backoff, and after MAX_ATTEMPTS the row is dead.
  */
-export async function deliverDue(db: Db, { workerId, batch = 50, baseBackoffMs, env = process.env }: { workerId: string; batch?: number; baseBackoffMs?: number; env?: NodeJS.ProcessEnv }): Promise<DeliveryRun> {
+export async function deliverDue(db: Db, { workerId, batch = 20, baseBackoffMs, env = process.env }: { workerId: string; batch?: number; baseBackoffMs?: number; env?: NodeJS.ProcessEnv }): Promise<DeliveryRun> {
   const run: DeliveryRun = { sent: 0, retried: 0, dead: 0 };
   const mail = mailSettings(env);
   const mailer = mail ? createSmtpMailer(mail.smtpUrl) : null;
@@ -26,21 +26,21 @@ export async function deliverDue(db: Db, { workerId, batch = 50, baseBackoffMs, 
     for (;;) {
       const claimed = await claimDueDeliveries(db, { limit: batch, workerId });
       if (claimed.length === 0) return run;
-      // A few at a time: the pooled SMTP transport keeps 3 connections; robots answer in milliseconds.
-      for (let i = 0; i < claimed.length; i += 5) {
-        await Promise.all(
-          claimed.slice(i, i + 5).map(async (delivery) => {
-            try {
-              await sendOne(db, delivery, mail && mailer ? { ...mail, mailer } : null);
-              await markDelivered(db, { id: delivery.id });
-              run.sent += 1;
-            } catch (error) {
-              const outcome = await markFailed(db, { id: delivery.id, attempts: delivery.attempts, error: error instanceof Error ? error.message : String(error), baseBackoffMs });
-              run[outcome === "dead" ? "dead" : "retried"] += 1;
-            }
-          }),
-        );
-      }
+      // The whole claimed batch at once: the pooled SMTP transport spreads it over its connections.
+      const sent: string[] = [];
+      await Promise.all(
+        claimed.map(async (delivery) => {
+          try {
+            await sendOne(db, delivery, mail && mailer ? { ...mail, mailer } : null);
+            sent.push(delivery.id);
+          } catch (error) {
+            const outcome = await markFailed(db, { id: delivery.id, attempts: delivery.attempts, error: error instanceof Error ? error.message : String(error), baseBackoffMs });
+            run[outcome === "dead" ? "dead" : "retried"] += 1;
+          }
+        }),
+      );
+      await markDelivered(db, { ids: sent });
+      run.sent += sent.length;
     }
   } finally {
     mailer?.close();
