@@ -63,7 +63,7 @@ export default async function ProjectPage({
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <InvestmentSection {...props} />
-          <OfficerSection detail={detail} canEdit={canEdit} t={t} />
+          <OfficerSection detail={detail} canEdit={canEdit} members={members} t={t} />
           <StructureSection {...props} />
         </div>
         <div className="space-y-6">

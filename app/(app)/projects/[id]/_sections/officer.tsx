@@ -1,13 +1,10 @@
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/db/client";
 import type { ProjectDetail } from "@/db/queries/project-detail";
-import { listParkMembers } from "@/db/queries/reporting";
 import type { Translate } from "@/lib/i18n/translate";
 import { OfficerForm } from "./officer-form";
 
 /** Who reports this project each month: shown to everyone, chosen among the park's members by its editors. */
-export async function OfficerSection({ detail, canEdit, t }: { detail: ProjectDetail; canEdit: boolean; t: Translate }) {
-  const members = await listParkMembers(await getDb(), { parkId: detail.park.id });
+export function OfficerSection({ detail, canEdit, members, t }: { detail: ProjectDetail; canEdit: boolean; members: { userId: string; name: string; email: string }[]; t: Translate }) {
   const officerId = detail.project.officerId;
   const current = members.find((m) => m.userId === officerId);
   return (
