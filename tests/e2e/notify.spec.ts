@@ -18,14 +18,18 @@ test("reporting cycle and notifications (en, 390 px): an admin sets the deadline
   await page.locator("#reporting-settings").getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Reporting cycle saved.")).toBeVisible();
 
-  // The roll-call, from the dashboard's link.
+  // The roll-call, from the dashboard's link (the header's leads to every park's side by side).
   await page.goto(`/parks/${SLUG}`);
-  await page.getByRole("link", { name: "Roll-call" }).first().click();
-  await expect(page.getByRole("heading", { level: 1, name: "Reporting roll-call" })).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: "Roll-call" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Reporting roll-call", exact: true })).toBeVisible();
   await expect(page.getByText("Each month's progress is due by day 20.")).toBeVisible();
   await expect(page.getByTestId("reporting-rate")).toContainText("Reporting rate");
   await expectNoSidewaysScroll(page);
   await expectNoAxeViolations(page, "main");
+
+  // Every park the admin reads, side by side, from the header.
+  await page.getByRole("banner").getByRole("link", { name: "Roll-call" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Reporting roll-call across parks" })).toBeVisible();
 
   // The bell leads to the inbox; its settings save.
   await page.getByRole("link", { name: /^Notifications, \d+ unread$/ }).click();
