@@ -29,7 +29,7 @@ export default async function OutboxPage({ params }: { params: Promise<{ slug: s
       <ParkPageHeader park={park} locale={locale} t={t} title={t("outbox.title")}>
         {t("outbox.subtitle")}
       </ParkPageHeader>
-      <Card className="overflow-x-auto p-0">
+      <Card className="overflow-x-auto p-0" tabIndex={0} role="region" aria-label={t("outbox.title")}>
         {rows.length === 0 ? <p className="p-5 text-sm text-slate-600">{t("outbox.empty")}</p> : (
           <table className="min-w-full text-sm" data-testid="outbox">
             <thead className="border-b border-slate-200 text-slate-600">
