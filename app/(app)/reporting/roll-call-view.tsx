@@ -134,7 +134,7 @@ export function RollCallView({
       <Card aria-labelledby="rc-late" className="space-y-3 p-5">
         <h2 id="rc-late" className="text-lg font-semibold">{t("reporting.late")}</h2>
         {rollCall.late.length === 0 ? <p className="text-sm text-slate-600">{t("reporting.lateNone")}</p> : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("reporting.late")}>
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`${t("reporting.late")}: ${t("reporting.col.reportedOn")}`}>
             <table className="min-w-full text-sm" data-testid="late-reports">
               <thead className="border-b border-slate-200 text-slate-600">
                 <tr>
@@ -163,7 +163,7 @@ export function RollCallView({
 
       <Card aria-labelledby="rc-months" className="space-y-3 p-5">
         <h2 id="rc-months" className="text-lg font-semibold">{t("reporting.months")}</h2>
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("reporting.months")}>
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("reporting.rate")}>
           <table className="min-w-full text-sm">
             <thead className="border-b border-slate-200 text-slate-600">
               <tr>
