@@ -6,4 +6,8 @@ export async function register() {
   installPeerAddressHeader();
   const { checkStartup } = await import("./app/_lib/startup");
   await checkStartup();
+  // The job worker (reminders, digests, deliveries) runs in the server process, node runtime only.
+  // A failure to start it is logged and shown by /api/health; the app keeps serving.
+  const { startWorker, recordWorkerStartFailure } = await import("./app/_lib/notify/worker");
+  await startWorker().catch(recordWorkerStartFailure);
 }

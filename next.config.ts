@@ -13,7 +13,7 @@ const nextConfig: NextConfig = {
   env: { [BENCH_ROUTES_FLAG]: benchRoutes ? "1" : "" },
   // PGlite loads its .wasm and data files by URL at run time; bundling breaks that. ExcelJS and
   // iconv-lite (ledger import and export) are large CommonJS packages best left to Node.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "exceljs", "iconv-lite", "pdfmake", "docx", "@expo-google-fonts/noto-sans-sc"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "exceljs", "iconv-lite", "pdfmake", "docx", "@expo-google-fonts/noto-sans-sc", "pg-boss"],
   // The public status page is a Pages API route (pages/api/share/[token].ts, README: "Why the status
   // page is a Pages API route") built from the same server-only modules as the App Router. The Pages
   // Router bundles without the react-server condition, where "server-only" throws, so on the server it

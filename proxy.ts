@@ -47,7 +47,7 @@ export async function proxy(request: NextRequest) {
  * Pages anyone may open; everything else under app/(app) needs a session. The bench's reference pages
  * exist only in a build made for `npm run bench` (next.config.ts inlines the flag), and only there are they public.
  */
-const PUBLIC_PAGES = process.env.PARKLINE_BENCH_ROUTES === "1" ? /^\/(signin|bench|invite|reset|forgot)(\/|$)/ : /^\/(signin|invite|reset|forgot)(\/|$)/;
+const PUBLIC_PAGES = process.env.PARKLINE_BENCH_ROUTES === "1" ? /^\/(signin|bench|invite|reset|forgot|unsubscribe)(\/|$)/ : /^\/(signin|invite|reset|forgot|unsubscribe)(\/|$)/;
 
 /**
  * A page request with no session cookie at all goes to /signin as a real redirect, RSC and prefetch

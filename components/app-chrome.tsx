@@ -1,3 +1,4 @@
+import { Bell } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { FormAction } from "@/lib/form-result";
@@ -16,6 +17,7 @@ export function AppChrome({
   dashboardSlug,
   actions,
   platformAdmin = false,
+  unread = 0,
   children,
 }: {
   t: Translate;
@@ -24,6 +26,8 @@ export function AppChrome({
   actions: { signOut: FormAction; setLocale: FormAction };
   /** Platform admins get the link to /admin (regions, parks, people); nobody else sees it. */
   platformAdmin?: boolean;
+  /** Unread notices: the bell's count (the inbox is /notifications). */
+  unread?: number;
   children: ReactNode;
 }) {
   return (
@@ -45,9 +49,22 @@ export function AppChrome({
             {/* One park: its dashboard is one click away. Several: the park cards on "/" link to each. */}
             {dashboardSlug ? <NavLink href={`/parks/${dashboardSlug}`}>{t("nav.dashboard")}</NavLink> : null}
             <NavLink href="/regions">{t("nav.regions")}</NavLink>
+            <NavLink href="/reporting">{t("reporting.link")}</NavLink>
             {platformAdmin ? <NavLink href="/admin">{t("nav.admin")}</NavLink> : null}
           </nav>
           <div className="ml-auto flex items-center gap-2">
+            <Link
+              href="/notifications"
+              aria-label={t("inbox.bell", { n: unread })}
+              className="relative grid size-9 place-items-center rounded-md text-slate-700 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600"
+            >
+              <Bell aria-hidden className="size-5" />
+              {unread > 0 ? (
+                <span aria-hidden data-testid="unread-count" className="absolute -right-1 -top-1 min-w-5 rounded-full bg-rose-600 px-1 text-center text-xs font-semibold leading-5 text-white">
+                  {unread > 99 ? "99+" : unread}
+                </span>
+              ) : null}
+            </Link>
             <LanguageSwitch setLocale={actions.setLocale} />
             <AccountMenu name={user.name} email={user.email} signOut={actions.signOut} />
           </div>

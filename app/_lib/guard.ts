@@ -68,7 +68,7 @@ function formRefusal(refusal: Refusal, t: Translate, values: Record<string, stri
 function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$ACTION") && !/password/i.test(key)) values[key] = value.slice(0, 2000);
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !/password|secret/i.test(key)) values[key] = value.slice(0, 2000);
   }
   return values;
 }

@@ -5,7 +5,7 @@ import { effectiveParkRoles } from "./effective-roles";
 import { preparedFor } from "../prepared";
 import { jsonRows, parsedRows } from "./json-rows";
 import { auditAccountChange } from "./people";
-import { apiTokens, memberships, parkDataVersions, parks, sessions, users, type MembershipRole } from "../schema";
+import { apiTokens, memberships, notifications, parkDataVersions, parks, sessions, users, type MembershipRole } from "../schema";
 import type { Db, Executor } from "../types";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -132,11 +132,13 @@ const pagePark = alias(parks, "page_park");
  */
 export async function getParkPageGate(db: Executor, { sessionId, slug }: { sessionId: string; slug: string }): Promise<ParkPageGate | null> {
   // The viewer's effective role in the page's park: the same rows getSessionViewer lists.
+  // The header's bell shows the unread count: a page kept with another count is not this viewer's page now.
+  const unreadCount = sql`(select count(*) from ${notifications} n where n.recipient_id = ${users.id} and n.read_at is null)`;
   const pageRole = sql`(select e.role from ${effectiveParkRoles(users.id)} e where e.park_id = ${pagePark.id})`;
   const query = preparedFor(db, "park_page_gate", (d) =>
     d
       .select({
-        viewerFingerprint: sql<string>`md5(concat_ws(E'\n', ${users.id}, ${users.email}, ${users.name}, ${users.locale}, ${users.platformAdmin}, ${membershipsJson(d)}::text))`,
+        viewerFingerprint: sql<string>`md5(concat_ws(E'\n', ${users.id}, ${users.email}, ${users.name}, ${users.locale}, ${users.platformAdmin}, ${membershipsJson(d)}::text, ${unreadCount}))`,
         role: sql<MembershipRole | null>`${pageRole}`,
         dataVersion: sql<number>`case when ${pageRole} is null then 0 else coalesce(${parkDataVersions.version}, 0) end`.mapWith(Number),
       })

@@ -2,13 +2,19 @@ import { pgEnum } from "drizzle-orm/pg-core";
 import {
   CAPACITY_PERIODS,
   CAPACITY_UNITS,
+  DELIVERY_CHANNELS,
+  DELIVERY_STATUSES,
+  ESCALATION_LEVELS,
   MEMBERSHIP_ROLES,
   MILESTONE_TYPES,
+  NOTIFICATION_KINDS,
+  PROBLEM_STAGES,
   PROJECT_HEALTHS,
   PROJECT_STAGES,
   REGION_LEVELS,
   REGION_ROLES,
   SLIP_BASELINES,
+  ROBOT_KINDS,
   TARGET_METRICS,
 } from "../../lib/domain/values";
 
@@ -36,3 +42,10 @@ export const problemStatus = pgEnum("problem_status", ["open", "closed"]);
 export const shareScope = pgEnum("share_scope", ["project", "park"]);
 
 export type { MembershipRole, MilestoneType, ProjectHealth, ProjectStage, TargetMetric } from "../../lib/domain/values";
+
+export const notificationKind = pgEnum("notification_kind", NOTIFICATION_KINDS);
+export const deliveryChannel = pgEnum("delivery_channel", DELIVERY_CHANNELS);
+export const deliveryStatus = pgEnum("delivery_status", DELIVERY_STATUSES);
+export const robotKind = pgEnum("robot_kind", ROBOT_KINDS);
+export const problemStage = pgEnum("problem_stage", PROBLEM_STAGES);
+export const escalationLevel = pgEnum("escalation_level", ESCALATION_LEVELS);

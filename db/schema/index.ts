@@ -9,3 +9,4 @@ export * from "./audit";
 export * from "./rollups";
 export * from "./integration";
 export * from "./people";
+export * from "./notifications";

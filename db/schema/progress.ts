@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { createdAt, quantity, yuan } from "./columns";
-import { problemStatus, projectStage } from "./enums";
+import { escalationLevel, problemStage, problemStatus, projectStage } from "./enums";
 import { parks } from "./parks";
 import { capacities, projects } from "./projects";
 
@@ -85,9 +85,15 @@ export const problems = pgTable(
       .references(() => projects.id, { onDelete: "cascade" }),
     raisedInEntryId: uuid("raised_in_entry_id").references(() => progressEntries.id, { onDelete: "set null" }),
     description: text("description").notNull(),
+    /** Who must act, as shown: a member's name or an outside unit (e.g. 区生态环境分局). */
     owner: text("owner").notNull(),
+    /** The owner when they are a park member (督办): they are notified and may move the problem on. */
+    ownerUserId: uuid("owner_user_id").references(() => users.id, { onDelete: "set null" }),
     dueDate: date("due_date"),
     status: problemStatus("status").notNull().default("open"),
+    /** Where a problem that is not closed stands; closing (only by who raised it) sets status closed. */
+    stage: problemStage("stage").notNull().default("open"),
+    escalation: escalationLevel("escalation").notNull().default("park"),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -96,6 +102,7 @@ export const problems = pgTable(
     check("problems_closed_chk", sql`(${t.status} = 'closed') = (${t.closedAt} is not null)`),
     index("problems_project_id_idx").on(t.projectId),
     index("problems_park_id_status_idx").on(t.parkId, t.status),
+    index("problems_owner_user_id_idx").on(t.ownerUserId),
   ],
 );
 

@@ -32,6 +32,8 @@ export const projects = pgTable(
     health: projectHealth("health").notNull().default("on_track"),
     responsibleUnit: text("responsible_unit"),
     leaderInCharge: text("leader_in_charge"),
+    /** The park member who reports this project each month (issue 18's roll-call and reminders). */
+    officerId: uuid("officer_id").references(() => users.id, { onDelete: "set null" }),
     plannedInvestment: yuan("planned_investment").notNull().default("0"),
     contractedInvestment: yuan("contracted_investment").notNull().default("0"),
     inPlaceInvestment: yuan("in_place_investment").notNull().default("0"),
@@ -58,6 +60,8 @@ export const projects = pgTable(
     index("projects_code_sort_id_idx").on(t.codeSort, t.id),
     // Lists of one park by code (the park's share page, the share link's project picker, exports).
     index("projects_park_id_code_sort_idx").on(t.parkId, t.codeSort),
+    // The roll-call per officer and the reminders' "officers with projects not reported".
+    index("projects_officer_id_idx").on(t.officerId),
   ],
 );
 

@@ -34,3 +34,23 @@ export type MilestoneType = (typeof MILESTONE_TYPES)[number];
 export type CapacityUnit = (typeof CAPACITY_UNITS)[number];
 export type CapacityPeriod = (typeof CAPACITY_PERIODS)[number];
 export type TargetMetric = (typeof TARGET_METRICS)[number];
+
+/** What a notification is about (issue 18). Users mute kinds one by one. */
+export const NOTIFICATION_KINDS = [
+  "report_reminder", "milestone_overdue", "problem_overdue", "weekly_digest", "month_close",
+  // 督办: a problem's change tells who must act next.
+  "problem_assigned", "problem_resolved", "problem_escalated", "problem_due_changed",
+] as const;
+/** 督办 on a problem not closed: 交办 (open) → 办理 (in progress) → 反馈 (resolved); 办结 is status closed. */
+export const PROBLEM_STAGES = ["open", "in_progress", "resolved"] as const;
+/** Who the problem is raised to: the park, the district or city, the province. */
+export const ESCALATION_LEVELS = ["park", "district_city", "province"] as const;
+export type ProblemStage = (typeof PROBLEM_STAGES)[number];
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+/** Where a notification goes besides the in-app inbox: a person's email, a park's group robots. */
+export const DELIVERY_CHANNELS = ["email", "dingtalk", "wecom"] as const;
+/** pending → sending (claimed) → sent; a failure goes back to pending with a later time, or to dead. */
+export const DELIVERY_STATUSES = ["pending", "sending", "sent", "dead"] as const;
+export const ROBOT_KINDS = ["dingtalk", "wecom"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type RobotKind = (typeof ROBOT_KINDS)[number];

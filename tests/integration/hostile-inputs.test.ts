@@ -109,6 +109,14 @@ const FIELD_KINDS: Record<string, Record<string, FieldKind>> = {
   },
   resetPasswordAction: { newPassword: ignored("stored only as its argon2 hash"), confirmPassword: ignored("compared with the new password, never stored") },
   updateProfileAction: { name: text(users, "name") },
+  updateProblemAction: { ownerUnit: text(problems, "owner"), note: text(problemUpdates, "note") },
+  // A robot's address is any web address the admin gives; its secret any printable run without spaces (never shown back).
+  saveRobotAction: {
+    webhookUrl: { kind: "value", accepts: /^https?:\/\/\S+$/, why: "a robot's webhook is a web address" },
+    secret: { kind: "value", accepts: /^[\x21-\x7e]+$/, why: "a signing secret is printable ASCII without spaces" },
+    clearSecret: CHECKBOX,
+    enabled: CHECKBOX,
+  },
 };
 
 /** Tables a refused call may legitimately write: a failed sign-in is counted (that is the rate limit). */

@@ -9,7 +9,8 @@ import { raiseProblem } from "@/db/queries/progress-writes";
 import type { Actor } from "@/db/queries/project-writes";
 import { createShareLink } from "@/db/queries/share-links";
 import { DEFAULT_REDACTION } from "@/lib/domain/share-schemas";
-import { apiTokens, invitations, memberships, parkHealthRules, parks, projects, regions, users } from "@/db/schema";
+import { apiTokens, invitations, memberships, notificationDeliveries, notifications, parkHealthRules, parks, projects, regions, users } from "@/db/schema";
+import { unsubscribeToken } from "@/app/_lib/notify/render";
 import { savePark, saveRegion } from "@/db/queries/organisation";
 import { addRegionReader } from "@/db/queries/region-roles";
 import { issuePasswordReset } from "@/db/queries/password-resets";
@@ -272,7 +273,41 @@ export const FORMS = {
   adminInviteMember: (ctx) => ({ parkId: ctx.parkId, email: `${unique("first-admin")}@matrix.example`, role: "admin" }),
   adminRemoveMember: async (ctx) => ({ parkId: ctx.parkId, userId: await plantMember(ctx.db, ctx.parkId) }),
   issueAccountReset: async (ctx) => ({ userId: await plantMember(ctx.db, ctx.parkId) }),
+  // The reporting cycle and notifications (issue 18).
+  saveReportingSettings: (ctx) => ({ parkId: ctx.parkId, deadlineDay: String(1 + (++sequence % 28)), remindDaysBefore: "3" }),
+  setProjectOfficer: async (ctx) => ({ parkId: ctx.parkId, projectId: ctx.projectId, officerId: await userIdOf(ctx.db, ACCOUNT.editor!) }),
+  saveRobot: (ctx) => ({ parkId: ctx.parkId, kind: "dingtalk", webhookUrl: "https://oapi.dingtalk.com/robot/send?access_token=matrix", secret: "SECmatrix", clearSecret: "", enabled: "on" }),
+  retryDelivery: async (ctx) => ({ parkId: ctx.parkId, deliveryId: await plantDeadDelivery(ctx.db, ctx.parkId) }),
+  // Each caller's own notice (the signed-out caller's form names the editor's).
+  markNotificationRead: async (ctx, role) => ({ notificationId: await plantNotification(ctx.db, await userIdOf(ctx.db, ownEmail(role)), ctx.parkId) }),
+  markAllNotificationsRead: () => ({}),
+  // Unticked boxes send nothing: the valid form is empty (email off, nothing muted), like signOutEverywhere's.
+  saveNotificationPreferences: () => ({}),
+  // 督办 on a fresh problem the editor raised: start working on it, owned by an outside unit, due later.
+  updateProblem: async (ctx) => {
+    const problem = await raiseProblem(ctx.db, ctx.editor, { projectId: ctx.projectId, description: unique("督办"), owner: "经发局", dueDate: null });
+    return { parkId: ctx.parkId, problemId: idOf(problem, "problem"), step: "start", ownerUserId: "", ownerUnit: "区生态环境分局", dueDate: "2030-01-31", escalation: "district_city", note: unique("已督办") };
+  },
+  unsubscribe: async (ctx, role) => ({ token: unsubscribeToken(await userIdOf(ctx.db, ownEmail(role)), "weekly_digest") }),
 } satisfies Record<string, FormBuilder>;
+
+/** A notice in someone's inbox, unread. */
+export async function plantNotification(db: Db, recipientId: string, parkId: string): Promise<string> {
+  const [row] = await db
+    .insert(notifications)
+    .values({ recipientId, parkId, kind: "weekly_digest", params: { park: "矩阵", week: "2026-01-05", reported: 1, expected: 2, lateMilestones: 0, openProblems: 1 }, link: "/", dedupeKey: unique("matrix-notice") })
+    .returning({ id: notifications.id });
+  return row!.id;
+}
+
+/** A delivery of the park that failed for good: what an admin may retry. */
+export async function plantDeadDelivery(db: Db, parkId: string): Promise<string> {
+  const [row] = await db
+    .insert(notificationDeliveries)
+    .values({ idempotencyKey: unique("matrix-delivery"), channel: "wecom", status: "dead", parkId, kind: "weekly_digest", params: {}, link: "/", attempts: 5, lastError: "HTTP 500" })
+    .returning({ id: notificationDeliveries.id });
+  return row!.id;
+}
 
 function saveParkDirect(ctx: MatrixContext) {
   return savePark(ctx.db, { actorId: ctx.platformAdminId }, { slug: unique("archive-me"), name: unique("归档园区"), nameEn: null, regionId: ctx.cityId, clusters: [] });
@@ -351,6 +386,18 @@ export const ACTION_ROWS: ActionRow[] = [
   action("admin-users",   "issueAccountResetAction", cells(R, R, R, R, R, A, R), FORMS.issueAccountReset, "ok"),
   action("admin-people",  "adminInviteMemberAction", cells(R, R, R, R, R, A, R), FORMS.adminInviteMember, "ok"),
   action("admin-people",  "adminRemoveMemberAction", cells(R, R, R, R, R, A, R), FORMS.adminRemoveMember, "ok"),
+  // The reporting cycle, robots and outbox: park admins; a project's officer: its editors.
+  action("reporting",     "saveReportingSettingsAction", cells(A, R, R, R, R), FORMS.saveReportingSettings, "ok"),
+  action("reporting",     "setProjectOfficerAction", cells(A, A, R, R, R), FORMS.setProjectOfficer, "ok"),
+  action("reporting",     "saveRobotAction",        cells(A, R, R, R, R), FORMS.saveRobot, "ok"),
+  action("reporting",     "retryDeliveryAction",    cells(A, R, R, R, R), FORMS.retryDelivery, "ok"),
+  // One's own inbox and choices: anyone signed in; the unsubscribe link's signed token is its credential.
+  action("notifications", "markNotificationReadAction", cells(A, A, A, A, R), FORMS.markNotificationRead, "ok"),
+  action("notifications", "markAllNotificationsReadAction", cells(A, A, A, A, R), FORMS.markAllNotificationsRead, "ok"),
+  action("notifications", "saveNotificationPreferencesAction", cells(A, A, A, A, R), FORMS.saveNotificationPreferences, "ok"),
+  // 督办: editors move any problem of the park; a viewer only one they own or raised (the matrix's viewer neither).
+  action("duban",         "updateProblemAction",    cells(A, A, R, R, R), FORMS.updateProblem, "ok"),
+  action("notifications", "unsubscribeAction",      cells(A, A, A, A, A), FORMS.unsubscribe, "ok"),
 ];
 
 export interface RouteRow {

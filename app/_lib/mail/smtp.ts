@@ -6,6 +6,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** Extra headers (List-Unsubscribe); their values must not carry line breaks either. */
+  headers?: Record<string, string>;
 }
 
 /** Header values cannot carry line breaks: an address or subject with CR/LF would add headers. */
@@ -20,6 +22,16 @@ function headerSafe(value: string): string {
  * `?tls=insecure` accepts a self-signed certificate (a test or an internal relay).
  */
 export async function sendSmtp(smtpUrl: string, mail: OutgoingMail): Promise<void> {
+  const mailer = createSmtpMailer(smtpUrl, { pool: false });
+  try {
+    await mailer.send(mail);
+  } finally {
+    mailer.close();
+  }
+}
+
+/** One transport for many messages (the notification worker's batches): a pool of up to 5 connections. */
+export function createSmtpMailer(smtpUrl: string, { pool = true }: { pool?: boolean } = {}): { send(mail: OutgoingMail): Promise<void>; close(): void } {
   const url = new URL(smtpUrl);
   if (url.protocol !== "smtp:" && url.protocol !== "smtps:") throw new Error("SMTP_URL must start with smtp:// or smtps://");
   const transport = nodemailer.createTransport({
@@ -31,10 +43,13 @@ export async function sendSmtp(smtpUrl: string, mail: OutgoingMail): Promise<voi
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 15_000,
+    ...(pool ? { pool: true, maxConnections: 5, maxMessages: 1000 } : {}),
   });
-  try {
-    await transport.sendMail({ from: headerSafe(mail.from), to: headerSafe(mail.to), subject: headerSafe(mail.subject), text: mail.text });
-  } finally {
-    transport.close();
-  }
+  return {
+    async send(mail) {
+      const headers = Object.fromEntries(Object.entries(mail.headers ?? {}).map(([k, v]) => [headerSafe(k), headerSafe(v)]));
+      await transport.sendMail({ from: headerSafe(mail.from), to: headerSafe(mail.to), subject: headerSafe(mail.subject), text: mail.text, headers });
+    },
+    close: () => transport.close(),
+  };
 }

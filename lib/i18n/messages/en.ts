@@ -6,6 +6,7 @@ import { apiEn } from "./api.en";
 import { dashboardEn } from "./dashboard.en";
 import { ledgerEn } from "./ledger.en";
 import { peopleEn } from "./people.en";
+import { notifyEn } from "./notify.en";
 import { projectEn } from "./project.en";
 import { reportEn } from "./report.en";
 import { shareEn } from "./share.en";
@@ -20,6 +21,7 @@ export const en = {
   ...ledgerEn,
   ...peopleEn,
   ...reportEn,
+  ...notifyEn,
   "app.name": "Parkline",
   "app.tagline": "Industrial investment projects, month by month",
   "demo.label": "Demo park · illustrative data",

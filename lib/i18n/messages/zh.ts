@@ -5,6 +5,7 @@ import type { MessageKey } from "./en";
 import { dashboardZh } from "./dashboard.zh";
 import { ledgerZh } from "./ledger.zh";
 import { peopleZh } from "./people.zh";
+import { notifyZh } from "./notify.zh";
 import { projectZh } from "./project.zh";
 import { reportZh } from "./report.zh";
 import { shareZh } from "./share.zh";
@@ -19,6 +20,7 @@ export const zh: Record<MessageKey, string> = {
   ...ledgerZh,
   ...peopleZh,
   ...reportZh,
+  ...notifyZh,
   "app.name": "Parkline 园区项目通",
   "app.tagline": "工业投资项目，按月跟踪",
   "demo.label": "示例园区 · 演示数据",

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { MapPin, Settings, Upload, Users } from "lucide-react";
+import { ClipboardCheck, MapPin, Send, Settings, Upload, Users } from "lucide-react";
 import { ExportLinks } from "@/components/parks/export-links";
 import { DemoParkLabel } from "@/components/parks/demo-label";
 import { Headline } from "@/components/parks/headline";
@@ -65,6 +65,12 @@ export function ParkDashboardView({ park, isAdmin, data, today, locale, t }: { p
           ) : null}
         </div>
         <div className="flex flex-wrap gap-2">
+          <Button asChild variant="secondary">
+            <Link prefetch={false} href={`/parks/${park.slug}/reporting`}>
+              <ClipboardCheck aria-hidden className="size-4" />
+              {t("reporting.link")}
+            </Link>
+          </Button>
           {park.role === "admin" || park.role === "editor" ? (
             <Button asChild variant="secondary">
               <Link prefetch={false} href={`/parks/${park.slug}/import`}>
@@ -86,6 +92,14 @@ export function ParkDashboardView({ park, isAdmin, data, today, locale, t }: { p
               <Link prefetch={false} href={`/parks/${park.slug}/members`}>
                 <Users aria-hidden className="size-4" />
                 {t("people.link")}
+              </Link>
+            </Button>
+          ) : null}
+          {isAdmin ? (
+            <Button asChild variant="secondary">
+              <Link prefetch={false} href={`/parks/${park.slug}/outbox`}>
+                <Send aria-hidden className="size-4" />
+                {t("outbox.link")}
               </Link>
             </Button>
           ) : null}

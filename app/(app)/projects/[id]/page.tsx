@@ -6,11 +6,15 @@ import { ProjectHeader } from "./_sections/header";
 import { HistorySection } from "./_sections/history";
 import { InvestmentSection } from "./_sections/investment";
 import { MilestonesSection } from "./_sections/milestones";
+import { OfficerSection } from "./_sections/officer";
 import { ProblemsSection } from "./_sections/problems";
 import { ProgressLogSection } from "./_sections/progress-log";
 import { SourcesSection } from "./_sections/sources";
 import { StructureSection } from "./_sections/structure";
 import { loadProject } from "./load";
+import { getDb } from "@/db/client";
+import { listDueDateHistory } from "@/db/queries/duban";
+import { listParkMembers } from "@/db/queries/reporting";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { detail } = await loadProject((await params).id);
@@ -25,8 +29,19 @@ export default async function ProjectPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ saved?: string; warn?: string }>;
 }) {
-  const { detail, canEdit } = await loadProject((await params).id);
+  const { detail, canEdit, viewer } = await loadProject((await params).id);
   const { locale, t } = await getTranslator();
+  const db = await getDb();
+  const [members, dueHistory] = await Promise.all([
+    listParkMembers(db, { parkId: detail.park.id }),
+    listDueDateHistory(db, { parkId: detail.park.id, problemIds: detail.problems.map((p) => p.id) }),
+  ]);
+  const duban = {
+    viewerId: viewer.userId,
+    isMember: viewer.memberships.some((m) => m.parkId === detail.park.id),
+    members: members.map((m) => ({ value: m.userId, label: `${m.name} · ${m.email}` })),
+    dueHistory,
+  };
   const { saved, warn } = await searchParams;
   const warnings = (warn ?? "").split(",").map((w) => `warning.${w}`).filter(isMessageKey);
   const props = { detail, canEdit, locale, t };
@@ -48,11 +63,12 @@ export default async function ProjectPage({
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <InvestmentSection {...props} />
+          <OfficerSection detail={detail} canEdit={canEdit} members={members} t={t} />
           <StructureSection {...props} />
         </div>
         <div className="space-y-6">
           <MilestonesSection {...props} />
-          <ProblemsSection {...props} />
+          <ProblemsSection {...props} duban={duban} />
         </div>
       </div>
       <ProgressLogSection {...props} />

@@ -10,6 +10,10 @@ import { DEFAULT_HEALTH_RULE } from "@/lib/domain/pace-health";
 import { formatMoney } from "@/lib/format/numbers";
 import { getTranslator } from "@/app/_lib/request-locale";
 import { loadPark } from "../load";
+import { listRobotSettings } from "@/db/queries/outbox";
+import { getReportingSettings } from "@/db/queries/reporting";
+import { ROBOT_KINDS } from "@/lib/domain/values";
+import { ReportingSettingsForm, RobotForm } from "./reporting-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -22,7 +26,12 @@ export default async function ParkSettingsPage({ params }: { params: Promise<{ s
   if (!isAdmin) notFound();
   const { locale, t } = await getTranslator();
   const db = await getDb();
-  const [rule, targets] = await Promise.all([getHealthRule(db, { parkId: park.parkId }), listTargets(db, { parkIds: [park.parkId] })]);
+  const [rule, targets, reporting, robots] = await Promise.all([
+    getHealthRule(db, { parkId: park.parkId }),
+    listTargets(db, { parkIds: [park.parkId] }),
+    getReportingSettings(db, { parkId: park.parkId }),
+    listRobotSettings(db, { parkId: park.parkId }),
+  ]);
   const ruleValues = rule
     ? { yellowBehindPp: rule.yellowBehindPp, redBehindPp: rule.redBehindPp, redMonthsNotStarted: rule.redMonthsNotStarted, slipBaseline: rule.slipBaseline, version: rule.version }
     : {
@@ -32,6 +41,31 @@ export default async function ParkSettingsPage({ params }: { params: Promise<{ s
   return (
     <div className="space-y-6">
       <ParkPageHeader park={park} locale={locale} t={t} title={t("settings.title")} />
+
+      <Card aria-labelledby="reporting-title" className="space-y-3 p-5">
+        <div>
+          <h2 id="reporting-title" className="text-lg font-semibold">
+            {t("reporting.settingsTitle")}
+          </h2>
+          <p className="text-sm text-slate-600">{t("reporting.settingsExplain")}</p>
+        </div>
+        <ReportingSettingsForm parkId={park.parkId} settings={reporting} />
+      </Card>
+
+      <Card aria-labelledby="robots-title" className="space-y-4 p-5">
+        <div>
+          <h2 id="robots-title" className="text-lg font-semibold">
+            {t("robot.title")}
+          </h2>
+          <p className="text-sm text-slate-600">{t("robot.explain")}</p>
+        </div>
+        {ROBOT_KINDS.map((kind) => (
+          <div key={kind} className="rounded-md border border-slate-200 p-4">
+            <h3 className="mb-3 font-medium">{t(`robot.kind.${kind}`)}</h3>
+            <RobotForm parkId={park.parkId} kind={kind} robot={robots.find((r) => r.kind === kind) ?? null} />
+          </div>
+        ))}
+      </Card>
 
       <Card aria-labelledby="rule-title" className="space-y-3 p-5">
         <div>
