@@ -141,7 +141,8 @@ export async function planMonthClose(db: Executor, { today }: { today: string })
     const parkRows = rows.filter((r) => r.parkId === park.id);
     const count = buildRollCall(parkRows, today).months.find((m) => m.period === closed)?.count;
     const params = { ...parkParams(park), month, reported: count?.reported ?? 0, expected: count?.expected ?? 0, late: count?.late ?? 0 };
-    const link = `/parks/${park.slug}/reporting`;
+    // The closed month's report (月报, issue 20) is what leaders take to their meeting: the notice opens it.
+    const link = `/api/parks/${park.slug}/report?month=${month}&format=pdf`;
     for (const recipientId of leaders.get(park.id) ?? []) plan.notices.push({ recipientId, parkId: park.id, kind: "month_close", params, link, dedupeKey: `month_close:${park.id}:${month}` });
     plan.posts.push({ parkId: park.id, kind: "month_close", params, link, dedupeKey: `month_close:${month}` });
   }

@@ -4,6 +4,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { countUnread, enqueueNotices, enqueueParkPosts, getPreferences, listNotifications } from "@/db/queries/notifications";
 import { claimDueDeliveries, listOutbox, listRobotSettings } from "@/db/queries/outbox";
+import { planMonthClose } from "@/db/queries/notify-plans";
 import { listReportingRows } from "@/db/queries/reporting";
 import { openDatabase } from "@/db/open";
 import { memberships, notificationDeliveries, notifications, parkRobots, parks, progressEntries, projects, users } from "@/db/schema";
@@ -156,6 +157,18 @@ describe.each(TEST_TARGETS)("notifications on %s", (kind) => {
     expect(next.notices).toBeGreaterThanOrEqual(1);
     expect(await countUnread(db, { userId: p.admin.id })).toBe(1);
     expect(await countUnread(db, { userId: p.officer.id })).toBe(2);
+  });
+
+  it("closes a month by sending the park's leaders the month's report", async () => {
+    const p = await plantPark(db);
+    const plan = await planMonthClose(db, { today: "2026-04-02" });
+    const notices = plan.notices.filter((n) => n.parkId === p.park.id);
+    expect(notices.map((n) => n.recipientId).sort()).toEqual([p.admin.id, p.viewer.id].sort());
+    expect(notices[0]!.link).toBe(`/api/parks/${p.park.slug}/report?month=2026-03&format=pdf`);
+    expect(existsSync(`${ROOT}app/api/parks/[slug]/report/route.ts`)).toBe(true);
+    expect(notices[0]!.params).toMatchObject({ month: "2026-03", expected: 3, reported: 0 });
+    // Only in the month's first days.
+    expect((await planMonthClose(db, { today: "2026-04-10" })).notices).toEqual([]);
   });
 
   it("marks one's own notices read, refuses another's, and marks all read", async () => {

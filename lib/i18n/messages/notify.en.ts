@@ -122,7 +122,7 @@ export const notifyEn = {
   "notify.weekly_digest.body": "This month {reported} of {expected} projects have reported. Late milestones: {lateMilestones}. Open problems: {openProblems}.",
   "notify.month_close.name": "Month's summary",
   "notify.month_close.subject": "{park}: {month} closed",
-  "notify.month_close.body": "{month}: {reported} of {expected} projects reported, {late} of them late.",
+  "notify.month_close.body": "{month}: {reported} of {expected} projects reported, {late} of them late. The month's report (PDF) opens from the link below.",
   "notify.mail.open": "Open in Parkline:",
   "notify.mail.unsubscribe": "Stop these emails:",
   "notify.mail.settings": "All notification settings:",

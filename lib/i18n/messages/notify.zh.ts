@@ -123,7 +123,7 @@ export const notifyZh: Record<keyof typeof notifyEn, string> = {
   "notify.weekly_digest.body": "本月 {expected} 个项目中已报送 {reported} 个。逾期节点 {lateMilestones} 个，未办结问题 {openProblems} 个。",
   "notify.month_close.name": "月度小结",
   "notify.month_close.subject": "{park}：{month} 月报送小结",
-  "notify.month_close.body": "{month}：{expected} 个项目中已报送 {reported} 个，其中逾期 {late} 个。",
+  "notify.month_close.body": "{month}：{expected} 个项目中已报送 {reported} 个，其中逾期 {late} 个。本月月报（PDF）见下方链接。",
   "notify.mail.open": "在 Parkline 中打开：",
   "notify.mail.unsubscribe": "退订此类邮件：",
   "notify.mail.settings": "全部通知设置：",
