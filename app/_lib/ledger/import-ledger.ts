@@ -1,17 +1,19 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { getImportMapping, importLedger, listLedgerProgressState, listLedgerProjects, writeProgressLedger, writeProjectLedger } from "@/db/queries/ledger";
+import { getImportMapping, getLedgerPark, importLedger, listLedgerProgressState, listLedgerProjectsWithDetails, writeProgressLedger, writeProjectLedger } from "@/db/queries/ledger";
 import type { Actor } from "@/db/queries/project-writes";
 import type { Db, Executor } from "@/db/types";
 import { isMessageKey } from "@/lib/domain/fields";
 import { isoToday } from "@/lib/domain/milestones";
 import type { Translate } from "@/lib/i18n/translate";
-import { fieldLabelKey, type LedgerKind, type LedgerMapping } from "./columns";
+import { cellText } from "./cells";
+import { fieldLabelKey, isPlanHeader, isRowNumberHeader, MILESTONE_DATE_FIELDS, type LedgerField, type LedgerKind, type LedgerMapping } from "./columns";
 import type { ChangeView, ImportBody, ImportEvent } from "./import-types";
 import { planProgressImport, progressToken } from "./progress-plan";
-import { planProjectImport, planToken, projectChanges, type ExistingProject } from "./project-plan";
+import { planProjectImport, planToken, projectChanges, type ProjectLedgerState } from "./project-plan";
 import { readLedgerFileOffThread } from "./read-off-thread";
-import { codesOf, prepareSheet, type PreparedSheet, type RowProblem } from "./sheet";
+import type { FormulaCell } from "./read-file";
+import { codesOf, prepareSheet, sortProblems, type PreparedSheet, type RowProblem } from "./sheet";
 
 /** Changes listed in a preview; the counts cover the rest. */
 const CHANGES_SHOWN = 200;
@@ -41,24 +43,32 @@ interface Plan {
 
 /** What differs between ledgers: how to read the park's state, check a sheet against it, and write. */
 interface LedgerEngine<State, P extends Plan> {
-  load(db: Executor, parkId: string, codes: string[], lock: boolean): Promise<State>;
+  load(db: Executor, parkId: string, sheet: PreparedSheet, lock: boolean): Promise<State>;
   plan(sheet: PreparedSheet, state: State, t: Translate, today: string): P;
   token(fileHash: string, mapping: LedgerMapping, state: State): string;
   write(tx: Executor, actor: Actor, plan: P, today: string, step: (n: number) => void): Promise<void>;
 }
 
-const projectsEngine: LedgerEngine<Map<string, ExistingProject>, ReturnType<typeof planProjectImport> & { changes: ChangeView[] }> = {
-  load: async (db, parkId, codes, lock) => new Map((await listLedgerProjects(db, { parkId, codes, lock })).map((r) => [r.code, r])),
-  plan: (sheet, state, t) => {
-    const plan = planProjectImport(sheet, state, t);
-    return { ...plan, changes: projectChanges(plan, t) };
+const projectsEngine: LedgerEngine<ProjectLedgerState, ReturnType<typeof planProjectImport> & { changes: ChangeView[] }> = {
+  load: async (db, parkId, sheet, lock) => {
+    const park = await getLedgerPark(db, { parkId });
+    if (!park) throw new Error("ledger import: no such park");
+    // A row without a code is matched by name and company, or gets a new code: that reads every project.
+    const codes = codesOf(sheet);
+    const complete = codes.length < sheet.rows.length || !sheet.mapping.code;
+    const rows = await listLedgerProjectsWithDetails(db, { parkId, codes: complete ? undefined : codes, lock });
+    return { park, complete, byCode: new Map(rows.map((r) => [r.code, r])) };
+  },
+  plan: (sheet, state, t, today) => {
+    const plan = planProjectImport(sheet, state, t, today);
+    return { ...plan, changes: projectChanges(plan) };
   },
   token: planToken,
   write: (tx, actor, plan, _today, step) => writeProjectLedger(tx, actor, plan, step),
 };
 
 const progressEngine: LedgerEngine<Awaited<ReturnType<typeof listLedgerProgressState>>, ReturnType<typeof planProgressImport>> = {
-  load: (db, parkId, codes, lock) => listLedgerProgressState(db, { parkId, codes, lock }),
+  load: (db, parkId, sheet, lock) => listLedgerProgressState(db, { parkId, codes: codesOf(sheet), lock }),
   plan: planProgressImport,
   token: progressToken,
   write: (tx, actor, plan, today, step) => writeProgressLedger(tx, actor, plan.entries, today, step),
@@ -83,17 +93,18 @@ async function run<State, P extends Plan>(db: Db, engine: LedgerEngine<State, P>
   const prepared = prepareSheet(kind, read.rows, request.chosen, remembered);
   if (!prepared.ok) return { status: 422, body: { ok: false, error: t(prepared.messageKey, prepared.params) } };
   const { sheet } = prepared;
-  const shape = { headers: sheet.headers.filter(Boolean), mapping: sheet.mapping, mappingSource: sheet.mappingSource, missing: sheet.missing };
+  const shape = { headers: sheet.headers.filter(Boolean), mapping: sheet.mapping, mappingSource: sheet.mappingSource, missing: sheet.missing, columns: columnReport(sheet, t) };
   if (sheet.missing.length) {
     const columns = sheet.missing.map((f) => t(fieldLabelKey(f))).join(", ");
     return { status: 422, body: { ok: false, error: t("ledger.file.missingColumns", { columns }), ...shape } };
   }
 
   const fileHash = createHash("sha256").update(request.bytes).digest("hex");
-  const codes = codesOf(sheet);
   request.onProgress({ type: "progress", phase: "check", done: 0, total: sheet.rows.length });
-  const state = await engine.load(db, actor.parkId, codes, false);
+  const state = await engine.load(db, actor.parkId, sheet, false);
   const plan = engine.plan(sheet, state, t, today);
+  plan.notes.push(...formulaNotes(sheet, read.formulas ?? [], t));
+  sortProblems(plan.notes, sheet.headers);
   request.onProgress({ type: "progress", phase: "check", done: sheet.rows.length, total: sheet.rows.length });
   const report: ImportBody = {
     ok: plan.problems.length === 0, ...shape, counts: plan.counts, problems: plan.problems, notes: plan.notes,
@@ -107,7 +118,7 @@ async function run<State, P extends Plan>(db: Db, engine: LedgerEngine<State, P>
     kind,
     mapping: sheet.mapping as Record<string, string>,
     work: async (tx) => {
-      const locked = await engine.load(tx, actor.parkId, codes, true);
+      const locked = await engine.load(tx, actor.parkId, sheet, true);
       if (engine.token(fileHash, sheet.mapping, locked) !== request.token) return { ok: false as const, reason: "changed" as const };
       const fresh = engine.plan(sheet, locked, t, today);
       if (fresh.problems.length) return { ok: false as const, reason: "changed" as const };
@@ -124,4 +135,31 @@ async function run<State, P extends Plan>(db: Db, engine: LedgerEngine<State, P>
   if (outcome.reason === "changed") return { status: 409, body: { ok: false, error: t("ledger.file.changedSinceCheck") } };
   const why = outcome.outcome.reason === "invalid" && isMessageKey(outcome.outcome.messageKey) ? t(outcome.outcome.messageKey) : t("ledger.file.changedSinceCheck");
   return { status: 409, body: { ok: false, error: t("ledger.row.refused", { message: why }), problems: [{ row: outcome.row, column: "", message: why }] } };
+}
+
+/** Every column of the file, in file order, with what it is read as: nothing is dropped without a word. */
+function columnReport(sheet: PreparedSheet, t: Translate): NonNullable<ImportBody["columns"]> {
+  const fieldOf = new Map(Object.entries(sheet.mapping).map(([field, header]) => [header, field as LedgerField]));
+  return sheet.headers.flatMap((header): NonNullable<ImportBody["columns"]> => {
+    if (!header) return [];
+    const field = fieldOf.get(header);
+    if (field) {
+      const label = t(fieldLabelKey(field));
+      return [{ header, readAs: field in MILESTONE_DATE_FIELDS && isPlanHeader(header) ? t("ledger.column.plans", { field: label }) : label, ignored: false }];
+    }
+    return [{ header, readAs: t(isRowNumberHeader(header) ? "ledger.column.rowNumber" : "ledger.column.ignored"), ignored: true }];
+  });
+}
+
+/** A formula in a column that is imported: its last computed value is what is read, and the check says so. */
+function formulaNotes(sheet: PreparedSheet, formulas: FormulaCell[], t: Translate): RowProblem[] {
+  if (formulas.length === 0) return [];
+  const mapped = new Set(Object.values(sheet.mapping));
+  const rows = new Map(sheet.rows.map((r) => [r.row, r.cells]));
+  return formulas.flatMap(({ row, column, formula }) => {
+    const header = sheet.headers[column];
+    const cells = rows.get(row);
+    if (!header || !cells || !mapped.has(header)) return [];
+    return [{ row, column: header, message: t("ledger.row.formula", { formula, value: cellText(cells[column] ?? null) }) }];
+  });
 }

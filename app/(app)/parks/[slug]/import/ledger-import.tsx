@@ -7,7 +7,7 @@ import { LEDGER_KINDS, type LedgerKind, type LedgerMapping } from "@/app/_lib/le
 import type { ImportBody } from "@/app/_lib/ledger/import-types";
 import { useI18n } from "@/components/i18n-provider";
 import { Button } from "@/components/ui/button";
-import { ChangeTable, MappingEditor, ProblemTable } from "./import-report";
+import { ChangeTable, ColumnReport, MappingEditor, ProblemTable } from "./import-report";
 import { sendLedger, type SendProgress } from "./send-ledger";
 
 interface Busy {
@@ -189,6 +189,7 @@ export function LedgerImport({ parkId, maxBytes, maxRows, projectsHref }: { park
               {counts.errorRows > 0 ? <p className="text-rose-800">{t("ledger.summaryErrors", { count: counts.errorRows })}</p> : null}
             </div>
           ) : null}
+          {report.columns?.length ? <ColumnReport columns={report.columns} /> : null}
           {report.problems?.length ? <ProblemTable title={t("ledger.problemsTitle")} problems={report.problems} messageHeader={t("ledger.col.message")} /> : null}
           {report.notes?.length ? <ProblemTable title={t("ledger.warningsTitle")} problems={report.notes} messageHeader={t("ledger.col.note")} /> : null}
           {report.changes?.length ? <ChangeTable changes={report.changes} more={report.moreChanges ?? 0} /> : null}

@@ -1,0 +1,2 @@
+ALTER TABLE "milestones" ADD COLUMN "date_precision" text DEFAULT 'day' NOT NULL;--> statement-breakpoint
+ALTER TABLE "milestones" ADD CONSTRAINT "milestones_date_precision_chk" CHECK ("milestones"."date_precision" in ('day', 'month'));
