@@ -199,7 +199,7 @@ describe.each(TEST_TARGETS)("/api/v1 on %s", (kind) => {
     // Someone logs a month: the project's version moves on, so the ETag read above is stale.
     const logged = await api.post(`/api/v1/projects/${projectId}/progress`, { period: "2025-04", narrative: "主体完工", investmentCompleted: "2000000" }, { token });
     expect(logged.status).toBe(201);
-    for (const stale of [etag, '"0"', "W/" + etag, "*", "garbage"]) {
+    for (const stale of [etag, '"0"', "W/" + etag, "garbage"]) {
       const before = await snapshotTables(db);
       const answer = await api.patch(`/api/v1/projects/${projectId}`, { name: "过期的修改" }, { token, headers: { "if-match": stale } });
       expect([stale, answer.status]).toEqual([stale, 412]);
