@@ -131,12 +131,13 @@ export type LedgerImportOutcome<R> = R | { ok: false; reason: "refused"; row: nu
 export async function importLedger<R extends { ok: boolean }>(
   db: Db,
   actor: Actor,
-  args: { kind: LedgerKindName; mapping: Record<string, string>; work: (tx: Executor) => Promise<R> },
+  args: { kind: LedgerKindName; mapping: Record<string, string>; work: (tx: Executor) => Promise<R>; parkIds?: string[] },
 ): Promise<LedgerImportOutcome<R>> {
   try {
     return await db.transaction(async (tx) => {
       const result = await args.work(tx);
-      if (result.ok) await saveImportMapping(tx, { parkId: actor.parkId, kind: args.kind, mapping: args.mapping, userId: actor.actorId });
+      // A region's ledger is remembered for each park it wrote.
+      if (result.ok) for (const parkId of args.parkIds ?? [actor.parkId]) await saveImportMapping(tx, { parkId, kind: args.kind, mapping: args.mapping, userId: actor.actorId });
       return result;
     });
   } catch (error) {

@@ -7,6 +7,7 @@ import { isMessageKey } from "@/lib/domain/fields";
 import { isoToday } from "@/lib/domain/milestones";
 import type { Translate } from "@/lib/i18n/translate";
 import { cellText } from "./cells";
+import { normalizeHeader } from "./columns";
 import { fieldLabelKey, isPlanHeader, isRowNumberHeader, MILESTONE_DATE_FIELDS, type LedgerField, type LedgerKind, type LedgerMapping } from "./columns";
 import type { ChangeView, ImportBody, ImportEvent } from "./import-types";
 import { planProgressImport, progressToken } from "./progress-plan";
@@ -23,6 +24,11 @@ export interface LedgerImportRequest {
   actor: Actor;
   bytes: Uint8Array;
   fileName: string;
+  /**
+   * A region's ledger: the parks the importer may write, each row sent to the one its park column
+   * names (by name, English name or slug). Unset: every row is the actor's park's.
+   */
+  parks?: LedgerPark[];
   /** The user's column choice; null on the first check of a file. */
   chosen: LedgerMapping | null;
   mode: "preview" | "commit";
@@ -100,15 +106,32 @@ async function run<State, P extends Plan>(db: Db, engine: LedgerEngine<State, P>
   }
 
   const fileHash = createHash("sha256").update(request.bytes).digest("hex");
+  // A region's ledger: the park column sends each row to one of the parks the importer may write.
+  const split = request.parks && kind === "projects" ? splitByPark(sheet, request.parks, t) : { problems: [], groups: [{ parkId: actor.parkId, sheet }] };
+  if (request.parks && kind === "projects" && !sheet.mapping.park) {
+    return { status: 422, body: { ok: false, error: t("ledger.file.missingColumns", { columns: t("ledger.col.park") }), ...shape, missing: ["park"] } };
+  }
   request.onProgress({ type: "progress", phase: "check", done: 0, total: sheet.rows.length });
-  const state = await engine.load(db, actor.parkId, sheet, false);
-  const plan = engine.plan(sheet, state, t, today);
-  plan.notes.push(...formulaNotes(sheet, read.formulas ?? [], t));
-  sortProblems(plan.notes, sheet.headers);
+  const checkAll = async (executor: Executor, lock: boolean) => {
+    const parts = [];
+    for (const group of split.groups) {
+      const state = await engine.load(executor, group.parkId, group.sheet, lock);
+      parts.push({ group, state, plan: engine.plan(group.sheet, state, t, today) });
+    }
+    const token = createHash("sha256");
+    for (const { group, state } of parts) token.update(`${group.parkId}\t${engine.token(fileHash, sheet.mapping, state)}\n`);
+    return { parts, token: split.groups.length === 1 && !request.parks ? engine.token(fileHash, sheet.mapping, parts[0]!.state) : token.digest("hex") };
+  };
+  const checked = await checkAll(db, false);
+  const problems = sortProblems([...split.problems, ...checked.parts.flatMap((p) => p.plan.problems)], sheet.headers);
+  const notes = sortProblems([...checked.parts.flatMap((p) => p.plan.notes), ...formulaNotes(sheet, read.formulas ?? [], t)], sheet.headers);
+  const changes = checked.parts.flatMap((p) => p.plan.changes).sort((a, b) => a.row - b.row);
+  const sum = (key: "new" | "updated" | "unchanged" | "errorRows") => checked.parts.reduce((n, p) => n + p.plan.counts[key], 0);
+  const counts = { rows: sheet.rows.length, new: sum("new"), updated: sum("updated"), unchanged: sum("unchanged"), errorRows: sum("errorRows") + new Set(split.problems.map((p) => p.row)).size };
   request.onProgress({ type: "progress", phase: "check", done: sheet.rows.length, total: sheet.rows.length });
   const report: ImportBody = {
-    ok: plan.problems.length === 0, ...shape, counts: plan.counts, problems: plan.problems, notes: plan.notes,
-    changes: plan.changes.slice(0, CHANGES_SHOWN), moreChanges: Math.max(0, plan.changes.length - CHANGES_SHOWN), token: engine.token(fileHash, sheet.mapping, state),
+    ok: problems.length === 0, ...shape, counts, problems, notes,
+    changes: changes.slice(0, CHANGES_SHOWN), moreChanges: Math.max(0, changes.length - CHANGES_SHOWN), token: checked.token,
   };
   if (request.mode === "preview") return { status: 200, body: report };
   if (!report.ok) return { status: 422, body: { ...report, ok: false } };
@@ -117,18 +140,19 @@ async function run<State, P extends Plan>(db: Db, engine: LedgerEngine<State, P>
   const outcome = await importLedger(db, actor, {
     kind,
     mapping: sheet.mapping as Record<string, string>,
+    parkIds: split.groups.map((g) => g.parkId),
     work: async (tx) => {
-      const locked = await engine.load(tx, actor.parkId, sheet, true);
-      if (engine.token(fileHash, sheet.mapping, locked) !== request.token) return { ok: false as const, reason: "changed" as const };
-      const fresh = engine.plan(sheet, locked, t, today);
-      if (fresh.problems.length) return { ok: false as const, reason: "changed" as const };
-      const total = fresh.counts.new + fresh.counts.updated;
+      const locked = await checkAll(tx, true);
+      if (locked.token !== request.token || locked.parts.some((p) => p.plan.problems.length)) return { ok: false as const, reason: "changed" as const };
+      const total = locked.parts.reduce((n, p) => n + p.plan.counts.new + p.plan.counts.updated, 0);
       let done = 0;
-      await engine.write(tx, actor, fresh, today, (n) => {
-        done += n;
-        if (done === total || Math.floor(done / 100) !== Math.floor((done - n) / 100)) request.onProgress({ type: "progress", phase: "write", done, total });
-      });
-      return { ok: true as const, created: fresh.counts.new, updated: fresh.counts.updated };
+      for (const { group, plan } of locked.parts) {
+        await engine.write(tx, { parkId: group.parkId, actorId: actor.actorId }, plan, today, (n) => {
+          done += n;
+          if (done === total || Math.floor(done / 100) !== Math.floor((done - n) / 100)) request.onProgress({ type: "progress", phase: "write", done, total });
+        });
+      }
+      return { ok: true as const, created: locked.parts.reduce((n, p) => n + p.plan.counts.new, 0), updated: locked.parts.reduce((n, p) => n + p.plan.counts.updated, 0) };
     },
   });
   if (outcome.ok) return { status: 200, body: { ok: true, imported: { created: outcome.created, updated: outcome.updated } } };
@@ -162,4 +186,31 @@ function formulaNotes(sheet: PreparedSheet, formulas: FormulaCell[], t: Translat
     if (!header || !cells || !mapped.has(header)) return [];
     return [{ row, column: header, message: t("ledger.row.formula", { formula, value: cellText(cells[column] ?? null) }) }];
   });
+}
+
+/** A park a region's ledger may write, and the names its park column may use for it. */
+export interface LedgerPark {
+  parkId: string;
+  name: string;
+  nameEn: string | null;
+  slug: string;
+}
+
+/** Rows by the park their park column names; a row naming none, or a park the importer may not write, is a row problem. */
+function splitByPark(sheet: PreparedSheet, parks: LedgerPark[], t: Translate): { problems: RowProblem[]; groups: { parkId: string; sheet: PreparedSheet }[] } {
+  const header = sheet.mapping.park;
+  const at = header ? sheet.headers.indexOf(header) : -1;
+  const byName = new Map<string, LedgerPark>();
+  for (const park of parks) for (const name of [park.name, park.nameEn, park.slug]) if (name) byName.set(normalizeHeader(name), park);
+  const rows = new Map<string, PreparedSheet["rows"]>(parks.map((p) => [p.parkId, []]));
+  const problems: RowProblem[] = [];
+  const names = parks.map((p) => p.name).join(t("ledger.listSeparator"));
+  for (const row of sheet.rows) {
+    if (at < 0) break;
+    const text = cellText(row.cells[at] ?? null);
+    const park = byName.get(normalizeHeader(text));
+    if (park) rows.get(park.parkId)!.push(row);
+    else problems.push({ row: row.row, column: header!, message: text === "" ? t("ledger.row.noPark") : t("ledger.row.unknownPark", { park: text, parks: names }) });
+  }
+  return { problems, groups: parks.filter((p) => rows.get(p.parkId)!.length).map((p) => ({ parkId: p.parkId, sheet: { ...sheet, rows: rows.get(p.parkId)! } })) };
 }

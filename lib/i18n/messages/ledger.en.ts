@@ -155,4 +155,9 @@ export const ledgerEn = {
   "ledger.note.problem": "Problem: opens a problem for the project, or updates its open one; the responsible unit is who must act.",
   "ledger.note.code": "A row without a code gets one (the park's prefix and a number), and the next import finds it by name and company.",
   "ledger.note.park": "Park: optional; in a region's ledger each row names its park.",
+  "ledger.listSeparator": ", ",
+  "ledger.regionTitle": "Import a region's ledger",
+  "ledger.regionSubtitle": "One projects ledger for several parks: each row goes to the park its park column (所属园区) names — by the park's name, English name or address. A park you do not edit, or a row without a park, is listed as a problem and nothing is imported.",
+  "ledger.regionParks": "{count, plural, one {# park} other {# parks}} this ledger may write",
+  "ledger.regionLink": "Import a region's ledger",
 } as const;

@@ -153,4 +153,9 @@ export const ledgerZh: Record<keyof typeof ledgerEn, string> = {
   "ledger.note.problem": "存在问题：为项目新建问题，或更新其未解决的问题；责任单位即负责解决的单位。",
   "ledger.note.code": "没有项目编号的行将获得编号（园区前缀加序号），下次导入按项目名称与企业找到它。",
   "ledger.note.park": "所属园区：可不填；区域台账中每行须写明所属园区。",
+  "ledger.listSeparator": "、",
+  "ledger.regionTitle": "导入区域台账",
+  "ledger.regionSubtitle": "一份项目台账涵盖多个园区：每行按“所属园区”列（园区名称、英文名称或地址）导入对应园区。您无权编辑的园区或未填园区的行将列为问题，且不导入任何内容。",
+  "ledger.regionParks": "本台账可写入的园区：{count} 个",
+  "ledger.regionLink": "导入区域台账",
 };

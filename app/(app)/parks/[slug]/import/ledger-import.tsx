@@ -20,7 +20,11 @@ interface Busy {
  * Choose a file → check it (nothing is written) → fix the columns or the file → import. Each step
  * uploads the file again: the server keeps nothing between requests, so any app instance can answer.
  */
-export function LedgerImport({ parkId, maxBytes, maxRows, projectsHref }: { parkId: string; maxBytes: number; maxRows: number; projectsHref: string }) {
+export function LedgerImport({ parkId, maxBytes, maxRows, projectsHref, scope = "park" }: {
+  parkId: string; maxBytes: number; maxRows: number; projectsHref: string;
+  /** A region's ledger (projects only): rows go to the parks of the city or province by their park column. */
+  scope?: "park" | "city" | "province";
+}) {
   const { t } = useI18n();
   const [kind, setKind] = useState<LedgerKind>("projects");
   const [file, setFile] = useState<File | null>(null);
@@ -46,7 +50,7 @@ export function LedgerImport({ parkId, maxBytes, maxRows, projectsHref }: { park
       setError(t("ledger.file.tooBig", { mb }));
       return null;
     }
-    const query = new URLSearchParams({ parkId, kind, mode, name: file.name, stream: "1" });
+    const query = new URLSearchParams({ parkId, kind, mode, name: file.name, stream: "1", ...(scope === "park" ? {} : { scope }) });
     if (chosen) query.set("mapping", JSON.stringify(chosen));
     if (token) query.set("token", token);
     setError(null);
@@ -97,7 +101,7 @@ export function LedgerImport({ parkId, maxBytes, maxRows, projectsHref }: { park
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">{t("ledger.kind")}</legend>
         <div className="flex flex-wrap gap-x-6 gap-y-2">
-          {LEDGER_KINDS.map((k) => (
+          {(scope === "park" ? LEDGER_KINDS : (["projects"] as const)).map((k) => (
             <label key={k} className="flex min-h-10 items-center gap-2 text-sm">
               <input
                 type="radio"
