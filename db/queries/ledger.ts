@@ -172,10 +172,12 @@ export async function writeProjectLedger(
   // its row, so it names row 0 unless the batch is one row.
   for (let at = 0; at < plan.creates.length; at += 500) {
     const batch = plan.creates.slice(at, at + 500);
-    const outcome = await runWrite(async () => ({ ok: true, value: await createProjectsIn(tx, actor, batch.map((c) => c.fields)), warnings: [] }));
+    // A new project's stage goes in with its row.
+    const rows = batch.map((c) => (c.extras?.stage ? { ...c.fields, stage: c.extras.stage.to } : c.fields));
+    const outcome = await runWrite(async () => ({ ok: true, value: await createProjectsIn(tx, actor, rows), warnings: [] }));
     if (!outcome.ok) throw new LedgerRowRefused(batch.length === 1 ? batch[0]!.row : 0, outcome);
-    const ids = outcome.value as unknown as string[];
-    batch.forEach((c, i) => withIds.push({ projectId: ids[i]!, extras: c.extras ?? none }));
+    const ids = outcome.value;
+    batch.forEach((c, i) => withIds.push({ projectId: ids[i]!, extras: { ...(c.extras ?? none), stage: null } }));
     step(batch.length);
   }
   for (let at = 0; at < plan.updates.length; at += 500) {

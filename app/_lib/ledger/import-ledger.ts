@@ -122,20 +122,26 @@ async function run<State, P extends Plan>(db: Db, engine: LedgerEngine<State, P>
     for (const { group, state } of parts) token.update(`${group.parkId}\t${engine.token(fileHash, sheet.mapping, state)}\n`);
     return { parts, token: split.groups.length === 1 && !request.parks ? engine.token(fileHash, sheet.mapping, parts[0]!.state) : token.digest("hex") };
   };
-  const checked = await checkAll(db, false);
-  const problems = sortProblems([...split.problems, ...checked.parts.flatMap((p) => p.plan.problems)], sheet.headers);
-  const notes = sortProblems([...checked.parts.flatMap((p) => p.plan.notes), ...formulaNotes(sheet, read.formulas ?? [], t)], sheet.headers);
-  const changes = checked.parts.flatMap((p) => p.plan.changes).sort((a, b) => a.row - b.row);
-  const sum = (key: "new" | "updated" | "unchanged" | "errorRows") => checked.parts.reduce((n, p) => n + p.plan.counts[key], 0);
-  const counts = { rows: sheet.rows.length, new: sum("new"), updated: sum("updated"), unchanged: sum("unchanged"), errorRows: sum("errorRows") + new Set(split.problems.map((p) => p.row)).size };
-  request.onProgress({ type: "progress", phase: "check", done: sheet.rows.length, total: sheet.rows.length });
-  const report: ImportBody = {
-    ok: problems.length === 0, ...shape, counts, problems, notes,
-    changes: changes.slice(0, CHANGES_SHOWN), moreChanges: Math.max(0, changes.length - CHANGES_SHOWN), token: checked.token,
+  const reportOf = (checked: Awaited<ReturnType<typeof checkAll>>): ImportBody => {
+    const problems = sortProblems([...split.problems, ...checked.parts.flatMap((p) => p.plan.problems)], sheet.headers);
+    const notes = sortProblems([...checked.parts.flatMap((p) => p.plan.notes), ...formulaNotes(sheet, read.formulas ?? [], t)], sheet.headers);
+    const changes = checked.parts.flatMap((p) => p.plan.changes).sort((a, b) => a.row - b.row);
+    const sum = (key: "new" | "updated" | "unchanged" | "errorRows") => checked.parts.reduce((n, p) => n + p.plan.counts[key], 0);
+    const counts = { rows: sheet.rows.length, new: sum("new"), updated: sum("updated"), unchanged: sum("unchanged"), errorRows: sum("errorRows") + new Set(split.problems.map((p) => p.row)).size };
+    return {
+      ok: problems.length === 0, ...shape, counts, problems, notes,
+      changes: changes.slice(0, CHANGES_SHOWN), moreChanges: Math.max(0, changes.length - CHANGES_SHOWN), token: checked.token,
+    };
   };
-  if (request.mode === "preview") return { status: 200, body: report };
-  if (!report.ok) return { status: 422, body: { ...report, ok: false } };
-  if (!request.token) return { status: 409, body: { ...report, ok: false, error: t("ledger.file.notChecked") } };
+  // An import with a token checks once, under lock in its transaction; a preview (or an import
+  // without a token, which is refused) checks without a lock.
+  if (request.mode === "preview" || !request.token) {
+    const report = reportOf(await checkAll(db, false));
+    request.onProgress({ type: "progress", phase: "check", done: sheet.rows.length, total: sheet.rows.length });
+    if (request.mode === "preview") return { status: 200, body: report };
+    if (!report.ok) return { status: 422, body: { ...report, ok: false } };
+    return { status: 409, body: { ...report, ok: false, error: t("ledger.file.notChecked") } };
+  }
 
   const outcome = await importLedger(db, actor, {
     kind,
@@ -143,7 +149,10 @@ async function run<State, P extends Plan>(db: Db, engine: LedgerEngine<State, P>
     parkIds: split.groups.map((g) => g.parkId),
     work: async (tx) => {
       const locked = await checkAll(tx, true);
-      if (locked.token !== request.token || locked.parts.some((p) => p.plan.problems.length)) return { ok: false as const, reason: "changed" as const };
+      request.onProgress({ type: "progress", phase: "check", done: sheet.rows.length, total: sheet.rows.length });
+      const report = reportOf(locked);
+      if (!report.ok) return { ok: false as const, reason: "problems" as const, report };
+      if (locked.token !== request.token) return { ok: false as const, reason: "changed" as const };
       const total = locked.parts.reduce((n, p) => n + p.plan.counts.new + p.plan.counts.updated, 0);
       let done = 0;
       for (const { group, plan } of locked.parts) {
@@ -155,6 +164,7 @@ async function run<State, P extends Plan>(db: Db, engine: LedgerEngine<State, P>
       return { ok: true as const, created: locked.parts.reduce((n, p) => n + p.plan.counts.new, 0), updated: locked.parts.reduce((n, p) => n + p.plan.counts.updated, 0) };
     },
   });
+  if (!outcome.ok && outcome.reason === "problems") return { status: 422, body: { ...outcome.report, ok: false } };
   if (outcome.ok) return { status: 200, body: { ok: true, imported: { created: outcome.created, updated: outcome.updated } } };
   if (outcome.reason === "changed") return { status: 409, body: { ok: false, error: t("ledger.file.changedSinceCheck") } };
   const why = outcome.outcome.reason === "invalid" && isMessageKey(outcome.outcome.messageKey) ? t(outcome.outcome.messageKey) : t("ledger.file.changedSinceCheck");
