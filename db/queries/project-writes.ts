@@ -323,8 +323,11 @@ export function saveMilestone(db: Db, actor: Actor, input: MilestoneInput, today
             changes: { plannedDate: [current.plannedDate, input.plannedDate], reason: [null, input.rebaselineReason] },
           });
         }
+        // A date typed in the form is a day: a ledger's month precision ends when its dates change.
+        const retyped = input.plannedDate !== current.plannedDate || input.actualDate !== current.actualDate;
         outcome = await updateVersioned(tx, actor, {
-          table: milestones, entity: "milestone", id: input.milestoneId, projectId: input.projectId, readVersion: input.version, fields, fieldNames: names,
+          table: milestones, entity: "milestone", id: input.milestoneId, projectId: input.projectId, readVersion: input.version,
+          fields: retyped ? { ...fields, datePrecision: "day" } : fields, fieldNames: names,
         });
       }
       if (outcome.ok) await deriveStage(tx, actor, input.projectId, today, removedActual);

@@ -3,6 +3,8 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents, milestones, parks, problems, projects } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed";
+import { getUserByEmail } from "@/db/queries/accounts";
+import { saveMilestone } from "@/db/queries/project-writes";
 import type { Db } from "@/db/types";
 import { snapshotTables, useDatabase } from "../support/action-harness";
 import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
@@ -149,6 +151,18 @@ describe.each(TEST_TARGETS)("ledger milestones, stage, problems and codes on %s"
     expect(commit.body).toEqual({ ok: true, imported: { created: 0, updated: 0 } });
     const after = await snapshotTables(db);
     expect(Object.keys(after).filter((t) => t !== "rate_limit_hits" && t !== "import_mappings" && before[t]?.digest !== after[t]!.digest)).toEqual([]);
+  });
+
+  it("a month-precision date typed again in the milestone form becomes a day", async () => {
+    const editor = { parkId, actorId: (await getUserByEmail(db, { email: EDITOR }))!.id };
+    const one = await projectByName("台账一号项目");
+    const [start] = await db.select().from(milestones).where(and(eq(milestones.projectId, one.id), eq(milestones.type, "construction_start")));
+    expect(start).toMatchObject({ actualDate: "2018-08-01", datePrecision: "month" });
+    const input = { projectId: one.id, milestoneId: start!.id, version: start!.version, type: start!.type, customLabel: null, plannedDate: null, forecastDate: null, rebaselineReason: null };
+    expect((await saveMilestone(db, editor, { ...input, actualDate: "2018-08-01" })).ok).toBe(true);
+    expect((await db.select().from(milestones).where(eq(milestones.id, start!.id)))[0]).toMatchObject({ datePrecision: "month" });
+    expect((await saveMilestone(db, editor, { ...input, actualDate: "2018-08-18" })).ok).toBe(true);
+    expect((await db.select().from(milestones).where(eq(milestones.id, start!.id)))[0]).toMatchObject({ actualDate: "2018-08-18", datePrecision: "day" });
   });
 
   it("lists impossible dates, unknown stages and other parks as row problems, and stage disagreements as notes; writes nothing", async () => {
