@@ -19,7 +19,7 @@ import { rowsOf, WriteWatch, writtenSince, type Changes } from "../support/write
 import { upload } from "../support/ledger-calls";
 import { csvOf } from "../support/ledger-files";
 import { callPagesApi, loadRouteHandler } from "../support/pages-api";
-import { PROGRESS_LEDGER_FIELDS, PROJECT_LEDGER_FIELDS, fieldLabelKey, type LedgerField } from "@/app/_lib/ledger/columns";
+import { MILESTONE_DATE_FIELDS, PROGRESS_LEDGER_FIELDS, PROJECT_LEDGER_FIELDS, fieldLabelKey, type LedgerField } from "@/app/_lib/ledger/columns";
 import { en } from "@/lib/i18n/messages/en";
 
 /**
@@ -401,7 +401,9 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
     // Per ledger: its columns, a valid row (i makes its key unique), the free-text columns and the table they land in.
     const config = {
       projects: {
-        fields: PROJECT_LEDGER_FIELDS as readonly LedgerField[], table: projects, identifier: "code" as LedgerField | null, accepts: {} as Partial<Record<LedgerField, RegExp>>,
+        fields: PROJECT_LEDGER_FIELDS as readonly LedgerField[], table: projects, identifier: "code" as LedgerField | null,
+        // A milestone column takes a date as parks write it (2026/01/01, 2026年1月), a plan marked as one, or an Excel serial.
+        accepts: Object.fromEntries(Object.keys(MILESTONE_DATE_FIELDS).map((f) => [f, /^(计划|预计|planned\s*)?\s*(\d{4}([-/.]|年)\d{1,2}|\d{5}|\d{6,8})/i])) as Partial<Record<LedgerField, RegExp>>,
         references: {} as Partial<Record<LedgerField, Table>>,
         text: new Set<LedgerField>(["name", "nameEn", "company", "companyEn", "cluster", "clusterEn", "responsibleUnit", "leaderInCharge", "problem"]),
         // The problem column opens a problem: its text lands in problems.description.
