@@ -10,6 +10,8 @@ export type FormResult<D = undefined> =
       fieldErrors: Record<string, string>;
       values: Record<string, string>;
       conflict?: ConflictChange[];
+      /** Where to go instead (an app path), e.g. "correct this entry" when the month is already logged. */
+      link?: { href: string; label: string };
     };
 
 /** A change someone else saved since the form was opened, shown with a conflict. */

@@ -101,6 +101,13 @@ export function ActionForm<D>({
           )}
         >
           <p>{message}</p>
+          {failed?.link && failed.link.href.startsWith("/") && !failed.link.href.startsWith("//") ? (
+            <p className="mt-1">
+              <a href={failed.link.href} className="font-medium underline">
+                {failed.link.label}
+              </a>
+            </p>
+          ) : null}
           {state?.ok && state.warnings?.length ? (
             <ul className="mt-1 list-disc pl-5 text-amber-900">
               {state.warnings.map((w) => (

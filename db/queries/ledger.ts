@@ -1,7 +1,9 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { importMappings, progressEntries, projects } from "../schema";
+import { importMappings, parks, progressEntries, projects } from "../schema";
+import { listLedgerProjectDetails, setLedgerStagesIn, writeLedgerMilestonesIn, writeLedgerProblemsIn, type MilestoneWrite, type ProblemWrite } from "./ledger-details";
 import type { Db, Executor } from "../types";
+import type { ProjectStage } from "@/lib/domain/values";
 import { runWrite, type WriteOutcome } from "./outcomes";
 import { logProgressEntriesIn } from "./progress-batch";
 import type { ProgressEntryInput } from "./progress-writes";
@@ -23,6 +25,23 @@ export async function listLedgerProjects(db: Executor, { parkId, codes, lock = f
     .orderBy(asc(projects.codeSort))
     .$dynamic();
   return lock ? query.for("update") : query;
+}
+
+/** The park a projects ledger writes: its names (a park column may use them) and its slug (the prefix of generated codes). */
+export async function getLedgerPark(db: Executor, { parkId }: { parkId: string }) {
+  const [park] = await db.select({ id: parks.id, slug: parks.slug, name: parks.name, nameEn: parks.nameEn }).from(parks).where(eq(parks.id, parkId));
+  return park ?? null;
+}
+
+/**
+ * The park's projects as a projects ledger reads them: their columns, stage, project-level milestones
+ * and latest open problem. Only the given codes, unless `codes` is undefined (every project: a ledger
+ * with rows that have no code). Locked when `lock`.
+ */
+export async function listLedgerProjectsWithDetails(db: Executor, { parkId, codes, lock = false }: { parkId: string; codes?: string[]; lock?: boolean }) {
+  const rows = await listLedgerProjects(db, { parkId, codes, lock });
+  const details = await listLedgerProjectDetails(db, { parkId, projectIds: rows.map((r) => r.id) });
+  return rows.map((r) => ({ ...r, milestones: details.milestones.get(r.id) ?? [], openProblem: details.problems.get(r.id) ?? null }));
 }
 
 /** A park's progress log as a ledger: the entries nobody corrected, by project code and month. */
@@ -112,12 +131,13 @@ export type LedgerImportOutcome<R> = R | { ok: false; reason: "refused"; row: nu
 export async function importLedger<R extends { ok: boolean }>(
   db: Db,
   actor: Actor,
-  args: { kind: LedgerKindName; mapping: Record<string, string>; work: (tx: Executor) => Promise<R> },
+  args: { kind: LedgerKindName; mapping: Record<string, string>; work: (tx: Executor) => Promise<R>; parkIds?: string[] },
 ): Promise<LedgerImportOutcome<R>> {
   try {
     return await db.transaction(async (tx) => {
       const result = await args.work(tx);
-      if (result.ok) await saveImportMapping(tx, { parkId: actor.parkId, kind: args.kind, mapping: args.mapping, userId: actor.actorId });
+      // A region's ledger is remembered for each park it wrote.
+      if (result.ok) for (const parkId of args.parkIds ?? [actor.parkId]) await saveImportMapping(tx, { parkId, kind: args.kind, mapping: args.mapping, userId: actor.actorId });
       return result;
     });
   } catch (error) {
@@ -126,27 +146,51 @@ export async function importLedger<R extends { ok: boolean }>(
   }
 }
 
-/** New projects a few hundred per statement, then the updates: the writes of a projects ledger. */
+/** What a ledger row writes besides the project's columns: its stage, milestones and problem. */
+export interface LedgerRowExtras {
+  stage: { from: ProjectStage; to: ProjectStage } | null;
+  milestones: Omit<MilestoneWrite, "projectId">[];
+  problem: Omit<ProblemWrite, "projectId"> | null;
+}
+
+/**
+ * New projects a few hundred per statement, then the updates, then each row's stage, milestones and
+ * problem in batches: the writes of a projects ledger.
+ */
 export async function writeProjectLedger(
   tx: Executor,
   actor: Actor,
-  plan: { creates: { row: number; fields: ProjectFields }[]; updates: { row: number; id: string; version: number; fields: EditableProjectFields }[] },
+  plan: {
+    creates: { row: number; fields: ProjectFields; extras?: LedgerRowExtras }[];
+    updates: { row: number; id: string; version: number; fields: EditableProjectFields; extras?: LedgerRowExtras }[];
+  },
   step: (done: number) => void,
 ) {
+  const withIds: { projectId: string; extras: LedgerRowExtras }[] = [];
+  const none: LedgerRowExtras = { stage: null, milestones: [], problem: null };
   // A refusal in a batch of new projects (a code another import took in the meantime) cannot name
   // its row, so it names row 0 unless the batch is one row.
   for (let at = 0; at < plan.creates.length; at += 500) {
     const batch = plan.creates.slice(at, at + 500);
-    const outcome = await runWrite(async () => ({ ok: true, value: await createProjectsIn(tx, actor, batch.map((c) => c.fields)), warnings: [] }));
+    // A new project's stage goes in with its row.
+    const rows = batch.map((c) => (c.extras?.stage ? { ...c.fields, stage: c.extras.stage.to } : c.fields));
+    const outcome = await runWrite(async () => ({ ok: true, value: await createProjectsIn(tx, actor, rows), warnings: [] }));
     if (!outcome.ok) throw new LedgerRowRefused(batch.length === 1 ? batch[0]!.row : 0, outcome);
+    const ids = outcome.value;
+    batch.forEach((c, i) => withIds.push({ projectId: ids[i]!, extras: { ...(c.extras ?? none), stage: null } }));
     step(batch.length);
   }
   for (let at = 0; at < plan.updates.length; at += 500) {
     const batch = plan.updates.slice(at, at + 500);
     const conflict = await updateProjectsIn(tx, actor, batch.map((u) => ({ id: u.id, readVersion: u.version, fields: u.fields })));
     if (conflict !== null) throw new LedgerRowRefused(batch[conflict]!.row, { ok: false, reason: "conflict", changes: [] });
+    for (const u of batch) withIds.push({ projectId: u.id, extras: u.extras ?? none });
     step(batch.length);
   }
+  await setLedgerStagesIn(tx, actor, withIds.flatMap(({ projectId, extras }) => (extras.stage ? [{ projectId, ...extras.stage }] : [])));
+  const milestonesOk = await writeLedgerMilestonesIn(tx, actor, withIds.flatMap(({ projectId, extras }) => extras.milestones.map((m) => ({ ...m, projectId }))));
+  if (!milestonesOk) throw new LedgerRowRefused(0, { ok: false, reason: "conflict", changes: [] });
+  await writeLedgerProblemsIn(tx, actor, withIds.flatMap(({ projectId, extras }) => (extras.problem ? [{ ...extras.problem, projectId }] : [])));
 }
 
 /** The entries of a progress ledger, through the batch form of logProgress. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { isoToday } from "@/lib/domain/milestones";
 import { capacities, milestones, problems, problemUpdates, progressCapacities, progressEntries, projects } from "../schema";
 import type { Db, Executor } from "../types";
@@ -55,6 +55,23 @@ export function logProgress(db: Db, actor: Actor, input: ProgressEntryInput, tod
 export async function logProgressIn(tx: Executor, actor: Actor, input: ProgressEntryInput, today = isoToday()): Promise<WriteOutcome> {
   const project = await lockProject(tx, actor, input.projectId);
   if (input.period > today) throw Refusal.invalidField("period", "progress.futurePeriod");
+
+  // One entry per project and month: another entry for a logged month is a correction (supersedesId).
+  // The project's row lock above serialises two loggings of the same month.
+  if (!input.supersedesId) {
+    const [logged] = await tx
+      .select({ id: progressEntries.id })
+      .from(progressEntries)
+      .where(
+        and(
+          eq(progressEntries.parkId, actor.parkId), eq(progressEntries.projectId, project.id), eq(progressEntries.period, input.period),
+          sql`not exists (select 1 from ${progressEntries} c where c.supersedes_id = ${progressEntries.id})`,
+        ),
+      )
+      .orderBy(desc(progressEntries.createdAt))
+      .limit(1);
+    if (logged) throw monthLogged(input.period, logged.id);
+  }
 
   let replacedInvestment = 0n;
   let replaced: { period: string; investmentCompleted: string | null; outputValue: string | null } | null = null;
@@ -167,6 +184,14 @@ export async function logProgressIn(tx: Executor, actor: Actor, input: ProgressE
   }
   await deriveStage(tx, actor, project.id, today);
   return { ok: true, value: { id: entry!.id }, warnings: [] };
+}
+
+/** 409: the month has an entry; the refusal names it, to be corrected (supersedesId) instead. */
+export function monthLogged(period: string, entryId: string): Refusal {
+  const params = { month: period.slice(0, 7) };
+  return new Refusal(409, "progress.monthLogged", {
+    params, fields: [{ field: "period", messageKey: "progress.monthLogged", params }], members: { entryId, supersedesId: entryId },
+  });
 }
 
 export function raiseProblem(db: Db, actor: Actor, input: { projectId: string; description: string; owner: string; dueDate: string | null }): Promise<WriteOutcome> {

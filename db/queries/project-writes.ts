@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, max, sql } from "drizzle-orm";
 import { stageFromMilestones, isoToday } from "@/lib/domain/milestones";
-import { capacities, milestoneBaselines, milestones, phases, productionLines, projects, type MilestoneType, type ProjectHealth } from "../schema";
+import { capacities, milestoneBaselines, milestones, phases, productionLines, projects, type MilestoneType, type ProjectHealth, type ProjectStage } from "../schema";
 import type { Db, Executor } from "../types";
 import { diffFields, listChangesSince, recordAudit, recordAudits } from "./audit";
 import { investmentWarnings, runWrite, type WriteOutcome } from "./outcomes";
@@ -52,8 +52,12 @@ export async function createProjectIn(tx: Executor, actor: Actor, fields: Projec
   return { ok: true, value: { id: id! }, warnings: investmentWarnings(fields) };
 }
 
-/** Many new projects, each with its audit event, a few hundred rows per statement. Returns their ids in order. */
-export async function createProjectsIn(tx: Executor, actor: Actor, list: readonly ProjectFields[]): Promise<string[]> {
+/**
+ * Many new projects, each with its audit event, a few hundred rows per statement. Returns their ids in
+ * order. A ledger may give a new project its stage at once (建设阶段 or its dates): written with the
+ * row, so the park's stage counts move once, not again by an update.
+ */
+export async function createProjectsIn(tx: Executor, actor: Actor, list: readonly (ProjectFields & { stage?: ProjectStage })[]): Promise<string[]> {
   const ids: string[] = [];
   for (let at = 0; at < list.length; at += 500) {
     const rows = await tx.insert(projects).values(list.slice(at, at + 500).map((fields) => ({ ...fields, parkId: actor.parkId }))).returning();
@@ -61,7 +65,7 @@ export async function createProjectsIn(tx: Executor, actor: Actor, list: readonl
       tx,
       rows.map((row) => ({
         parkId: actor.parkId, actorId: actor.actorId, entity: "project", entityId: row.id, projectId: row.id,
-        action: "create" as const, changes: diffFields(null, row, PROJECT_FIELDS), entityVersion: row.version,
+        action: "create" as const, changes: diffFields(null, row, row.stage === "signed" ? PROJECT_FIELDS : [...PROJECT_FIELDS, "stage"]), entityVersion: row.version,
       })),
     );
     ids.push(...rows.map((r) => r.id));
@@ -319,8 +323,11 @@ export function saveMilestone(db: Db, actor: Actor, input: MilestoneInput, today
             changes: { plannedDate: [current.plannedDate, input.plannedDate], reason: [null, input.rebaselineReason] },
           });
         }
+        // A date typed in the form is a day: a ledger's month precision ends when its dates change.
+        const retyped = input.plannedDate !== current.plannedDate || input.actualDate !== current.actualDate;
         outcome = await updateVersioned(tx, actor, {
-          table: milestones, entity: "milestone", id: input.milestoneId, projectId: input.projectId, readVersion: input.version, fields, fieldNames: names,
+          table: milestones, entity: "milestone", id: input.milestoneId, projectId: input.projectId, readVersion: input.version,
+          fields: retyped ? { ...fields, datePrecision: "day" } : fields, fieldNames: names,
         });
       }
       if (outcome.ok) await deriveStage(tx, actor, input.projectId, today, removedActual);

@@ -100,3 +100,30 @@ export const importMappings = pgTable(
 );
 
 export type ApiToken = typeof apiTokens.$inferSelect;
+
+/**
+ * An API POST's Idempotency-Key and the answer it got, per token: a retried POST with the same key
+ * gets the first answer back instead of writing again. In PostgreSQL, so a retry that reaches another
+ * app instance finds it. A row without a status is a request still running. Kept 24 hours.
+ */
+export const apiIdempotencyKeys = pgTable(
+  "api_idempotency_keys",
+  {
+    tokenId: uuid("token_id")
+      .notNull()
+      .references(() => apiTokens.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    /** SHA-256 of method, path and body: the same key with another request is refused. */
+    fingerprint: text("fingerprint").notNull(),
+    status: integer("status"),
+    headers: jsonb("headers").$type<Record<string, string>>(),
+    body: text("body"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tokenId, t.key] }),
+    check("api_idempotency_keys_key_chk", sql`length(${t.key}) between 1 and 255`),
+    // Expired keys are deleted by age.
+    index("api_idempotency_keys_created_at_idx").on(t.createdAt),
+  ],
+);

@@ -167,6 +167,8 @@ export const milestones = pgTable(
     originalPlannedDate: date("original_planned_date"),
     forecastDate: date("forecast_date"),
     actualDate: date("actual_date"),
+    /** "month" when the dates are known only to the month (a ledger's 2018年9月, stored as 2018-09-01). */
+    datePrecision: text("date_precision").$type<"day" | "month">().notNull().default("day"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -176,6 +178,7 @@ export const milestones = pgTable(
       "milestones_custom_label_chk",
       sql`(${t.type} = 'custom') = (${t.customLabel} is not null and length(btrim(${t.customLabel})) > 0)`,
     ),
+    check("milestones_date_precision_chk", sql`${t.datePrecision} in ('day', 'month')`),
     check("milestones_has_a_date_chk", sql`coalesce(${t.plannedDate}, ${t.forecastDate}, ${t.actualDate}) is not null`),
     index("milestones_project_id_idx").on(t.projectId),
     // Park-wide timeline and "late" lists scan by planned date.

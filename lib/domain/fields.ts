@@ -76,6 +76,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const isoDate = () =>
   z
     .string("validation.required")
+    .meta({ format: "date" })
     .regex(ISO_DATE, "validation.date")
     .refine((s) => {
       const d = new Date(`${s}T00:00:00Z`);
@@ -85,7 +86,7 @@ export const isoDate = () =>
 export const optionalIsoDate = () =>
   z
     .string()
-    .describe("A date, YYYY-MM-DD; empty for none.")
+    .meta({ format: "date", description: "A date, YYYY-MM-DD; empty for none." })
     .optional()
     .transform((s) => (s && s.trim() ? s.trim() : null))
     .pipe(isoDate().nullable());

@@ -42,7 +42,7 @@ for (const label of ["中文", "EN"] as const) {
       "/", "/projects", "/projects?stage=production&q=BYD", "/projects/new", projectPath, `${projectPath}/edit`, `${projectPath}/log`,
       park, `${park}/settings`, `${park}/shares`, `${park}/import`,
       ...["stages", "monthly", "pace", "capacity", "late", "problems", "timeline", "ramp"].map((t) => `${park}/tables/${t}`),
-      "/regions", "/account",
+      "/regions", `/regions/import?${new URLSearchParams({ province: "湖南省" })}`, "/account",
     ];
     for (const path of paths) {
       const response = await page.goto(path);

@@ -19,7 +19,7 @@ test.describe.configure({ mode: "serial" });
 
 function protectedPaths(): string[] {
   const p = seeded.projectPath;
-  return ["/", "/projects", p, `${p}/edit`, `${p}/log`, `/parks/${PARK}`, `/parks/${PARK}/settings`, `/parks/${PARK}/shares`, "/regions", "/api/parks", `/api/parks/${PARK}/export/problems`];
+  return ["/", "/projects", p, `${p}/edit`, `${p}/log`, `/parks/${PARK}`, `/parks/${PARK}/settings`, `/parks/${PARK}/shares`, "/regions", `/regions/import?${new URLSearchParams({ province: "湖南省" })}`, "/api/parks", `/api/parks/${PARK}/export/problems`];
 }
 
 /** The ids of the app's server actions, as the client bundles carry them (read from this build). */

@@ -19,7 +19,7 @@ import { rowsOf, WriteWatch, writtenSince, type Changes } from "../support/write
 import { upload } from "../support/ledger-calls";
 import { csvOf } from "../support/ledger-files";
 import { callPagesApi, loadRouteHandler } from "../support/pages-api";
-import { PROGRESS_LEDGER_FIELDS, PROJECT_LEDGER_FIELDS, fieldLabelKey, type LedgerField } from "@/app/_lib/ledger/columns";
+import { MILESTONE_DATE_FIELDS, PROGRESS_LEDGER_FIELDS, PROJECT_LEDGER_FIELDS, fieldLabelKey, type LedgerField } from "@/app/_lib/ledger/columns";
 import { en } from "@/lib/i18n/messages/en";
 
 /**
@@ -412,12 +412,18 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
     // Per ledger: its columns, a valid row (i makes its key unique), the free-text columns and the table they land in.
     const config = {
       projects: {
-        fields: PROJECT_LEDGER_FIELDS as readonly LedgerField[], table: projects, identifier: "code" as LedgerField | null, accepts: {} as Partial<Record<LedgerField, RegExp>>,
+        fields: PROJECT_LEDGER_FIELDS as readonly LedgerField[], table: projects, identifier: "code" as LedgerField | null,
+        // A milestone column takes a date as parks write it (2026/01/01, 2026年1月), a plan marked as one, or an Excel serial.
+        accepts: Object.fromEntries(Object.keys(MILESTONE_DATE_FIELDS).map((f) => [f, /^(计划|预计|planned\s*)?\s*(\d{4}([-/.]|年)\d{1,2}|\d{5}|\d{6,8})/i])) as Partial<Record<LedgerField, RegExp>>,
         references: {} as Partial<Record<LedgerField, Table>>,
-        text: new Set<LedgerField>(["name", "nameEn", "company", "companyEn", "cluster", "clusterEn", "responsibleUnit", "leaderInCharge"]),
+        text: new Set<LedgerField>(["name", "nameEn", "company", "companyEn", "cluster", "clusterEn", "responsibleUnit", "leaderInCharge", "problem"]),
+        // The problem column opens a problem: its text lands in problems.description.
+        storedIn: { problem: [problems, "description"] } as Partial<Record<LedgerField, [Table, string]>>,
         row: (field: LedgerField, i: number): Record<string, string> => ({
           code: `HX-${field}-${i}`, name: "台账项目", nameEn: "", company: "台账企业", companyEn: "", cluster: "新材料", clusterEn: "", responsibleUnit: "",
           leaderInCharge: "", health: "", plannedInvestment: "1亿", contractedInvestment: "", inPlaceInvestment: "", completedInvestment: "",
+          stage: "", signedDate: "", landSupplyDate: "", approvalDate: "", constructionStartDate: "", toppingOutDate: "", productionDate: "",
+          fullCapacityDate: "", aboveDesignatedSizeDate: "", problem: "", park: "",
         }),
       },
       progress: {
@@ -427,6 +433,7 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
         // A code names a project of the park (the projects ledger above may have created one so named).
         references: { code: projects } as Partial<Record<LedgerField, Table>>,
         text: new Set<LedgerField>(["narrative", "narrativeEn", "sourceRef"]),
+        storedIn: {} as Partial<Record<LedgerField, [Table, string]>>,
         row: (_field: LedgerField, i: number): Record<string, string> => ({
           code: ctx.projectCode, period: month(i), narrative: "台账进展", narrativeEn: "", investmentCompleted: "", outputValue: "", sourceUrl: "", sourceRef: "",
         }),
@@ -479,7 +486,8 @@ describe.each(TEST_TARGETS)("hostile inputs on %s", (kind) => {
         const typed = asReceived(row[field]!);
         if (!(config.text.has(field) || field === config.identifier) || typed === "") continue;
         tally.storedAsText++;
-        if (!(await isStored(ctx.db, config.table, field, typed))) failures.push(`${field} ← ${JSON.stringify(typed.slice(0, 40))}: accepted but not stored as typed`);
+        const [table, column] = config.storedIn[field] ?? [config.table, field];
+        if (!(await isStored(ctx.db, table, column, typed))) failures.push(`${field} ← ${JSON.stringify(typed.slice(0, 40))}: accepted but not stored as typed`);
       }
     }
     for (const h of control) {

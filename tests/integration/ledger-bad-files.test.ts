@@ -58,8 +58,8 @@ const BAD_ROWS: [string, string[][], { row: number; column: string; message: str
     { row: 2, column: "Code", message: "Code BAD-1 is also on row 4." },
     { row: 4, column: "Code", message: "Code BAD-1 is also on row 2." },
   ]],
+  // An empty code is no problem: the row gets a generated one.
   ["empty required cells and a bad code", [["", "项目", "", "新材料", "", ""], ["a b", "项目", "企业", "新材料", "1", ""]], [
-    { row: 2, column: "Code", message: "This field is required." },
     { row: 2, column: "Company", message: "This field is required." },
     { row: 2, column: "Planned investment (yuan)", message: "This field is required." },
     { row: 3, column: "Code", message: "Letters, digits and . _ - / only, starting with a letter or digit." },

@@ -85,7 +85,7 @@ describe.each(TEST_TARGETS)("ledger import on %s", (kind) => {
     const before = await snapshotTables(db);
     const { preview, commit } = await previewAndCommit(EDITOR, edited, { parkId, name: "ledger.xlsx" });
     expect(preview.body.counts).toMatchObject({ new: 0, updated: 1, errorRows: 0 });
-    expect(preview.body.changes).toEqual([expect.objectContaining({ row: 3, code, isNew: false, fields: [["Contracted investment (yuan)", expect.any(String), "1250000000"]] })]);
+    expect(preview.body.changes).toEqual([expect.objectContaining({ row: 3, code, isNew: false, fields: [["Contracted investment (yuan)", expect.any(String), "¥1250000000 (from 12.5亿)"]] })]);
     expect(commit.body.imported).toEqual({ created: 0, updated: 1 });
     // The park's summary row and data version (the dashboard's cache key) follow the project by
     // trigger; nothing else moves, except that the mapping that worked is remembered (a new row when
@@ -137,7 +137,7 @@ describe.each(TEST_TARGETS)("ledger import on %s", (kind) => {
     const file = csvOf([["No.", "Title", "Firm", "Sector", "Budget"], ["MAP-1", "映射项目", "映射企业", "装备", "3亿"]]);
     const first = await upload(EDITOR, file, { parkId, name: "m.csv" });
     expect(first.status).toBe(422);
-    expect(first.body.error).toBe("Required columns are missing: Code, Project name, Company, Planned investment (yuan). Add them to the file or choose them under Columns.");
+    expect(first.body.error).toBe("Required columns are missing: Project name, Company, Planned investment (yuan). Add them to the file or choose them under Columns.");
     expect(first.body).toMatchObject({ headers: ["No.", "Title", "Firm", "Sector", "Budget"], mapping: { cluster: "Sector" } });
     const mapping = { code: "No.", name: "Title", company: "Firm", cluster: "Sector", plannedInvestment: "Budget" };
     const { commit } = await previewAndCommit(EDITOR, file, { parkId, name: "m.csv", mapping });

@@ -72,6 +72,8 @@ describe("the OpenAPI document at /api/v1/openapi.json", () => {
     const patch = doc.paths["/api/v1/projects/{projectId}"]!.patch as { parameters: unknown[]; responses: Record<string, unknown> };
     expect(patch.parameters).toContainEqual({ $ref: "#/components/parameters/IfMatch" });
     expect(Object.keys(patch.responses).sort()).toEqual(["200", "400", "401", "403", "404", "412", "413", "415", "422", "428", "429", "500"]);
+    expect((log as unknown as { parameters: unknown[]; responses: Record<string, unknown> }).parameters).toContainEqual({ $ref: "#/components/parameters/IdempotencyKey" });
+    expect(Object.keys((log as unknown as { responses: Record<string, unknown> }).responses)).toContain("409");
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
     expect(doc.paths[OPENAPI_PATH]!.get).toMatchObject({ security: [] });
   });
@@ -81,5 +83,23 @@ describe("the OpenAPI document at /api/v1/openapi.json", () => {
     expect(refs.length).toBeGreaterThan(50);
     const missing = refs.filter(([section, name]) => !(name in (doc.components as Record<string, Record<string, unknown>>)[section]!));
     expect(missing).toEqual([]);
+  });
+
+  it("names its server, types dates, and documents ETag on 304 and 412, RateLimit-* on errors, If-Match: * and Idempotency-Key", () => {
+    expect(doc.servers).toEqual([{ url: "/", description: expect.any(String) }]);
+    const getProject = doc.paths["/api/v1/projects/{projectId}"]!.get as { responses: Record<string, { headers?: Record<string, unknown> }> };
+    expect(getProject.responses["304"]!.headers).toEqual({ ETag: { $ref: "#/components/headers/ETag" } });
+    const responses = doc.components.responses as Record<string, { headers: Record<string, unknown> }>;
+    expect(Object.keys(responses["precondition-failed"]!.headers)).toContain("ETag");
+    for (const type of ["bad-request", "forbidden", "not-found", "conflict", "precondition-failed", "validation", "rate-limited"]) {
+      expect([type, Object.keys(responses[type]!.headers)]).toEqual([type, expect.arrayContaining(["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"])]);
+    }
+    expect(Object.keys(responses["rate-limited"]!.headers)).toContain("Retry-After");
+    expect(doc.components.parameters.IfMatch.description).toContain("`*`");
+    expect(doc.components.parameters.IdempotencyKey).toMatchObject({ name: "Idempotency-Key", in: "header", required: false });
+    const milestone = doc.paths["/api/v1/projects/{projectId}/milestones"]!.post as { requestBody: { content: { "application/json": { schema: { properties: Record<string, { anyOf: Record<string, unknown>[] }> } } } } };
+    expect(milestone.requestBody.content["application/json"].schema.properties.plannedDate!.anyOf).toContainEqual(expect.objectContaining({ type: "string", format: "date" }));
+    const schemas = doc.components.schemas as Record<string, { properties: Record<string, unknown> }>;
+    expect(schemas.Milestone!.properties.actualDate).toEqual({ anyOf: [{ type: "string", format: "date" }, { type: "null" }] });
   });
 });

@@ -11,6 +11,7 @@ import { seedDemoData } from "@/db/seed/seed";
 import type { Db } from "@/db/types";
 import { callAs, refusal, rowCounts, snapshotTables, useDatabase, type ActionOutcome, type FormValues } from "../support/action-harness";
 import { createTestDatabase, TEST_TARGETS, type TestDatabase } from "../support/databases";
+import { freshMonth } from "../support/api-fixture";
 
 vi.mock("@/db/client", async () => (await import("../support/action-harness")).mockDbClient());
 vi.mock("@/app/_lib/auth/viewer", async (actual) => (await import("../support/action-harness")).mockViewer(await actual<object>()));
@@ -292,8 +293,9 @@ function capacityForm(parkId: string, projectId: string, extra: FormValues = {})
   return { parkId, projectId, product: "负极材料", unit: "t", period: "year", designed: "20,000", online: "0", ...extra };
 }
 
+/** A month of its own each time: a project takes one entry per month (another is a correction). */
 function progressForm(parkId: string, projectId: string, extra: FormValues = {}): FormValues {
-  return { parkId, projectId, period: "2025-02", narrative: "设备调试", investmentCompleted: "100万", ...extra };
+  return { parkId, projectId, period: freshMonth(), narrative: "设备调试", investmentCompleted: "100万", ...extra };
 }
 
 describe.each(TEST_TARGETS)("project and progress server actions on %s", (kind) => {

@@ -18,7 +18,7 @@ import { createInvitation } from "@/db/queries/people";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import type { Db } from "@/db/types";
 import { mockDbClient, type FormValues } from "./action-harness";
-import { idOf, issueToken, parkIdOf, plantResources, revokeTestTokens, userIdOf, type ApiRequest } from "./api-fixture";
+import { freshMonth, idOf, issueToken, parkIdOf, plantResources, revokeTestTokens, userIdOf, type ApiRequest } from "./api-fixture";
 import { API_ROUTE_ROWS } from "./api-matrix";
 
 /**
@@ -164,7 +164,8 @@ export const FORMS = {
     return { parkId: ctx.parkId, version: rule?.version ?? "", yellowBehindPp: "12", redBehindPp: "25.5", redMonthsNotStarted: String(3 + (++sequence % 30)) };
   },
   logProgress: (ctx) => ({
-    parkId: ctx.parkId, projectId: ctx.projectId, period: "2025-02", narrative: "设备调试", narrativeEn: "Commissioning", investmentCompleted: "100万",
+    // A month of its own each time: a project takes one entry per month (another is a correction).
+    parkId: ctx.parkId, projectId: ctx.projectId, period: freshMonth(), narrative: "设备调试", narrativeEn: "Commissioning", investmentCompleted: "100万",
     outputValue: "", sourceUrl: "https://example.com/report", sourceRef: "月报", problemDescription: "", problemOwner: "", problemDueDate: "",
     [`reached.${ctx.milestoneId}`]: "", [`online.${ctx.capacityId}`]: "5000",
   }),

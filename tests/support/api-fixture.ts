@@ -25,6 +25,13 @@ export interface ParkResources {
 let sequence = 0;
 export const uniqueCode = (prefix: string) => `${prefix}-${process.pid}-${++sequence}`;
 
+let monthSequence = 0;
+/** A month no other valid request of this process named: 1950-01, 1950-02 … (past, so always loggable). */
+export function freshMonth(): string {
+  const n = monthSequence++;
+  return `${1950 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
+}
+
 export function idOf(outcome: { ok: boolean; value?: { id: string } }, what: string): string {
   if (!outcome.ok || !outcome.value) throw new Error(`test fixture: ${what} refused: ${JSON.stringify(outcome)}`);
   return outcome.value.id;
@@ -128,7 +135,8 @@ const BUILDERS: Record<string, Builder> = {
     headers: { "if-match": await versionOf(db, milestones, r.milestoneId) },
   }),
   listProgress: () => ({ query: "?limit=10" }),
-  logProgress: (_db, r) => ({ json: { period: "2025-03", narrative: "设备调试", investmentCompleted: "100万", online: { [r.capacityId]: "5000" } } }),
+  // A month of its own each time: a project takes one entry per month (another is a correction).
+  logProgress: (_db, r) => ({ json: { period: freshMonth(), narrative: "设备调试", investmentCompleted: "100万", online: { [r.capacityId]: "5000" } } }),
 };
 
 export const BUILDER_IDS = Object.keys(BUILDERS);

@@ -17,6 +17,8 @@ export interface UploadOptions {
   origin?: string | null;
   headers?: Record<string, string>;
   stream?: boolean;
+  /** A region's ledger: the parks of the park's city or province that the user edits. */
+  scope?: "city" | "province";
 }
 
 export function importRequest(bytes: Uint8Array | null, options: UploadOptions): Request {
@@ -24,6 +26,7 @@ export function importRequest(bytes: Uint8Array | null, options: UploadOptions):
   if (options.mapping) query.set("mapping", typeof options.mapping === "string" ? options.mapping : JSON.stringify(options.mapping));
   if (options.token) query.set("token", options.token);
   if (options.stream) query.set("stream", "1");
+  if (options.scope) query.set("scope", options.scope);
   const headers: Record<string, string> = { ...options.headers };
   if (options.origin !== null) headers.origin = options.origin ?? "http://localhost";
   return new Request(`http://localhost/api/import?${query}`, { method: "POST", headers, body: bytes as BodyInit | null });

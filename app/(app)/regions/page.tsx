@@ -8,7 +8,7 @@ import { ReportDownload } from "@/components/parks/report-download";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { compareParks, getRollup, listParksInRegion } from "@/db/queries/rollups";
-import { listedMemberships, listedParkIdsOf, requireViewer, type Viewer } from "@/app/_lib/auth/viewer";
+import { isAtLeast, listedMemberships, listedParkIdsOf, requireViewer, type Viewer } from "@/app/_lib/auth/viewer";
 import { isoToday } from "@/lib/domain/milestones";
 import type { Locale } from "@/lib/i18n/locale";
 import { pickName } from "@/lib/i18n/pick";
@@ -97,6 +97,13 @@ export default async function RegionPage({ searchParams }: { searchParams: Promi
         <p className="mt-1 text-sm text-slate-600">
           {t("region.subtitle", { count: parks.length, date: today })} <DemoParkLabel isDemo={parks.some((p) => p.isDemo)} t={t} />
         </p>
+        {listedMemberships(viewer).some((m) => isAtLeast(m.role, "editor") && m.province === province && (!city || m.city === city)) ? (
+          <p className="mt-2 text-sm">
+            <Link href={`/regions/import?${new URLSearchParams(city ? { province, city } : { province })}`} className="font-medium text-brand-700 hover:underline">
+              {t("ledger.regionLink")}
+            </Link>
+          </p>
+        ) : null}
       </header>
       {!rollup ? (
         <>

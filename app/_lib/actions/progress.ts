@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { followUpProblem, logProgress, raiseProblem } from "@/db/queries/progress-writes";
 import { problemCreateSchema, problemUpdateSchema, progressFormToObject, progressSchema } from "@/lib/domain/project-schemas";
+import { Refusal } from "@/lib/refusal";
 import { guardedAction } from "../guard";
 import { toFormResult } from "./outcome";
 
@@ -14,7 +15,19 @@ export const logProgressAction = guardedAction(
   { schema: progressSchema, access: editorOf, fromForm: progressFormToObject },
   async ({ input, viewer, t, values }) => {
     const { parkId, ...entry } = input;
-    const outcome = await logProgress(await getDb(), { parkId, actorId: viewer!.userId }, entry);
+    let outcome;
+    try {
+      outcome = await logProgress(await getDb(), { parkId, actorId: viewer!.userId }, entry);
+    } catch (error) {
+      // The month already has an entry: say so beside the month, and link to correcting that entry.
+      if (!(error instanceof Refusal) || error.messageKey !== "progress.monthLogged") throw error;
+      const message = t("progress.monthLogged", error.details.params);
+      const entryId = String(error.details.members?.entryId ?? "");
+      return {
+        ok: false, message, fieldErrors: { period: message }, values,
+        link: { href: `/projects/${input.projectId}/log?supersedes=${encodeURIComponent(entryId)}`, label: t("progress.correctThisEntry") },
+      };
+    }
     if (!outcome.ok) return toFormResult(outcome, t, values, "progress.saved");
     redirect(`/projects/${input.projectId}?saved=progress#progress`);
   },

@@ -46,11 +46,12 @@ const PROBLEM_RESPONSES: Record<ProblemType, string> = {
   forbidden: "A read-only token on a write, or the owner's role in the park does not allow it.",
   "not-found": "No such resource in a park this token reaches (another park's resource looks the same).",
   "method-not-allowed": "The path does not take this method; `Allow` lists the ones it takes.",
-  conflict: "Not answered by /api/v1 (the ledger import answers it when the park changed since its file was checked).",
-  "precondition-failed": "If-Match names a version that is no longer current: nothing was saved.",
+  conflict:
+    "Logging a month that already has an entry (`entryId` names it: correct this entry by posting again with `supersedesId` set to it), or a request with the same Idempotency-Key still running.",
+  "precondition-failed": "If-Match names a version that is no longer current, or is `*` and there is no such resource: nothing was saved. `ETag` (and `currentEtag`) give the current version.",
   "payload-too-large": `The body is larger than ${MAX_BODY_BYTES} bytes.`,
   "unsupported-media-type": "The body is not declared as JSON.",
-  validation: "Invalid fields, one entry each in `errors`: nothing was saved.",
+  validation: "Invalid fields, one entry each in `errors`, or an Idempotency-Key already used with another request: nothing was saved.",
   "precondition-required": "A PATCH without If-Match.",
   "rate-limited": "Too many requests for the token, or too many failed authentications from the address; see Retry-After.",
   "server-error": "Something failed on the server; nothing was changed.",
@@ -64,6 +65,7 @@ function errorsOf(op: Operation): ProblemType[] {
   if (op.park) errors.push("not-found");
   if (op.query || op.body) errors.push("bad-request");
   if (op.body) errors.push("payload-too-large", "unsupported-media-type", "validation");
+  if (op.method === "POST" && op.access === "write") errors.push("conflict");
   if (op.ifMatch) errors.push("precondition-failed", "precondition-required");
   errors.push("rate-limited", "server-error");
   return errors;
@@ -82,6 +84,7 @@ function operationObject(op: Operation) {
       ...parameters(op.params, "path"),
       ...(op.query ? parameters(op.query, "query") : []),
       ...(op.ifMatch ? [{ $ref: "#/components/parameters/IfMatch" }] : []),
+      ...(op.method === "POST" ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : []),
     ],
     ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input") } } } } : {}),
     responses: {
@@ -90,7 +93,9 @@ function operationObject(op: Operation) {
         headers: Object.fromEntries(successHeaders.map((h) => [h, { $ref: `#/components/headers/${h}` }])),
         content: { "application/json": { schema: { $ref: `#/components/schemas/${apiComponents.get(op.success.schema)!.id}` } } },
       },
-      ...(op.method === "GET" && op.success.headers?.includes("ETag") ? { "304": { description: "Not modified: If-None-Match names the current ETag." } } : {}),
+      ...(op.method === "GET" && op.success.headers?.includes("ETag")
+        ? { "304": { description: "Not modified: If-None-Match names the current ETag.", headers: { ETag: { $ref: "#/components/headers/ETag" } } } }
+        : {}),
       ...Object.fromEntries(errorsOf(op).map((type) => [String(PROBLEMS[type].status), problemRef(type)])),
     },
   };
@@ -124,6 +129,8 @@ function buildDocument() {
       { name: "Progress", description: "The monthly progress log." },
       { name: "Meta", description: "About the API itself." },
     ],
+    // Relative: the document is served by the API it describes, so a client resolves it against the URL it fetched it from.
+    servers: [{ url: "/", description: "The Parkline server this document was fetched from." }],
     security: [{ bearerAuth: [] }],
     paths,
     components: {
@@ -140,8 +147,17 @@ function buildDocument() {
           name: "If-Match",
           in: "header",
           required: true,
-          description: "The ETag (version) you read, e.g. \"3\". Missing: 428. Stale: 412.",
+          description:
+            "The ETag (version) you read, e.g. \"3\", or `*` for whatever version is current (RFC 9110: it holds when the resource exists, and answers 412 when it does not). Missing: 428. Stale: 412.",
           schema: { type: "string" },
+        },
+        IdempotencyKey: {
+          name: "Idempotency-Key",
+          in: "header",
+          required: false,
+          description:
+            "Any 1–255 printable ASCII characters, new for each request (a UUID will do). A retry with the same key and request gets the first answer again (with `Idempotent-Replayed: true`) instead of writing twice, for 24 hours, whichever app instance it reaches. The same key with another request: 422; while the first is still running: 409.",
+          schema: { type: "string", minLength: 1, maxLength: 255 },
         },
       },
       headers: {
@@ -158,7 +174,7 @@ function buildDocument() {
           type,
           {
             description: `${PROBLEMS[type].status} ${problemTypeUri(type)}: ${PROBLEM_RESPONSES[type]}`,
-            ...(type === "rate-limited" ? { headers: { "Retry-After": { $ref: "#/components/headers/Retry-After" } } } : {}),
+            headers: problemHeaders(type),
             content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
           },
         ]),
@@ -166,6 +182,15 @@ function buildDocument() {
       schemas: componentSchemas(),
     },
   };
+}
+
+/**
+ * Headers of a problem: every refusal after the token is known carries its RateLimit-* count (a 401
+ * has no token to count); a 429 also says when to retry; a 412 the current ETag.
+ */
+function problemHeaders(type: ProblemType): Record<string, { $ref: string }> {
+  const names = [...(type === "unauthorized" ? [] : RATE_HEADERS), ...(type === "rate-limited" ? ["Retry-After"] : []), ...(type === "precondition-failed" ? ["ETag"] : [])];
+  return Object.fromEntries(names.map((h) => [h, { $ref: `#/components/headers/${h}` }]));
 }
 
 let cached: ReturnType<typeof buildDocument> | null = null;

@@ -13,6 +13,7 @@ import { authenticate, limitToken } from "./authenticate";
 import type { Operation } from "./operation";
 import { Refusal } from "@/lib/refusal";
 import { answerRefusals, fieldRefusals } from "./problem";
+import { idempotent } from "./idempotency";
 
 export interface ApiContext<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
   request: Request;
@@ -26,8 +27,18 @@ export interface ApiContext<P extends z.ZodType, Q extends z.ZodType, B extends 
   /** The park the resource is in, and who writes there (the token's owner); empty for operations without one. */
   actor: Actor;
   role: MembershipRole | null;
-  /** The version If-Match names (0 when it names none that could match); null when the operation takes none. */
-  ifMatch: number | null;
+  /**
+   * The version If-Match names (0 when it names none that could match); "*" for any current version
+   * (RFC 9110: the write goes ahead on whatever version is current); null when the operation takes none.
+   */
+  ifMatch: IfMatch;
+}
+
+type IfMatch = number | "*" | null;
+
+/** The version a write reads as its base: the one If-Match names, or the current one for If-Match: *. */
+export function readVersionOf(ifMatch: IfMatch, current: number): number {
+  return ifMatch === "*" ? current : (ifMatch ?? 0);
 }
 
 const EDITOR_ROLES: readonly MembershipRole[] = ["editor", "admin"];
@@ -70,7 +81,11 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
         const parkId = await op.park(db, params.data, token.parks.map((p) => p.parkId));
         const park = token.parks.find((p) => p.parkId === parkId);
         role = park?.role ?? null;
-        if (!parkId || !role) throw Refusal.notFound("api.notFound");
+        if (!parkId || !role) {
+          // If-Match: * holds only when the resource exists (RFC 9110 §13.1.1): otherwise 412, saying no more than a 404.
+          if (op.ifMatch && request.headers.get("if-match")?.trim() === "*") throw new Refusal(412, "api.preconditionFailedAny");
+          throw Refusal.notFound("api.notFound");
+        }
         if (op.access === "write" && park?.archived) throw new Refusal(403, "error.parkArchived");
         if (op.access === "write" && !EDITOR_ROLES.includes(role)) throw new Refusal(403, "api.roleTooLow");
         actor = { parkId, actorId: token.userId };
@@ -88,17 +103,20 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
         if (!parsed.success) throw new Refusal(422, "api.validation", { fields: fieldRefusals(parsed.error, "body") });
         body = parsed.data;
       }
-      let ifMatch: number | null = null;
+      let ifMatch: IfMatch = null;
       if (op.ifMatch) {
         const header = request.headers.get("if-match");
         if (header === null) throw new Refusal(428, "api.preconditionRequired");
-        ifMatch = parseIfMatch(header);
+        ifMatch = header.trim() === "*" ? "*" : parseIfMatch(header);
       }
 
-      return handler({
-        request, db, t, locale, token, actor, role, ifMatch,
-        params: params.data, query: query as z.output<Q>, body: body as z.output<B>,
-      });
+      const run = () =>
+        handler({
+          request, db, t, locale, token, actor, role, ifMatch,
+          params: params.data, query: query as z.output<Q>, body: body as z.output<B>,
+        });
+      const key = op.method === "POST" ? request.headers.get("idempotency-key") : null;
+      return key === null ? run() : idempotent(db, t, { tokenId: token.tokenId, key, request, body }, run);
     });
     // A 429 names its own; every other answer, refusals included, carries the token's count.
     for (const [name, value] of Object.entries(rateHeaders)) if (!response.headers.has(name)) response.headers.set(name, value);

@@ -1,6 +1,8 @@
 import { en } from "@/lib/i18n/messages/en";
 import { zh } from "@/lib/i18n/messages/zh";
 import type { MessageKey } from "@/lib/i18n/translate";
+import type { MilestoneType } from "@/lib/domain/values";
+import { ROW_NUMBER_HEADERS } from "@/lib/ledger/codes";
 
 /**
  * The columns of each ledger, and how a file's headers are matched to them: Chinese and English
@@ -11,10 +13,23 @@ import type { MessageKey } from "@/lib/i18n/translate";
 export const LEDGER_KINDS = ["projects", "progress"] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
-export const PROJECT_LEDGER_FIELDS = [
+/** The columns of the projects table itself. */
+export const PROJECT_COLUMN_FIELDS = [
   "code", "name", "nameEn", "company", "companyEn", "cluster", "clusterEn", "responsibleUnit", "leaderInCharge", "health",
   "plannedInvestment", "contractedInvestment", "inPlaceInvestment", "completedInvestment",
 ] as const;
+export type ProjectColumnField = (typeof PROJECT_COLUMN_FIELDS)[number];
+
+/** Date columns, each a milestone of the project (actual, or planned when marked as a plan). */
+export const MILESTONE_DATE_FIELDS = {
+  signedDate: "signed", landSupplyDate: "land_supply", approvalDate: "approval", constructionStartDate: "construction_start",
+  toppingOutDate: "topping_out", productionDate: "production", fullCapacityDate: "full_capacity", aboveDesignatedSizeDate: "above_designated_size",
+} as const satisfies Record<string, MilestoneType>;
+export type MilestoneDateField = keyof typeof MILESTONE_DATE_FIELDS;
+export const MILESTONE_DATE_FIELD_LIST = Object.keys(MILESTONE_DATE_FIELDS) as MilestoneDateField[];
+
+/** Everything the projects ledger reads: the table's columns, the stage, the milestone dates, the problem, the park. */
+export const PROJECT_LEDGER_FIELDS = [...PROJECT_COLUMN_FIELDS, "stage", ...MILESTONE_DATE_FIELD_LIST, "problem", "park"] as const;
 export type ProjectLedgerField = (typeof PROJECT_LEDGER_FIELDS)[number];
 
 export const PROGRESS_LEDGER_FIELDS = ["code", "period", "narrative", "narrativeEn", "investmentCompleted", "outputValue", "sourceUrl", "sourceRef"] as const;
@@ -22,7 +37,8 @@ export type ProgressLedgerField = (typeof PROGRESS_LEDGER_FIELDS)[number];
 
 export type LedgerField = ProjectLedgerField | ProgressLedgerField;
 
-export const REQUIRED_PROJECT_FIELDS: readonly ProjectLedgerField[] = ["code", "name", "company", "cluster", "plannedInvestment"];
+/** A row without a code gets one (codes.ts), so the code column is not required. */
+export const REQUIRED_PROJECT_FIELDS: readonly ProjectLedgerField[] = ["name", "company", "cluster", "plannedInvestment"];
 
 /** Each ledger's fields in column order, and the ones a file must have. */
 export const LEDGER_SPECS: Record<LedgerKind, { fields: readonly LedgerField[]; required: readonly LedgerField[] }> = {
@@ -50,6 +66,17 @@ const SYNONYMS: Record<LedgerField, string[]> = {
   contractedInvestment: ["合同投资", "签约投资", "合同金额", "协议投资", "签约金额", "合同投资额", "contractedinvestment", "contracted", "contractamount"],
   inPlaceInvestment: ["到位资金", "实际到位资金", "资金到位", "累计到位资金", "到位投资", "inplace", "fundsinplace", "inplaceinvestment", "investmentinplace"],
   completedInvestment: ["累计完成投资", "完成投资", "已完成投资", "累计投资", "完成投资额", "completedinvestment", "completed", "completedtodate", "investmentcompleted"],
+  stage: ["建设阶段", "项目阶段", "所处阶段", "阶段", "进展阶段", "建设进度阶段", "项目进展阶段", "stage", "constructionstage", "projectstage"],
+  signedDate: ["签约时间", "签约日期", "签约", "签约年月", "签订时间", "协议签订时间", "signed", "signing", "signingdate", "signeddate", "datesigned"],
+  landSupplyDate: ["供地时间", "土地", "土地时间", "拿地时间", "摘牌时间", "土地摘牌时间", "土地供应时间", "用地时间", "land", "landsupply", "landsupplied", "landdate", "landsupplydate"],
+  approvalDate: ["立项时间", "立项", "立项日期", "备案时间", "立项备案时间", "approval", "approvaldate", "filing", "approved"],
+  constructionStartDate: ["开工时间", "开工日期", "开工", "开工年月", "constructionstart", "construction", "startdate", "constructionstartdate", "started"],
+  toppingOutDate: ["封顶时间", "封顶", "封顶日期", "主体封顶时间", "toppingout", "toppedout", "toppingoutdate"],
+  productionDate: ["投产时间", "投产日期", "投产", "投产年月", "production", "productiondate", "productionstart", "commissioning"],
+  fullCapacityDate: ["达产时间", "达产", "达产日期", "fullcapacity", "fullcapacitydate"],
+  aboveDesignatedSizeDate: ["上规时间", "上规", "纳统时间", "上规入统时间", "abovedesignatedsize", "abovedesignatedsizedate", "abovescale"],
+  problem: ["存在问题", "问题", "存在的问题", "存在困难", "困难问题", "存在问题及建议", "需协调解决的问题", "困难和问题", "problem", "problems", "issues", "issue"],
+  park: ["所属园区", "园区", "园区名称", "所在园区", "开发区", "所属开发区", "park", "parkname", "zone"],
   period: ["月份", "月度", "填报月份", "报告期", "年月", "统计月份", "month", "period", "reportingmonth"],
   narrative: ["进展情况", "进展", "本月进展", "当月进展", "形象进度", "工作进展", "进度情况", "progress", "narrative", "update"],
   narrativeEn: ["英文进展", "进展情况(英文)", "narrativeen", "progress(english)"],
@@ -60,7 +87,7 @@ const SYNONYMS: Record<LedgerField, string[]> = {
 };
 
 /** The project form's labels also name these fields (a ledger typed from the form's wording). */
-const FORM_LABELS: Partial<Record<ProjectLedgerField, MessageKey>> = {
+const FORM_LABELS: Partial<Record<LedgerField, MessageKey>> = {
   code: "project.code", name: "project.name", nameEn: "project.nameEn", company: "project.company", companyEn: "project.companyEn",
   cluster: "project.cluster", clusterEn: "project.clusterEn", responsibleUnit: "project.responsibleUnit", leaderInCharge: "project.leaderInCharge",
   plannedInvestment: "project.planned", contractedInvestment: "project.contracted", inPlaceInvestment: "project.inPlace", completedInvestment: "project.completed",
@@ -100,7 +127,7 @@ const MATCHERS: Record<LedgerKind, Map<string, LedgerField>> = (() => {
     const map = new Map<string, LedgerField>();
     for (const field of fields) {
       const labels = [en[fieldLabelKey(field)], zh[fieldLabelKey(field)]];
-      const form = FORM_LABELS[field as ProjectLedgerField];
+      const form = FORM_LABELS[field];
       if (form) labels.push(en[form], zh[form]);
       for (const text of [...labels, ...SYNONYMS[field]]) {
         const normalized = normalizeHeader(text);
@@ -112,10 +139,27 @@ const MATCHERS: Record<LedgerKind, Map<string, LedgerField>> = (() => {
   return { projects: build(PROJECT_LEDGER_FIELDS), progress: build(PROGRESS_LEDGER_FIELDS) };
 })();
 
-/** The field a header names in this ledger, or null. */
+const PLAN_HEADER = /^(?:计划|预计|拟|planned|expected|target)/;
+
+/** The field a header names in this ledger, or null. A date header may say it holds plans (计划开工时间). */
 export function fieldOfHeader(header: string, kind: LedgerKind = "projects"): LedgerField | null {
   const normalized = normalizeHeader(header);
-  return MATCHERS[kind].get(normalized) ?? MATCHERS[kind].get(splitHeaderUnit(normalized).base) ?? null;
+  const found = MATCHERS[kind].get(normalized) ?? MATCHERS[kind].get(splitHeaderUnit(normalized).base);
+  if (found) return found;
+  const unmarked = MATCHERS[kind].get(normalized.replace(PLAN_HEADER, ""));
+  return unmarked && unmarked in MILESTONE_DATE_FIELDS ? unmarked : null;
+}
+
+/** A date column whose header says it holds plans (计划开工时间, Planned production). */
+export function isPlanHeader(header: string): boolean {
+  return PLAN_HEADER.test(normalizeHeader(header));
+}
+
+const ROW_NUMBERS = new Set(ROW_NUMBER_HEADERS.map(normalizeHeader));
+
+/** 序号, No.: a column that numbers the rows. Never taken as the code. */
+export function isRowNumberHeader(header: string): boolean {
+  return ROW_NUMBERS.has(normalizeHeader(header));
 }
 
 /** Among the first rows, the first that names at least two fields is the header (title rows above it are skipped). */
@@ -140,7 +184,7 @@ export function detectMapping(
   let usedRemembered = false;
   for (const field of LEDGER_SPECS[kind].fields) {
     const header = remembered?.[field];
-    if (header && headers.includes(header) && !used.has(header)) {
+    if (header && headers.includes(header) && !used.has(header) && !isRowNumberHeader(header)) {
       mapping[field] = header;
       used.add(header);
       usedRemembered = true;
@@ -148,7 +192,7 @@ export function detectMapping(
   }
   for (const header of headers) {
     const field = fieldOfHeader(header, kind);
-    if (field && !mapping[field] && !used.has(header)) {
+    if (field && !mapping[field] && !used.has(header) && !isRowNumberHeader(header)) {
       mapping[field] = header;
       used.add(header);
     }

@@ -13,7 +13,7 @@ export interface ChangeView {
   code: string;
   name: string;
   isNew: boolean;
-  /** Changed fields of an existing project: label, old value, new value. */
+  /** Values after conversion: label, old value ("" for a new project), new value. */
   fields: [string, string, string][];
 }
 
@@ -26,6 +26,8 @@ export interface ImportBody {
   mapping?: LedgerMapping;
   mappingSource?: "chosen" | "remembered" | "detected";
   missing?: LedgerField[];
+  /** Every column of the file in order: what it is read as, or that it is ignored (a row number, an unknown header). */
+  columns?: { header: string; readAs: string; ignored: boolean }[];
   counts?: { rows: number; new: number; updated: number; unchanged: number; errorRows: number };
   problems?: RowProblemView[];
   notes?: RowProblemView[];

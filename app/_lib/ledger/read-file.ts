@@ -33,8 +33,16 @@ export interface LedgerRow {
   cells: LedgerCell[];
 }
 
+/** A workbook cell that holds a formula: read as its last computed value, and reported. */
+export interface FormulaCell {
+  row: number;
+  /** 0-based, as in LedgerRow.cells. */
+  column: number;
+  formula: string;
+}
+
 export type ReadOutcome =
-  | { ok: true; format: "xlsx" | "csv"; rows: LedgerRow[] }
+  | { ok: true; format: "xlsx" | "csv"; rows: LedgerRow[]; formulas?: FormulaCell[] }
   | { ok: false; messageKey: MessageKey; params?: Record<string, string | number> };
 
 const refuse = (messageKey: MessageKey, params?: Record<string, string | number>): ReadOutcome => ({ ok: false, messageKey, params });
@@ -96,13 +104,28 @@ async function readWorkbook(bytes: Uint8Array): Promise<ReadOutcome> {
   const sheet = workbook.worksheets[0];
   if (!sheet) return refuse("ledger.file.noSheet");
   const rows: LedgerRow[] = [];
+  const formulas: FormulaCell[] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const values = Array.isArray(row.values) ? row.values : [];
     const cells: LedgerCell[] = [];
-    for (let col = 1; col < Math.min(values.length, LEDGER_LIMITS.maxColumns + 1); col++) cells.push(cellValue(values[col]));
+    for (let col = 1; col < Math.min(values.length, LEDGER_LIMITS.maxColumns + 1); col++) {
+      const value = values[col];
+      cells.push(cellValue(value));
+      const formula = formulaOf(value);
+      if (formula !== null) formulas.push({ row: row.number, column: col - 1, formula });
+    }
     if (cells.some((c) => c !== null && c !== "")) rows.push({ row: row.number, cells });
   });
-  return { ok: true, format: "xlsx", rows };
+  return { ok: true, format: "xlsx", rows, formulas };
+}
+
+/** The formula of a formula cell (a shared formula's master text for its copies too), else null. */
+function formulaOf(value: ExcelJS.CellValue): string | null {
+  if (value === null || typeof value !== "object" || value instanceof Date) return null;
+  if ("formula" in value && typeof value.formula === "string") return `=${value.formula}`;
+  // A copy of a shared formula names only its master cell.
+  if ("sharedFormula" in value && typeof value.sharedFormula === "string") return `= (${value.sharedFormula})`;
+  return null;
 }
 
 /** A workbook cell's value: rich text and links as their text, formulas as their last computed result. */

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { isMessageKey } from "@/lib/domain/fields";
 import type { Translate } from "@/lib/i18n/translate";
 import { cellText } from "./cells";
-import { detectMapping, findHeaderIndex, LEDGER_SPECS, normalizeHeader, splitHeaderUnit, type LedgerField, type LedgerKind, type LedgerMapping } from "./columns";
+import { detectMapping, findHeaderIndex, isRowNumberHeader, LEDGER_SPECS, normalizeHeader, splitHeaderUnit, type LedgerField, type LedgerKind, type LedgerMapping } from "./columns";
 import { LEDGER_LIMITS, type LedgerRow } from "./read-file";
 
 /** What every ledger check starts from: the header row found, the mapping chosen, the data rows. */
@@ -41,7 +41,7 @@ export function prepareSheet(
   let mappingSource: PreparedSheet["mappingSource"];
   if (chosen) {
     const fields = new Set<string>(LEDGER_SPECS[kind].fields);
-    mapping = Object.fromEntries(Object.entries(chosen).filter(([field, header]) => fields.has(field) && header && headers.includes(header)));
+    mapping = Object.fromEntries(Object.entries(chosen).filter(([field, header]) => fields.has(field) && header && headers.includes(header) && !(field === "code" && isRowNumberHeader(header))));
     mappingSource = "chosen";
   } else {
     const detected = detectMapping(headers.filter(Boolean), remembered, kind);

@@ -5,7 +5,8 @@ import { guardedRoute } from "@/app/_lib/guard";
 import { problemResponse } from "@/app/_lib/api/problem";
 import { Refusal } from "@/lib/refusal";
 import { LEDGER_KINDS, PROGRESS_LEDGER_FIELDS, PROJECT_LEDGER_FIELDS } from "@/app/_lib/ledger/columns";
-import { runLedgerImport } from "@/app/_lib/ledger/import-ledger";
+import { runLedgerImport, type LedgerPark } from "@/app/_lib/ledger/import-ledger";
+import { isAtLeast, listedMemberships, type Viewer } from "@/app/_lib/auth/viewer";
 import type { ImportEvent } from "@/app/_lib/ledger/import-types";
 import { LEDGER_LIMITS } from "@/app/_lib/ledger/read-file";
 import { routeMethods } from "@/app/_lib/api/methods";
@@ -36,7 +37,20 @@ const querySchema = z.object({
   mapping: mappingParam.optional(),
   token: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   stream: z.literal("1").optional(),
+  /**
+   * A region's projects ledger: every park of the park's city (or province) that the user edits,
+   * each row sent to the park its park column names. The park named by parkId must be one of them.
+   */
+  scope: z.enum(["park", "city", "province"]).default("park"),
 });
+
+/** The parks of the anchor park's city or province that the viewer may write (editor or admin, not archived). */
+function regionParks(viewer: Viewer, anchorId: string, scope: "city" | "province"): LedgerPark[] {
+  const anchor = viewer.memberships.find((m) => m.parkId === anchorId)!;
+  return listedMemberships(viewer)
+    .filter((m) => isAtLeast(m.role, "editor") && m.province === anchor.province && (scope === "province" || m.city === anchor.city))
+    .map((m) => ({ parkId: m.parkId, name: m.name, nameEn: m.nameEn, slug: m.slug }));
+}
 
 /** Ledger checks and imports per user per 10 minutes (PARKLINE_IMPORT_RATE_LIMIT, default 60). */
 function ledgerImportLimit(): number {
@@ -62,9 +76,11 @@ export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
     },
     async ({ input, viewer, body, t }) => {
       const db = await getDb();
+      const parks = input.scope === "park" ? undefined : regionParks(viewer!, input.parkId, input.scope);
       const run = (onProgress: (event: ImportEvent) => void) =>
         runLedgerImport(db, {
           kind: input.kind,
+          parks,
           actor: { parkId: input.parkId, actorId: viewer!.userId },
           bytes: body, fileName: input.name, chosen: input.mapping ?? null, mode: input.mode, token: input.token ?? null, t, onProgress,
         });

@@ -152,6 +152,8 @@ export const projectEn = {
   "progress.futurePeriod": "The month cannot be in the future.",
   "progress.futureDate": "The date cannot be in the future.",
   "progress.alreadyReached": "This milestone was already reached.",
+  "progress.monthLogged": "{month} already has an entry for this project. Correct this entry instead: the correction supersedes it, and both stay in the log.",
+  "progress.correctThisEntry": "Correct this entry",
   "progress.alreadyCorrected": "This entry was already corrected; correct the newest version instead.",
   "progress.negativeTotal": "This would make completed investment negative.",
   "progress.source": "Source",

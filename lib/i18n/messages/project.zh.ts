@@ -153,6 +153,8 @@ export const projectZh: Record<keyof typeof projectEn, string> = {
   "progress.futurePeriod": "月份不能晚于本月。",
   "progress.futureDate": "日期不能晚于今天。",
   "progress.alreadyReached": "该节点已完成。",
+  "progress.monthLogged": "该项目 {month} 已有填报记录。请改为更正这条记录：更正将取代原记录，两条都保留在进度记录中。",
+  "progress.correctThisEntry": "更正这条记录",
   "progress.alreadyCorrected": "此条已被更正，请更正最新的一条。",
   "progress.negativeTotal": "这会使累计完成投资为负数。",
   "progress.source": "来源",

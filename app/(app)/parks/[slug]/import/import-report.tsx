@@ -118,23 +118,54 @@ export function ChangeTable({ changes, more }: { changes: ChangeView[]; more: nu
               <td className="px-3 py-1.5 whitespace-nowrap">{c.code}</td>
               <td className="px-3 py-1.5">{c.name}</td>
               <td className="px-3 py-1.5">
-                {c.isNew ? (
-                  <Badge tone="good">{t("ledger.change.new")}</Badge>
-                ) : (
-                  <ul className="space-y-0.5">
-                    {c.fields.map(([label, old, next]) => (
-                      <li key={label}>
-                        <span className="font-medium">{label}</span>: <span className="break-all text-slate-600">{old || "—"}</span> → <span className="break-all">{next || "—"}</span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
+                {c.isNew ? <Badge tone="good">{t("ledger.change.new")}</Badge> : null}
+                <ul className="space-y-0.5">
+                  {c.fields.map(([label, old, next]) => (
+                    <li key={label}>
+                      <span className="font-medium">{label}</span>:{" "}
+                      {c.isNew ? null : (
+                        <>
+                          <span className="break-all text-slate-600">{old || "—"}</span> →{" "}
+                        </>
+                      )}
+                      <span className="break-all">{next || "—"}</span>
+                    </li>
+                  ))}
+                </ul>
               </td>
             </tr>
           ))}
         </tbody>
       </ScrollTable>
       {more > 0 ? <p className="text-sm text-slate-600">{t("ledger.changesMore", { count: more })}</p> : null}
+    </div>
+  );
+}
+
+/** Every column of the file and what it is read as: an ignored column is said so, never dropped silently. */
+export function ColumnReport({ columns }: { columns: NonNullable<ImportBody["columns"]> }) {
+  const { t } = useI18n();
+  const title = t("ledger.columnsTitle");
+  return (
+    <div className="space-y-2">
+      <h3 className="font-semibold">{title}</h3>
+      <p className="text-sm text-slate-600">{t("ledger.columnsHint")}</p>
+      <ScrollTable label={title} minWidth="min-w-[24rem]">
+        <thead className="sticky top-0 bg-slate-50 text-xs text-slate-600">
+          <tr>
+            <th scope="col" className="px-3 py-2 font-medium">{t("ledger.column.header")}</th>
+            <th scope="col" className="px-3 py-2 font-medium">{t("ledger.column.readAs")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {columns.map((c) => (
+            <tr key={c.header}>
+              <td className="px-3 py-1.5 break-all">{c.header}</td>
+              <td className="px-3 py-1.5">{c.ignored ? <Badge tone="neutral">{c.readAs}</Badge> : c.readAs}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
     </div>
   );
 }

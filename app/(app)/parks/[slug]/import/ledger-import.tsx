@@ -7,7 +7,7 @@ import { LEDGER_KINDS, type LedgerKind, type LedgerMapping } from "@/app/_lib/le
 import type { ImportBody } from "@/app/_lib/ledger/import-types";
 import { useI18n } from "@/components/i18n-provider";
 import { Button } from "@/components/ui/button";
-import { ChangeTable, MappingEditor, ProblemTable } from "./import-report";
+import { ChangeTable, ColumnReport, MappingEditor, ProblemTable } from "./import-report";
 import { sendLedger, type SendProgress } from "./send-ledger";
 
 interface Busy {
@@ -20,7 +20,11 @@ interface Busy {
  * Choose a file → check it (nothing is written) → fix the columns or the file → import. Each step
  * uploads the file again: the server keeps nothing between requests, so any app instance can answer.
  */
-export function LedgerImport({ parkId, maxBytes, maxRows, projectsHref }: { parkId: string; maxBytes: number; maxRows: number; projectsHref: string }) {
+export function LedgerImport({ parkId, maxBytes, maxRows, projectsHref, scope = "park" }: {
+  parkId: string; maxBytes: number; maxRows: number; projectsHref: string;
+  /** A region's ledger (projects only): rows go to the parks of the city or province by their park column. */
+  scope?: "park" | "city" | "province";
+}) {
   const { t } = useI18n();
   const [kind, setKind] = useState<LedgerKind>("projects");
   const [file, setFile] = useState<File | null>(null);
@@ -46,7 +50,7 @@ export function LedgerImport({ parkId, maxBytes, maxRows, projectsHref }: { park
       setError(t("ledger.file.tooBig", { mb }));
       return null;
     }
-    const query = new URLSearchParams({ parkId, kind, mode, name: file.name, stream: "1" });
+    const query = new URLSearchParams({ parkId, kind, mode, name: file.name, stream: "1", ...(scope === "park" ? {} : { scope }) });
     if (chosen) query.set("mapping", JSON.stringify(chosen));
     if (token) query.set("token", token);
     setError(null);
@@ -97,7 +101,7 @@ export function LedgerImport({ parkId, maxBytes, maxRows, projectsHref }: { park
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">{t("ledger.kind")}</legend>
         <div className="flex flex-wrap gap-x-6 gap-y-2">
-          {LEDGER_KINDS.map((k) => (
+          {(scope === "park" ? LEDGER_KINDS : (["projects"] as const)).map((k) => (
             <label key={k} className="flex min-h-10 items-center gap-2 text-sm">
               <input
                 type="radio"
@@ -189,6 +193,7 @@ export function LedgerImport({ parkId, maxBytes, maxRows, projectsHref }: { park
               {counts.errorRows > 0 ? <p className="text-rose-800">{t("ledger.summaryErrors", { count: counts.errorRows })}</p> : null}
             </div>
           ) : null}
+          {report.columns?.length ? <ColumnReport columns={report.columns} /> : null}
           {report.problems?.length ? <ProblemTable title={t("ledger.problemsTitle")} problems={report.problems} messageHeader={t("ledger.col.message")} /> : null}
           {report.notes?.length ? <ProblemTable title={t("ledger.warningsTitle")} problems={report.notes} messageHeader={t("ledger.col.note")} /> : null}
           {report.changes?.length ? <ChangeTable changes={report.changes} more={report.moreChanges ?? 0} /> : null}

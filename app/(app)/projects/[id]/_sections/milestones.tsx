@@ -10,6 +10,9 @@ import { HEALTH_TONE } from "./header";
 
 type Milestone = ProjectDetail["milestones"][number];
 
+/** A ledger's 2018年9月 is known to the month: shown as 2018-09, not as the 1st. */
+const shownDate = (m: Milestone, date: string | null) => (date === null ? "—" : m.datePrecision === "month" ? date.slice(0, 7) : date);
+
 function sortKey(m: Milestone) {
   return `${m.actualDate ?? m.forecastDate ?? m.plannedDate ?? "9999"}-${String(MILESTONE_ORDER.indexOf(m.type)).padStart(2, "0")}`;
 }
@@ -55,15 +58,15 @@ export function MilestonesSection({ detail, canEdit, t }: { detail: ProjectDetai
               <dl className="mt-1 grid grid-cols-2 gap-x-4 text-sm text-slate-700 sm:grid-cols-4">
                 <div>
                   <dt className="text-xs text-slate-600">{t("milestone.planned")}</dt>
-                  <dd className="tabular-nums">{m.plannedDate ?? "—"}</dd>
+                  <dd className="tabular-nums">{shownDate(m, m.plannedDate)}</dd>
                 </div>
                 <div>
                   <dt className="text-xs text-slate-600">{t("milestone.forecast")}</dt>
-                  <dd className="tabular-nums">{m.forecastDate ?? "—"}</dd>
+                  <dd className="tabular-nums">{shownDate(m, m.forecastDate)}</dd>
                 </div>
                 <div>
                   <dt className="text-xs text-slate-600">{t("milestone.actual")}</dt>
-                  <dd className="tabular-nums">{m.actualDate ?? "—"}</dd>
+                  <dd className="tabular-nums">{shownDate(m, m.actualDate)}</dd>
                 </div>
                 <div>
                   <dt className="text-xs text-slate-600">{t(moved ? "milestone.slipCurrent" : "milestone.slip")}</dt>

@@ -3,7 +3,7 @@ import { saveMilestone } from "@/db/queries/project-writes";
 import { getMilestone, patchMilestone } from "@/app/_lib/api/operations/structure";
 import { Refusal } from "@/lib/refusal";
 import { checkRules, jsonResponse, writeRefused } from "@/app/_lib/api/respond";
-import { apiRoute } from "@/app/_lib/api/route";
+import { apiRoute, readVersionOf } from "@/app/_lib/api/route";
 import { milestoneJson } from "@/app/_lib/api/serialize";
 import { milestoneRules, withMilestoneLabel } from "@/lib/domain/project-schemas";
 import { routeMethods } from "@/app/_lib/api/methods";
@@ -26,9 +26,9 @@ export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
     const merged = { type, customLabel, plannedDate, forecastDate, actualDate, ...changed };
     checkRules(merged, milestoneRules);
     const outcome = await saveMilestone(db, actor, {
-      projectId: current.projectId, milestoneId: current.id, version: ifMatch!, rebaselineReason: rebaselineReason ?? null, ...withMilestoneLabel(merged),
+      projectId: current.projectId, milestoneId: current.id, version: readVersionOf(ifMatch, current.version), rebaselineReason: rebaselineReason ?? null, ...withMilestoneLabel(merged),
     });
-    if (!outcome.ok) throw writeRefused(outcome, { ifMatch, currentVersion: current.version });
+    if (!outcome.ok) throw writeRefused(outcome, { ifMatch: readVersionOf(ifMatch, current.version), currentVersion: current.version });
     const milestone = (await getMilestoneInPark(db, { parkId: actor.parkId, milestoneId: current.id }))!;
     return jsonResponse(request, milestoneJson(milestone), { version: milestone.version });
   }),

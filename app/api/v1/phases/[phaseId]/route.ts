@@ -3,7 +3,7 @@ import { savePhase } from "@/db/queries/project-writes";
 import { getPhase, patchPhase } from "@/app/_lib/api/operations/structure";
 import { Refusal } from "@/lib/refusal";
 import { jsonResponse, writeRefused } from "@/app/_lib/api/respond";
-import { apiRoute } from "@/app/_lib/api/route";
+import { apiRoute, readVersionOf } from "@/app/_lib/api/route";
 import { phaseJson } from "@/app/_lib/api/serialize";
 import { routeMethods } from "@/app/_lib/api/methods";
 
@@ -21,11 +21,11 @@ export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
     const outcome = await savePhase(db, actor, {
       projectId: current.projectId,
       phaseId: current.id,
-      version: ifMatch!,
+      version: readVersionOf(ifMatch, current.version),
       name: body.name ?? current.name,
       nameEn: body.nameEn === undefined ? current.nameEn : body.nameEn,
     });
-    if (!outcome.ok) throw writeRefused(outcome, { ifMatch, currentVersion: current.version });
+    if (!outcome.ok) throw writeRefused(outcome, { ifMatch: readVersionOf(ifMatch, current.version), currentVersion: current.version });
     const phase = (await getPhaseInPark(db, { parkId: actor.parkId, phaseId: current.id }))!;
     return jsonResponse(request, phaseJson(phase), { version: phase.version });
   }),

@@ -3,7 +3,7 @@ import { updateProject } from "@/db/queries/project-writes";
 import { getProject, patchProject } from "@/app/_lib/api/operations/projects";
 import { Refusal } from "@/lib/refusal";
 import { jsonResponse, writeRefused } from "@/app/_lib/api/respond";
-import { apiRoute } from "@/app/_lib/api/route";
+import { apiRoute, readVersionOf } from "@/app/_lib/api/route";
 import { projectJson } from "@/app/_lib/api/serialize";
 import { routeMethods } from "@/app/_lib/api/methods";
 
@@ -22,8 +22,8 @@ export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
     const { code, name, nameEn, company, companyEn, cluster, clusterEn, responsibleUnit, leaderInCharge, health, plannedInvestment, contractedInvestment, inPlaceInvestment } = current;
     const fields = { code, name, nameEn, company, companyEn, cluster, clusterEn, responsibleUnit, leaderInCharge, health, plannedInvestment, contractedInvestment, inPlaceInvestment };
     const changed = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
-    const outcome = await updateProject(db, actor, current.id, ifMatch!, { ...fields, ...changed });
-    if (!outcome.ok) throw writeRefused(outcome, { ifMatch, currentVersion: current.version });
+    const outcome = await updateProject(db, actor, current.id, readVersionOf(ifMatch, current.version), { ...fields, ...changed });
+    if (!outcome.ok) throw writeRefused(outcome, { ifMatch: readVersionOf(ifMatch, current.version), currentVersion: current.version });
     const project = (await getProjectInPark(db, { parkId: actor.parkId, projectId: current.id }))!;
     const warnings = outcome.warnings.map((code) => ({ code, message: t(`warning.${code}`) }));
     return jsonResponse(request, { ...projectJson(project), warnings }, { version: project.version });
