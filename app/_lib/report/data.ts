@@ -1,5 +1,7 @@
 import "server-only";
-import { countLateMilestones, getRollup, listLateMilestones, listOpenProblems } from "@/db/queries/rollups";
+import { countLateMilestones, getHealthRule, getRollup, listLateMilestones, listOpenProblems } from "@/db/queries/rollups";
+import { healthRuleOf } from "@/lib/domain/pace-health";
+import type { SlipBaseline } from "@/lib/domain/values";
 import { listReportProjects } from "@/db/queries/report";
 import type { Executor } from "@/db/types";
 import { KEY_PROJECTS, reportHeadline, type ReportFigures, type ReportScope } from "@/lib/report/figures";
@@ -22,7 +24,8 @@ interface ReportPlace {
   isDemo: boolean;
 }
 
-async function reportLists(db: Executor, parkIds: string[], r: ReportRequest) {
+/** `baseline`: which plan a milestone's lateness is measured against — the park's rule; a region's report, whose parks may differ, the current plan. */
+async function reportLists(db: Executor, parkIds: string[], r: ReportRequest, baseline: SlipBaseline = "current") {
   const [projects, problems, late, lateTotal] = await Promise.all([
     listReportProjects(db, {
       parkIds,
@@ -32,8 +35,8 @@ async function reportLists(db: Executor, parkIds: string[], r: ReportRequest) {
       cluster: r.scope.kind === "cluster" ? r.scope.cluster : undefined,
     }),
     listOpenProblems(db, { parkIds, limit: LIST_LIMIT }),
-    listLateMilestones(db, { parkIds, today: r.asOf, limit: LIST_LIMIT }),
-    countLateMilestones(db, { parkIds, today: r.asOf }),
+    listLateMilestones(db, { parkIds, today: r.asOf, limit: LIST_LIMIT, baseline }),
+    countLateMilestones(db, { parkIds, today: r.asOf, baseline }),
   ]);
   return { projects, problems, late: { items: late, total: lateTotal } };
 }
@@ -44,7 +47,8 @@ async function reportLists(db: Executor, parkIds: string[], r: ReportRequest) {
  * report's lists. No rollup is computed here a second time.
  */
 export async function loadParkReport(db: Executor, park: ReportPlace & { parkId: string }, r: ReportRequest): Promise<ReportFigures> {
-  const [dashboard, lists] = await Promise.all([getParkDashboard(db, { parkId: park.parkId, today: r.asOf }), reportLists(db, [park.parkId], r)]);
+  const { slipBaseline } = healthRuleOf(await getHealthRule(db, { parkId: park.parkId }));
+  const [dashboard, lists] = await Promise.all([getParkDashboard(db, { parkId: park.parkId, today: r.asOf }), reportLists(db, [park.parkId], r, slipBaseline)]);
   const { rollup } = dashboard;
   return {
     kind: "park",
