@@ -266,7 +266,8 @@ describe.skipIf(!CAN_RUN && !process.env.TEST_DATABASE_URL)("faults: PostgreSQL 
         actor: { parkId: target.parkId, actorId: editor!.id },
         input: {
           projectId: target.id,
-          period: `2025-${String((i % 12) + 1).padStart(2, "0")}-01`,
+          // A month takes one entry per project: each write its own (project, month), in a year no seed fills.
+          period: `${2011 + Math.floor(Math.floor(i / targets.length) / 12)}-${String((Math.floor(i / targets.length) % 12) + 1).padStart(2, "0")}-01`,
           narrative: `fault-burst ${runId} #${i}`,
           narrativeEn: null,
           investmentCompleted: `${1000 + i}.37`,
