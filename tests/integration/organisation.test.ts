@@ -150,7 +150,8 @@ describe.each(TEST_TARGETS)("organisation on %s", (kind) => {
       parkId, code: "AR-1", name: "归档后", company: "企业", cluster: "新材料", health: "on_track",
       plannedInvestment: "1亿", contractedInvestment: "0", inPlaceInvestment: "0", completedInvestment: "0",
     });
-    expect(refusal(write).message).toBe("You do not have access to this.");
+    // The archived park says why the write is refused (its admin may read it, so nothing is revealed).
+    expect(refusal(write).message).toBe("This park is archived: its data is read-only.");
     const token = await issueToken(db, PARK_ADMIN, { parkIds: [parkId], write: true });
     expect((await authenticateApiToken(db, token))!.parks).toEqual([{ parkId, role: "viewer", archived: true }]);
 

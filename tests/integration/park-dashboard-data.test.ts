@@ -61,14 +61,15 @@ describe.each(TEST_TARGETS)("park dashboard data: capacity ramp, data version an
   });
   afterAll(async () => database.drop());
 
-  it("keeps a capacity's later report of a month, carries it forward, and drops a corrected one", async () => {
-    await log({ period: "2026-04-01", online: { [capacityId]: "100" } });
-    const second = await log({ period: "2026-04-01", online: { [capacityId]: "80" } });
+  it("takes a month's corrected report, carries it forward, and drops it when corrected into another month", async () => {
+    // A month takes one entry per project: April's second report is a correction of its first.
+    const first = await log({ period: "2026-04-01", online: { [capacityId]: "100" } });
+    const second = await log({ period: "2026-04-01", supersedesId: first, online: { [capacityId]: "80" } });
     expect(await levels()).toEqual([["新材料|t|year", ["0", "80", "80", "80"]]]);
 
     await log({ period: "2026-06-01", supersedesId: second, online: { [capacityId]: "300" } });
-    // The April report of 80 is superseded: April stands at the first report again, June at the correction.
-    expect(await levels()).toEqual([["新材料|t|year", ["0", "100", "100", "300"]]]);
+    // The April report of 80 is corrected into June: April keeps no report (the first was corrected away), June the correction.
+    expect(await levels()).toEqual([["新材料|t|year", ["0", "0", "0", "300"]]]);
   });
 
   it("moves the ramp with a project's cluster and a capacity's unit, and names the cluster in English", async () => {

@@ -103,7 +103,9 @@ describe.each(TEST_TARGETS)("rollups against an independent computation on %s", 
         for (const e of entrySpecs) {
           const idx = e.project % created.length;
           const project = created[idx]!;
-          const previous = e.correctsLast ? standing.filter((s) => s.projectIdx === idx).at(-1) : undefined;
+          // A month takes one entry per project: another entry for a month already logged corrects it.
+          const sameMonth = standing.find((s) => s.projectIdx === idx && s.month === MONTHS[e.month]);
+          const previous = sameMonth ?? (e.correctsLast ? standing.filter((s) => s.projectIdx === idx).at(-1) : undefined);
           const online: Record<string, string> = {};
           for (const r of project.capacityIds.length ? e.reports : []) online[project.capacityIds[r.capacity % project.capacityIds.length]!] = `${r.online}${r.fraction}`;
           const outcome = await logProgress(
