@@ -6,10 +6,10 @@ import { SignInPage } from "./pages/sign-in-page";
 const SLUG = "ningxiang-htz";
 const PASSWORD = "officer-password-2026";
 
-// Each language on its own project, so the two runs never log the same month of the same project.
+// Each language on its own project, which no other spec logs: a month takes one entry per project (page-cache.spec logs NX-SINOBOOM).
 const RUNS = [
   {
-    lang: "zh", viewport: { width: 390, height: 844 }, code: "NX-SINOBOOM",
+    lang: "zh", viewport: { width: 390, height: 844 }, code: "NX-BYD-BATTERY",
     text: { name: "姓名", password: "新密码", confirm: "再次输入新密码", accept: "创建账户并加入", log: "填报进度", invested: "本月完成投资", narrative: "本月进展", save: "保存填报", forbidden: "您无权访问此内容。" },
   },
   {
