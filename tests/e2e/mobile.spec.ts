@@ -58,6 +58,8 @@ test("phone: long unbroken names fit the project page and its share page, in bot
   const shares = new SharesPage(page);
   await page.goto(projectUrl);
   await page.getByRole("link", { name: /^(分享|Share)/ }).first().click();
+  // The project page has an h1 too: wait for the shares page itself before reading its form.
+  await page.waitForURL(/\/parks\/[^/]+\/shares/);
   await expect(shares.heading).toBeVisible();
   await expectNoSidewaysScroll(page);
   const search = page.getByTestId("share-target-search");
